@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.examples;
 
 import io.github.dl4jrecipes.core.hardware.Hardware;
+import io.github.dl4jrecipes.core.hardware.OneDnn;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -45,6 +46,7 @@ public final class QuickStart {
     }
 
     public static void main(String[] args) {
+        OneDnn.enable();
         System.out.println(Hardware.report());
 
         DataSet all = loadPenguins();

@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  * @param nd4jThreads    the maximum number of threads libnd4j uses for one op
  * @param blasVendor     the BLAS library ND4J calls (OpenBLAS, MKL, cuBLAS)
  * @param blasThreads    the maximum number of threads of that BLAS library
+ * @param blasCore       the kernels OpenBLAS chose at run time ({@code Zen}, {@code SkylakeX}, ...),
+ *                       empty when the BLAS is not OpenBLAS or cannot tell
+ * @param oneDnn         whether the oneDNN fast path for conv layers is off, available or active
  * @param binarySimd     the SIMD level the loaded libnd4j binary was compiled for (CPU only)
  * @param cpuSimd        the best SIMD level this CPU supports (CPU only)
  * @param dataType       ND4J's default floating point type
@@ -39,12 +42,23 @@ import java.util.stream.Stream;
  * @param maxOffHeapBytes the most off-heap memory JavaCPP will allocate (where ND4J arrays live)
  */
 public record Hardware(Backend backend, String backendClass, List<Device> devices, int cpuCores,
-                       int nd4jThreads, String blasVendor, int blasThreads, SimdLevel binarySimd,
+                       int nd4jThreads, String blasVendor, int blasThreads, String blasCore,
+                       OneDnnState oneDnn, SimdLevel binarySimd,
                        SimdLevel cpuSimd, DataType dataType, long maxHeapBytes,
                        long maxOffHeapBytes) {
 
     /** The family of ND4J backend. */
     public enum Backend { CPU, CUDA }
+
+    /** The oneDNN fast path for convolution layers on the CPU backend (see {@link OneDnn}). */
+    public enum OneDnnState {
+        /** The loaded binary has no oneDNN, or the backend is not the CPU one. */
+        MISSING,
+        /** The binary has oneDNN but DL4J's helpers are off: call {@link OneDnn#enable()}. */
+        AVAILABLE,
+        /** DL4J's oneDNN helpers serve convolution, pooling, batch norm and LRN layers. */
+        ACTIVE
+    }
 
     /**
      * One compute device.
@@ -68,6 +82,7 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
         return new Hardware(backend, Nd4j.getBackend().getClass().getSimpleName(), devices,
                 Runtime.getRuntime().availableProcessors(), env.maxThreads(),
                 Nd4j.factory().blas().getBlasVendor().name(), Nd4j.factory().blas().getMaxThreads(),
+                backend == Backend.CPU ? OpenBlas.coreName().orElse("") : "", oneDnnState(),
                 SimdLevel.ofNativeLevel(ops.binaryLevel()), SimdLevel.ofNativeLevel(ops.optimalLevel()),
                 Nd4j.dataType(), Runtime.getRuntime().maxMemory(), Pointer.maxBytes());
     }
@@ -84,6 +99,21 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
                     "This CPU supports %s but the loaded ND4J binary is built for %s: build with "
                             + "-Dnd4j.cpu.flavor=%s (or -onednn%s) for faster math.",
                     cpuSimd, binarySimd, cpuSimd.classifierSuffix(), cpuSimd.classifierSuffix()));
+        }
+        if (backend == Backend.CPU && oneDnn == OneDnnState.MISSING) {
+            hints.add("The loaded ND4J binary has no oneDNN: build with -Dnd4j.cpu.flavor=-onednn "
+                    + "(the default of this project) so convolution layers train several times faster.");
+        }
+        if (oneDnn == OneDnnState.AVAILABLE) {
+            hints.add("oneDNN is in the binary but DL4J's layer helpers are off: call OneDnn.enable() "
+                    + "before building networks (recipes do this for you).");
+        }
+        if (OpenBlas.FALLBACK_CORE.equals(blasCore) && cpuSimd.compareTo(SimdLevel.X86_64) > 0) {
+            hints.add(String.format(Locale.ROOT,
+                    "OpenBLAS does not recognise this CPU and runs generic %s kernels: set "
+                            + "OPENBLAS_CORETYPE=%s before starting the JVM (verify results; never "
+                            + "Cooperlake, which computed wrong DGEMM results on such a machine).",
+                    blasCore, cpuSimd == SimdLevel.AVX512 ? "SkylakeX" : "Haswell"));
         }
         if (nd4jThreads > cpuCores) {
             hints.add(String.format(Locale.ROOT,
@@ -109,7 +139,9 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
         s.append(String.format(Locale.ROOT, "Threads   %d cores, ND4J %d, %s %d%n",
                 cpuCores, nd4jThreads, blasVendor, blasThreads));
         if (backend == Backend.CPU) {
-            s.append(String.format(Locale.ROOT, "SIMD      binary %s, CPU %s%n", binarySimd, cpuSimd));
+            s.append(String.format(Locale.ROOT, "SIMD      binary %s, CPU %s, OpenBLAS kernels %s%n",
+                    binarySimd, cpuSimd, blasCore.isEmpty() ? "unknown" : blasCore));
+            s.append(String.format(Locale.ROOT, "oneDNN    %s%n", oneDnn));
         }
         s.append(String.format(Locale.ROOT, "Memory    heap max %s, off-heap max %s%n",
                 gib(maxHeapBytes), gib(maxOffHeapBytes)));
@@ -117,6 +149,13 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
             s.append("Hint      ").append(hint).append(System.lineSeparator());
         }
         return s.toString();
+    }
+
+    private static OneDnnState oneDnnState() {
+        if (!OneDnn.available()) {
+            return OneDnnState.MISSING;
+        }
+        return OneDnn.active() ? OneDnnState.ACTIVE : OneDnnState.AVAILABLE;
     }
 
     private static Device cpuDevice() {

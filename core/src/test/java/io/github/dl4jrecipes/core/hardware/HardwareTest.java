@@ -21,6 +21,7 @@ class HardwareTest {
         assertTrue(hw.nd4jThreads() >= 1);
         assertEquals("OPENBLAS", hw.blasVendor());
         assertTrue(hw.blasThreads() >= 1);
+        assertFalse(hw.blasCore().isEmpty(), "OpenBLAS is asked for its core type");
         assertTrue(hw.binarySimd().compareTo(SimdLevel.GENERIC) >= 0);
         assertTrue(hw.cpuSimd().compareTo(hw.binarySimd()) >= 0,
                 "a binary that runs at all needs no more than the CPU offers");
@@ -36,6 +37,27 @@ class HardwareTest {
 
         Hardware matched = sample(SimdLevel.AVX512, SimdLevel.AVX512, 2);
         assertTrue(matched.hints().isEmpty(), matched.hints().toString());
+    }
+
+    @Test
+    void hintsAtTheOneDnnBinaryAndAtEnablingIt() {
+        Hardware missing = sample(SimdLevel.AVX2, SimdLevel.AVX2, 2, "Haswell", Hardware.OneDnnState.MISSING);
+        assertEquals(1, missing.hints().size());
+        assertTrue(missing.hints().get(0).contains("-Dnd4j.cpu.flavor=-onednn"), missing.hints().get(0));
+
+        Hardware off = sample(SimdLevel.AVX2, SimdLevel.AVX2, 2, "Haswell", Hardware.OneDnnState.AVAILABLE);
+        assertEquals(1, off.hints().size());
+        assertTrue(off.hints().get(0).contains("OneDnn.enable()"), off.hints().get(0));
+    }
+
+    @Test
+    void hintsAtOpenBlasFallbackKernels() {
+        Hardware avx512 = sample(SimdLevel.AVX512, SimdLevel.AVX512, 2, "Prescott", Hardware.OneDnnState.ACTIVE);
+        assertEquals(1, avx512.hints().size());
+        assertTrue(avx512.hints().get(0).contains("OPENBLAS_CORETYPE=SkylakeX"), avx512.hints().get(0));
+
+        Hardware avx2 = sample(SimdLevel.AVX2, SimdLevel.AVX2, 2, "Prescott", Hardware.OneDnnState.ACTIVE);
+        assertTrue(avx2.hints().get(0).contains("OPENBLAS_CORETYPE=Haswell"), avx2.hints().get(0));
     }
 
     @Test
@@ -56,8 +78,13 @@ class HardwareTest {
     }
 
     private static Hardware sample(SimdLevel binary, SimdLevel cpu, int nd4jThreads) {
+        return sample(binary, cpu, nd4jThreads, "Zen", Hardware.OneDnnState.ACTIVE);
+    }
+
+    private static Hardware sample(SimdLevel binary, SimdLevel cpu, int nd4jThreads, String blasCore,
+                                   Hardware.OneDnnState oneDnn) {
         return new Hardware(Hardware.Backend.CPU, "CpuBackend",
                 java.util.List.of(new Hardware.Device("test cpu", 1L << 30, 1L << 29)), 2,
-                nd4jThreads, "OPENBLAS", 2, binary, cpu, DataType.FLOAT, 1L << 30, 1L << 31);
+                nd4jThreads, "OPENBLAS", 2, blasCore, oneDnn, binary, cpu, DataType.FLOAT, 1L << 30, 1L << 31);
     }
 }

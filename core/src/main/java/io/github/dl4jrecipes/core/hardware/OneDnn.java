@@ -1,0 +1,85 @@
+package io.github.dl4jrecipes.core.hardware;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Method;
+
+/**
+ * The CPU fast path: DL4J's oneDNN layer helpers on ND4J's {@code -onednn} binaries.
+ *
+ * <p>DL4J 1.0.0-M2.1 ships oneDNN-backed helpers for convolution, subsampling, batch norm and LRN
+ * but never uses them: they are off unless the system property {@value #HELPERS_DISABLE_PROPERTY}
+ * is {@code false}, and even then DL4J's availability check looks for a class ND4J has moved (the
+ * shim {@link org.nd4j.nativeblas.Nd4jCpu} restores it). {@link #enable()} turns them on when the
+ * loaded binary contains oneDNN; every recipe calls it, and users of plain DL4J can too.
+ *
+ * <p>Opt out with {@code -D}{@value #SWITCH_PROPERTY}{@code =false}.
+ */
+public final class OneDnn {
+    /** DL4J's switch for all layer helpers (cuDNN and oneDNN); DL4J's default is {@code true}. */
+    public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    /** Our switch: set to {@code false} to keep DL4J's built-in layer implementations. */
+    public static final String SWITCH_PROPERTY = "dl4j.recipes.onednn";
+    /** The flag libnd4j's {@code buildInfo()} lists when it was compiled with oneDNN. */
+    static final String BUILD_FLAG = "HAVE_ONEDNN";
+    private static final String BACKEND_ENVIRONMENT =
+            "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
+    private static final Logger log = LoggerFactory.getLogger(OneDnn.class);
+
+    private OneDnn() {
+    }
+
+    /**
+     * Turns DL4J's oneDNN layer helpers on for layers created from now on, when {@link #available()}
+     * and not switched off. Idempotent.
+     *
+     * @return whether the helpers are now on
+     */
+    public static boolean enable() {
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH_PROPERTY, "true"))) {
+            log.debug("oneDNN helpers left off: -D{}=false", SWITCH_PROPERTY);
+            return false;
+        }
+        if (!available()) {
+            return false;
+        }
+        if (!"false".equals(System.getProperty(HELPERS_DISABLE_PROPERTY))) {
+            System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+            log.info("oneDNN layer helpers enabled (conv, pooling, batch norm, LRN)");
+        }
+        return true;
+    }
+
+    /** Whether DL4J's helpers are switched on for layers created from now on. */
+    public static boolean active() {
+        return available() && "false".equals(System.getProperty(HELPERS_DISABLE_PROPERTY));
+    }
+
+    /**
+     * Whether the loaded ND4J binary is a CPU build that contains oneDNN, with the backend's own
+     * oneDNN switch on.
+     */
+    public static boolean available() {
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return false;
+        }
+        String buildInfo = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        return buildInfo != null && buildInfo.contains(BUILD_FLAG) && backendSwitchOn();
+    }
+
+    /** ND4J's {@code Environment.isUseONEDNN()}, read by reflection: core never links a backend. */
+    private static boolean backendSwitchOn() {
+        try {
+            Class<?> env = Class.forName(BACKEND_ENVIRONMENT);
+            Object instance = env.getMethod("getInstance").invoke(null);
+            Method isUse = env.getMethod("isUseONEDNN");
+            return (Boolean) isUse.invoke(instance);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("cannot read ND4J's oneDNN switch", e);
+            return false;
+        }
+    }
+}

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.core.data;
 
 import io.github.dl4jrecipes.core.data.internal.Rows;
 import io.github.dl4jrecipes.core.data.internal.Shuffle;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,10 +30,10 @@ public final class InMemoryIterator implements DataSetIterator {
 
     private static final long serialVersionUID = 1L;
 
-    private final INDArray features;
-    private final INDArray labels;
-    private final INDArray featuresMask;
-    private final INDArray labelsMask;
+    private final Flat features;
+    private final Flat labels;
+    private final Flat featuresMask;
+    private final Flat labelsMask;
     private final List<String> labelNames;
     private final int examples;
     private final int batchSize;
@@ -61,10 +62,10 @@ public final class InMemoryIterator implements DataSetIterator {
             throw new IllegalArgumentException("data: features hold " + n + " examples but labels hold "
                     + data.getLabels().size(0) + "; fix: pass labels with one row per example");
         }
-        this.features = Rows.contiguous(data.getFeatures());
-        this.labels = Rows.contiguous(data.getLabels());
-        this.featuresMask = Rows.contiguous(data.getFeaturesMaskArray());
-        this.labelsMask = Rows.contiguous(data.getLabelsMaskArray());
+        this.features = new Flat(data.getFeatures(), n);
+        this.labels = new Flat(data.getLabels(), n);
+        this.featuresMask = data.getFeaturesMaskArray() == null ? null : new Flat(data.getFeaturesMaskArray(), n);
+        this.labelsMask = data.getLabelsMaskArray() == null ? null : new Flat(data.getLabelsMaskArray(), n);
         this.labelNames = data.getLabelNamesList() == null ? null : List.copyOf(data.getLabelNamesList());
         this.examples = (int) n;
         this.batchSize = batchSize;
@@ -120,8 +121,8 @@ public final class InMemoryIterator implements DataSetIterator {
         int end = Math.min(examples, cursor + num);
         int[] indices = Arrays.copyOfRange(order, cursor, end);
         cursor = end;
-        DataSet batch = new DataSet(Rows.gather(features, indices), Rows.gather(labels, indices),
-                Rows.gather(featuresMask, indices), Rows.gather(labelsMask, indices));
+        DataSet batch = new DataSet(features.rows(indices), labels.rows(indices), Flat.rows(featuresMask, indices),
+                Flat.rows(labelsMask, indices));
         if (labelNames != null) {
             batch.setLabelNames(labelNames);
         }
@@ -133,12 +134,12 @@ public final class InMemoryIterator implements DataSetIterator {
 
     @Override
     public int inputColumns() {
-        return (int) (features.length() / examples);
+        return (int) features.rowLength;
     }
 
     @Override
     public int totalOutcomes() {
-        return (int) (labels.length() / examples);
+        return (int) labels.rowLength;
     }
 
     @Override
@@ -178,5 +179,27 @@ public final class InMemoryIterator implements DataSetIterator {
     @Override
     public List<String> getLabels() {
         return labelNames;
+    }
+
+    /** An array flattened once to {@code [n, rowLength]}, with its original shape. */
+    private static final class Flat implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final INDArray matrix;
+        private final long[] shape;
+        private final long rowLength;
+
+        Flat(INDArray array, long rows) {
+            this.shape = array.shape();
+            this.rowLength = array.length() / rows;
+            this.matrix = Rows.asMatrix(array, rows, rowLength);
+        }
+
+        INDArray rows(int[] indices) {
+            return Rows.gatherFlat(matrix, shape, indices);
+        }
+
+        static INDArray rows(Flat flat, int[] indices) {
+            return flat == null ? null : flat.rows(indices);
+        }
     }
 }

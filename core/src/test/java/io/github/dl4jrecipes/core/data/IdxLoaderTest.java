@@ -219,6 +219,12 @@ class IdxLoaderTest {
     }
 
     @Test
+    void emptyFileIsRejected() throws IOException {
+        String message = loadBroken(IdxSpec.TEST_IMAGES, new byte[0]).getMessage();
+        assertTrue(message.contains("t10k-images-idx3-ubyte is truncated: 0 bytes"), message);
+    }
+
+    @Test
     void truncatedGzipIsRejected() throws IOException {
         Path dir = IdxTestFiles.writeSet(tmp.resolve("gz"), true);
         byte[] gz = Files.readAllBytes(dir.resolve("train-images-idx3-ubyte.gz"));

@@ -109,6 +109,32 @@ class InMemoryIteratorTest {
     }
 
     @Test
+    void masksTravelWithTheirExamples() {
+        int n = 6;
+        INDArray features = Nd4j.create(DataType.FLOAT, n, 2, 5);
+        INDArray labels = Nd4j.create(DataType.FLOAT, n, 3, 5);
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, n, 5);
+        for (int i = 0; i < n; i++) {
+            features.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).assign(i);
+            mask.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, i % 5 + 1)).assign(1);
+        }
+        InMemoryIterator it = InMemoryIterator.shuffled(new DataSet(features, labels, mask, mask), 4, 3);
+        int seen = 0;
+        while (it.hasNext()) {
+            DataSet batch = it.next();
+            assertArrayEquals(new long[] {batch.numExamples(), 2, 5}, batch.getFeatures().shape());
+            for (int r = 0; r < batch.numExamples(); r++) {
+                int id = batch.getFeatures().getInt(r, 1, 4);
+                assertEquals(id % 5 + 1, batch.getFeaturesMaskArray().getRow(r).sumNumber().intValue());
+                assertEquals(id % 5 + 1, batch.getLabelsMaskArray().getRow(r).sumNumber().intValue());
+                seen++;
+            }
+        }
+        assertEquals(n, seen);
+    }
+
+    @Test
     void keepsLabelNames() {
         DataSet data = indexed(N);
         data.setLabelNames(List.of("a", "b", "c"));

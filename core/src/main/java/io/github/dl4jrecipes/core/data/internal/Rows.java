@@ -27,11 +27,24 @@ public final class Rows {
         }
         long[] shape = source.shape();
         long rowLength = source.length() / Math.max(1, shape[0]);
-        INDArray flat = asMatrix(source, shape[0], rowLength);
+        return gatherFlat(asMatrix(source, shape[0], rowLength), shape, indices);
+    }
+
+    /**
+     * Rows {@code indices} of {@code flat}, the 2-d C-ordered view of an array of shape
+     * {@code shape}, reshaped back to that rank; lets callers flatten once and gather many times.
+     */
+    public static INDArray gatherFlat(INDArray flat, long[] shape, int[] indices) {
+        if (flat == null) {
+            return null;
+        }
         INDArray picked = Nd4j.pullRows(flat, ROW_DIMENSION, indices, 'c');
+        if (shape.length == 2) {
+            return picked;
+        }
         long[] outShape = shape.clone();
         outShape[0] = indices.length;
-        return source.rank() == 2 ? picked : picked.reshape('c', outShape);
+        return picked.reshape('c', outShape);
     }
 
     /** A C-ordered 2-d {@code [rows, rowLength]} view (or copy, if the layout needs one). */

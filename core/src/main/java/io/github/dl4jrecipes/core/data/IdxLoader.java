@@ -158,6 +158,9 @@ public final class IdxLoader {
             if (IdxSpec.FILES.stream().allMatch(file -> find(folder, file).isPresent())) {
                 return folder;
             }
+            if (folder.equals(dir)) {
+                LOG.warn("{} does not hold all of {} (plain or .gz); looking further", folder, IdxSpec.FILES);
+            }
         }
         String places = String.join(", ", searched.stream().map(Path::toString).toList());
         if (!download) {

@@ -108,9 +108,9 @@ public final class ImageFolderData {
     public ImageFolderSplit split(double trainFraction, long seed) {
         Splits.checkFractions(trainFraction, 1.0 - trainFraction);
         int[][] parts = SplitPlan.split(size(), classIndices(), trainFraction, 1.0 - trainFraction, seed);
-        Splits.checkNotEmpty(parts[0], "train", trainFraction, size());
-        Splits.checkNotEmpty(parts[1], "valid", 1.0 - trainFraction, size());
-        return new ImageFolderSplit(subset(parts[0]), subset(parts[1]));
+        Splits.checkNotEmpty(parts[SplitPlan.TRAIN], "train", trainFraction, size());
+        Splits.checkNotEmpty(parts[SplitPlan.VALID], "valid", 1.0 - trainFraction, size());
+        return new ImageFolderSplit(subset(parts[SplitPlan.TRAIN]), subset(parts[SplitPlan.VALID]));
     }
 
     private ImageFolderData subset(int[] indices) {

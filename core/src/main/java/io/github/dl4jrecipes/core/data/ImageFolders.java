@@ -45,6 +45,8 @@ public final class ImageFolders {
     public static final int DEFAULT_SIZE = 64;
     /** Default channels: 3 (RGB). */
     public static final int DEFAULT_CHANNELS = 3;
+    /** Channels of a grey image. */
+    public static final int GREY_CHANNELS = 1;
     /** Default pixel range after scaling: [0, 1], as the rest of the library expects. */
     public static final double DEFAULT_MIN_PIXEL = 0.0;
     /** Upper end of the default pixel range. */
@@ -70,7 +72,7 @@ public final class ImageFolders {
             throw new IllegalArgumentException("size: height and width must be at least 1, got " + height + "×" + width
                     + "; fix: e.g. withSize(64, 64)");
         }
-        if (channels != 1 && channels != DEFAULT_CHANNELS) {
+        if (channels != GREY_CHANNELS && channels != DEFAULT_CHANNELS) {
             throw new IllegalArgumentException("channels: must be 1 (grey) or 3 (colour), got " + channels);
         }
         if (!(minPixel < maxPixel)) {

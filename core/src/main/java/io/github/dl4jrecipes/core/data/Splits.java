@@ -21,6 +21,9 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class Splits {
 
+    /** Fewest folds that make a cross-validation (and fewest examples that can be split). */
+    static final int MIN_PARTS = 2;
+
     private Splits() {
     }
 
@@ -39,10 +42,10 @@ public final class Splits {
         checkFractions(trainFraction, validFraction);
         int[] classes = ClassLabels.classesOf(data.getLabels());
         int[][] parts = SplitPlan.split(n, classes, trainFraction, validFraction, seed);
-        checkNotEmpty(parts[0], "train", trainFraction, n);
-        checkNotEmpty(parts[1], "valid", validFraction, n);
-        DataSet test = parts[2].length == 0 ? null : Rows.gather(data, parts[2]);
-        return new Split(Rows.gather(data, parts[0]), Rows.gather(data, parts[1]), test, classes != null);
+        checkNotEmpty(parts[SplitPlan.TRAIN], "train", trainFraction, n);
+        checkNotEmpty(parts[SplitPlan.VALID], "valid", validFraction, n);
+        DataSet test = parts[SplitPlan.TEST].length == 0 ? null : Rows.gather(data, parts[SplitPlan.TEST]);
+        return new Split(Rows.gather(data, parts[SplitPlan.TRAIN]), Rows.gather(data, parts[SplitPlan.VALID]), test, classes != null);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class Splits {
     }
 
     static void checkFolds(int k, int n) {
-        if (k < 2 || k > n) {
+        if (k < MIN_PARTS || k > n) {
             throw new IllegalArgumentException("k: must be between 2 and the number of examples (" + n
                     + "), got " + k + "; fix: use 5 or 10 folds, or fewer for tiny data");
         }
@@ -96,7 +99,7 @@ public final class Splits {
             throw new IllegalArgumentException("data: must hold features and labels; fix: pass a DataSet(features, labels)");
         }
         long n = data.getFeatures().size(0);
-        if (n < 2 || n > Integer.MAX_VALUE) {
+        if (n < MIN_PARTS || n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("data: must hold at least 2 examples to split, got " + n
                     + "; fix: pass more data");
         }

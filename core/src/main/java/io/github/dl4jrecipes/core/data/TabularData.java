@@ -68,6 +68,10 @@ public final class TabularData {
     static final double EMPTY_COLUMN_MEDIAN = 0.0;
     /** Scale of a constant column, so that standardizing leaves it at zero instead of dividing by 0. */
     static final double CONSTANT_COLUMN_STD = 1.0;
+    /** Classes of a binary target. */
+    static final int BINARY_CLASSES = 2;
+    /** Columns a table needs besides ignored ones: the target and at least one feature. */
+    static final int MIN_COLUMNS = 2;
     private static final Comparator<String> LEVEL_ORDER = TabularData::compareLevels;
 
     private final TabularSchema schema;
@@ -138,11 +142,11 @@ public final class TabularData {
         Splits.checkFractions(trainFraction, validFraction);
         int[] classes = classIds();
         int[][] parts = SplitPlan.split(numRows(), classes, trainFraction, validFraction, seed);
-        Splits.checkNotEmpty(parts[0], "train", trainFraction, numRows());
-        Splits.checkNotEmpty(parts[1], "valid", validFraction, numRows());
-        TabularTransform transform = fit(parts[0]);
-        DataSet test = parts[2].length == 0 ? null : encode(transform, parts[2]);
-        Split split = new Split(encode(transform, parts[0]), encode(transform, parts[1]), test, classes != null);
+        Splits.checkNotEmpty(parts[SplitPlan.TRAIN], "train", trainFraction, numRows());
+        Splits.checkNotEmpty(parts[SplitPlan.VALID], "valid", validFraction, numRows());
+        TabularTransform transform = fit(parts[SplitPlan.TRAIN]);
+        DataSet test = parts[SplitPlan.TEST].length == 0 ? null : encode(transform, parts[SplitPlan.TEST]);
+        Split split = new Split(encode(transform, parts[SplitPlan.TRAIN]), encode(transform, parts[SplitPlan.VALID]), test, classes != null);
         return new TabularSplit(split, transform);
     }
 
@@ -388,7 +392,7 @@ public final class TabularData {
             if (ignored.contains(target)) {
                 throw new DataLoadException("the target '" + target + "' is also ignored; fix: remove it from ignore()");
             }
-            if (header.size() - ignored.size() < 2) {
+            if (header.size() - ignored.size() < MIN_COLUMNS) {
                 throw new DataLoadException("CSV " + source + " has no feature column besides the target; fix: keep at "
                         + "least one column out of ignore()");
             }
@@ -463,20 +467,20 @@ public final class TabularData {
                 }
             }
             boolean isNumeric = firstWord < 0 && !categorical.contains(target);
-            if (distinct.size() < 2) {
+            if (distinct.size() < BINARY_CLASSES) {
                 throw new DataLoadException("CSV " + source + " target '" + target + "' has a single "
                         + (isNumeric ? "value" : "class") + " '" + distinct.first() + "' in all " + targets.size()
                         + " rows; fix: a model needs at least two classes (or varying values): check the target "
                         + "column and the file");
             }
             TargetKind kind = targetKind != null ? targetKind
-                    : distinct.size() == 2 ? TargetKind.BINARY
+                    : distinct.size() == BINARY_CLASSES ? TargetKind.BINARY
                     : isNumeric || numeric.contains(target) ? TargetKind.REGRESSION : TargetKind.MULTICLASS;
             if (kind == TargetKind.REGRESSION && firstNonDecimal >= 0) {
                 String value = table.rows().get(firstNonDecimal)[targetIndex];
                 TabularTransform.numeric(value, target, where(table, firstNonDecimal));
             }
-            if (kind == TargetKind.BINARY && distinct.size() != 2) {
+            if (kind == TargetKind.BINARY && distinct.size() != BINARY_CLASSES) {
                 throw new DataLoadException("CSV " + source + " target '" + target + "' has " + distinct.size()
                         + " classes but BINARY needs 2; fix: use targetKind(MULTICLASS) or leave the task inferred");
             }

@@ -27,6 +27,7 @@ public record IdxFile(Path path, int[] dims, byte[] bytes) {
     /** First two bytes of a gzip stream (RFC 1952). */
     private static final int GZIP_MAGIC_0 = 0x1f;
     private static final int GZIP_MAGIC_1 = 0x8b;
+    private static final int GZIP_MAGIC_LENGTH = 2;
     private static final int BYTE_MASK = 0xFF;
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -91,7 +92,7 @@ public record IdxFile(Path path, int[] dims, byte[] bytes) {
 
     private static byte[] readAll(Path path) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER_BYTES)) {
-            in.mark(2);
+            in.mark(GZIP_MAGIC_LENGTH);
             int b0 = in.read();
             int b1 = in.read();
             in.reset();

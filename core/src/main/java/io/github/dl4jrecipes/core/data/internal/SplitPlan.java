@@ -11,6 +11,13 @@ import java.util.TreeMap;
  */
 public final class SplitPlan {
 
+    /** Index of the training part in the result of {@link #split}. */
+    public static final int TRAIN = 0;
+    /** Index of the validation part. */
+    public static final int VALID = 1;
+    /** Index of the test part. */
+    public static final int TEST = 2;
+
     private SplitPlan() {
     }
 
@@ -86,7 +93,8 @@ public final class SplitPlan {
 
     /** A growable int array. */
     private static final class IntList {
-        private int[] values = new int[16];
+        private static final int INITIAL_CAPACITY = 16;
+        private int[] values = new int[INITIAL_CAPACITY];
         private int size;
 
         void add(int value) {

@@ -176,7 +176,7 @@ public final class IdxLoader {
                 }
             }
         } catch (IOException e) {
-            throw notFound(places, "the download from " + spec.baseUrl() + " failed (" + e.getMessage() + ")", e);
+            throw notFound(places, "the download from " + spec.baseUrl() + " failed (" + e + ")", e);
         }
         return cache;
     }

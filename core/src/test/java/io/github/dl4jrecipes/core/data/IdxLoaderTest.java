@@ -197,6 +197,23 @@ class IdxLoaderTest {
     }
 
     @Test
+    void noNetworkGivesOneMessageWithThePlacesAndTheFix() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI unreachable = URI.create("http://127.0.0.1:" + closedPort + "/data/");
+        IdxLoader loader = isolated().withBaseUrl(unreachable);
+        DataLoadException e = assertThrows(DataLoadException.class, loader::load);
+        String message = e.getMessage();
+        assertTrue(message.startsWith("Fashion-MNIST was not found"), message);
+        assertTrue(message.contains("ConnectException"), message);
+        assertTrue(message.contains(tmp.resolve("system/fashion-mnist").toString()), message);
+        assertTrue(message.contains("apt-get install dataset-fashion-mnist"), message);
+        assertTrue(Files.notExists(loader.cacheDir().resolve("train-images-idx3-ubyte.gz")));
+    }
+
+    @Test
     void baseUrlMustBeAFolder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> isolated().withBaseUrl(URI.create("http://127.0.0.1/file.gz")));

@@ -377,8 +377,10 @@ public final class TabularData {
                         + "one of " + header);
             }
             if (!header.contains(target)) {
+                String delimiterHint = header.size() == 1 ? " (a single column: if the file separates fields with "
+                        + "another character, set it with .delimiter(';'), for example)" : "";
                 throw new DataLoadException("CSV " + source + " has no target column '" + target + "'; its columns are "
-                        + header + "; fix: pass one of those names to .target(...)");
+                        + header + delimiterHint + "; fix: pass one of those names to .target(...)");
             }
             checkKnown(header, numeric, "numeric");
             checkKnown(header, categorical, "categorical");

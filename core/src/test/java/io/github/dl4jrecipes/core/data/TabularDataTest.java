@@ -216,6 +216,29 @@ class TabularDataTest {
     }
 
     @Test
+    void byteOrderMarkAndOtherDelimiters() throws IOException {
+        Path excel = tmp.resolve("excel.csv");
+        Files.writeString(excel, "\uFEFFy;x\r\np;1\r\nq;2\r\n");
+        String hint = fails(TabularData.fromCsv(excel).target("y")).getMessage();
+        assertTrue(hint.contains("[y;x]") && hint.contains(".delimiter(';')"), hint);
+        TabularData data = TabularData.fromCsv(excel).target("y").delimiter(';').build();
+        assertEquals(List.of("p", "q"), data.schema().classes());
+        assertEquals(ColumnKind.NUMERIC, data.schema().column("x").orElseThrow().kind());
+    }
+
+    @Test
+    void goldenJsonStillReads() throws IOException {
+        String json = new String(getClass().getResourceAsStream("tabular-transform-v1.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        TabularTransform t = TabularTransform.fromJson(json);
+        assertEquals(List.of("size", "size_na", "color=blue", "color=red", "color=<unknown>"), t.featureNames());
+        INDArray x = t.features(List.of(Map.of("size", "NA", "color", "green")));
+        assertArrayEquals(new float[] {-0.5f, 1f, 0f, 0f, 1f}, x.toFloatVector(), 1e-6f);
+        assertEquals(TargetKind.BINARY, t.targetKind());
+        assertEquals(json.strip(), t.toJson().strip(), "the layout written today is the version-1 layout");
+    }
+
+    @Test
     void quotedDelimitersAreNotRagged() throws IOException {
         Path file = csv("name,x,y", "\"Smith, J\",1,p", "\"Doe, A\",2,q");
         TabularData data = TabularData.fromCsv(file).target("y").build();

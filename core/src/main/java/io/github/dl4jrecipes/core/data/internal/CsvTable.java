@@ -22,6 +22,9 @@ import org.datavec.api.records.reader.impl.csv.SerializableCSVParser;
  */
 public record CsvTable(String source, List<String> header, List<String[]> rows, int[] lines) {
 
+    /** The Unicode byte-order mark, which Excel puts before the first header name of a UTF-8 CSV. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     /** Reads {@code reader} completely; the reader is closed. */
     public static CsvTable read(String source, Reader reader, char delimiter) {
         SerializableCSVParser parser = new SerializableCSVParser(delimiter);
@@ -50,6 +53,7 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
                 pending.addAll(List.of(fields));
                 String[] record = pending.stream().map(String::trim).toArray(String[]::new);
                 if (header == null) {
+                    record[0] = stripByteOrderMark(record[0]);
                     header = checkHeader(source, record);
                 } else {
                     if (record.length != header.size()) {
@@ -93,6 +97,11 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
             }
         }
         return List.of(names);
+    }
+
+    /** {@code field} without a leading UTF-8 byte-order mark (as spreadsheet programs write). */
+    private static String stripByteOrderMark(String field) {
+        return !field.isEmpty() && field.charAt(0) == BYTE_ORDER_MARK ? field.substring(1).trim() : field;
     }
 
     /** Index of column {@code name}, or -1. */

@@ -73,6 +73,22 @@ class SplitsTest {
     }
 
     @Test
+    void twoWaySplitsNeverLeakRowsIntoATestPart() {
+        for (double train : new double[] {0.15, 0.35, 0.45, 0.55, 0.65, 0.7, 0.85}) {
+            for (int n : new int[] {3, 7, 10, 33}) {
+                DataSet data = new DataSet(Nd4j.arange(n).reshape(n, 1).castTo(DataType.FLOAT),
+                        Nd4j.rand(DataType.FLOAT, n, 1).addi(2));
+                if (Math.round(n * train) == 0 || Math.round(n * train) == n) {
+                    continue;
+                }
+                Split split = Splits.trainValid(data, train, 5);
+                assertTrue(split.test().isEmpty());
+                assertEquals(n, split.train().numExamples() + split.valid().numExamples(), n + " × " + train);
+            }
+        }
+    }
+
+    @Test
     void regressionTargetsSplitAtRandom() {
         DataSet data = new DataSet(Nd4j.arange(20).reshape(20, 1).castTo(DataType.FLOAT),
                 Nd4j.rand(DataType.FLOAT, 20, 1).addi(0.5));

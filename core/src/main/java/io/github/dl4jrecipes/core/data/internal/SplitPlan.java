@@ -17,6 +17,8 @@ public final class SplitPlan {
     public static final int VALID = 1;
     /** Index of the test part. */
     public static final int TEST = 2;
+    /** Slack under which train + valid fractions count as 1, so rounding never leaks rows into test. */
+    private static final double FRACTION_TOLERANCE = 1e-9;
 
     private SplitPlan() {
     }
@@ -30,9 +32,10 @@ public final class SplitPlan {
         IntList train = new IntList();
         IntList valid = new IntList();
         IntList test = new IntList();
+        boolean noTest = trainFraction + validFraction >= 1.0 - FRACTION_TOLERANCE;
         for (int[] stratum : strata) {
             int nTrain = (int) Math.round(stratum.length * trainFraction);
-            int nValid = (int) Math.round(stratum.length * validFraction);
+            int nValid = noTest ? stratum.length - nTrain : (int) Math.round(stratum.length * validFraction);
             nValid = Math.min(nValid, stratum.length - nTrain);
             for (int i = 0; i < stratum.length; i++) {
                 (i < nTrain ? train : i < nTrain + nValid ? valid : test).add(stratum[i]);

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -38,7 +39,7 @@ class PenguinsTrainingTest {
         net.init();
         InMemoryIterator train = InMemoryIterator.shuffled(split.train(), 32, 42);
         net.fit(train, 20);
-        assertTrue(train.epoch() >= 19, "the network reset the iterator between epochs: " + train.epoch());
+        assertEquals(19, train.epoch(), "20 epochs: the network reset the iterator between them");
         Evaluation eval = net.evaluate(InMemoryIterator.sequential(split.valid(), 64));
         assertTrue(eval.accuracy() > 0.9, eval.stats());
     }

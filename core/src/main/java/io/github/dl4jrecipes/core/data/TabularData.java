@@ -111,7 +111,10 @@ public final class TabularData {
         return penguinsCsv().target(PENGUINS_TARGET).build();
     }
 
-    /** A builder over the bundled penguins CSV, for other settings (e.g. target "sex"). */
+    /**
+     * A builder over the bundled penguins CSV, for other settings, e.g. a binary task:
+     * {@code penguinsCsv().target("sex").dropRowsWithoutTarget().build()}.
+     */
     public static Builder penguinsCsv() {
         return new Builder("penguins.csv (bundled)", () -> {
             InputStream in = TabularData.class.getResourceAsStream(PENGUINS_RESOURCE);
@@ -268,6 +271,7 @@ public final class TabularData {
         private TargetKind targetKind;
         private CategoricalEncoding encoding = CategoricalEncoding.ONE_HOT;
         private char delimiter = DEFAULT_DELIMITER;
+        private boolean dropRowsWithoutTarget;
 
         private Builder(String source, Supplier<Reader> reader) {
             this.source = source;
@@ -316,6 +320,15 @@ public final class TabularData {
             return this;
         }
 
+        /**
+         * Leaves out rows whose target is missing (logged with their count) instead of failing on
+         * the first one, which is the default.
+         */
+        public Builder dropRowsWithoutTarget() {
+            this.dropRowsWithoutTarget = true;
+            return this;
+        }
+
         /** The field delimiter (default {@code ,}). */
         public Builder delimiter(char fieldDelimiter) {
             this.delimiter = fieldDelimiter;
@@ -333,6 +346,9 @@ public final class TabularData {
             checkColumns(table);
             Set<String> missing = Set.copyOf(missingValues);
             int targetIndex = table.indexOf(target);
+            if (dropRowsWithoutTarget) {
+                table = withoutMissingTargets(table, targetIndex, missing);
+            }
             List<Integer> featureIndices = new ArrayList<>();
             for (int c = 0; c < table.header().size(); c++) {
                 if (c != targetIndex && !ignored.contains(table.header().get(c))) {
@@ -368,6 +384,26 @@ public final class TabularData {
             LOG.info("Read {}: {} rows, {} features ({} inputs), target '{}' {}{}", source, table.size(),
                     features.size(), schema.numInputs(), target, kind, classes.isEmpty() ? "" : " " + classes);
             return new TabularData(schema, featureRows, List.copyOf(targets), table.lines(), missingValues);
+        }
+
+        private CsvTable withoutMissingTargets(CsvTable table, int targetIndex, Set<String> missing) {
+            List<String[]> kept = new ArrayList<>(table.size());
+            List<Integer> keptLines = new ArrayList<>(table.size());
+            for (int r = 0; r < table.size(); r++) {
+                if (!missing.contains(table.rows().get(r)[targetIndex])) {
+                    kept.add(table.rows().get(r));
+                    keptLines.add(table.lines()[r]);
+                }
+            }
+            if (kept.isEmpty()) {
+                throw new DataLoadException("CSV " + source + " target '" + target + "' is missing in all "
+                        + table.size() + " rows; fix: choose another target column");
+            }
+            if (kept.size() < table.size()) {
+                LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, table.size() - kept.size(),
+                        target);
+            }
+            return new CsvTable(source, table.header(), kept, keptLines.stream().mapToInt(Integer::intValue).toArray());
         }
 
         private void checkColumns(CsvTable table) {

@@ -138,6 +138,20 @@ class TabularDataTest {
     }
 
     @Test
+    void rowsWithoutTargetCanBeDropped() {
+        DataLoadException strict = assertThrows(DataLoadException.class,
+                () -> TabularData.penguinsCsv().target("sex").build());
+        assertTrue(strict.getMessage().contains("line 5, target 'sex': value is missing"), strict.getMessage());
+        TabularData sex = TabularData.penguinsCsv().target("sex").dropRowsWithoutTarget().build();
+        assertEquals(333, sex.numRows());
+        assertEquals(TargetKind.BINARY, sex.schema().targetKind());
+        assertEquals(List.of("female", "male"), sex.schema().classes());
+        assertEquals(ColumnKind.CATEGORICAL, sex.schema().column("species").orElseThrow().kind());
+        TabularSplit split = sex.split(0.8, 1);
+        assertEquals(1, split.train().getLabels().size(1));
+    }
+
+    @Test
     void transformRoundTripsThroughJsonAndReproducesTrainingEncoding() throws IOException {
         TabularData penguins = TabularData.penguins();
         TabularSplit split = penguins.split(0.8, 7);

@@ -94,6 +94,8 @@ def accuracy(model, x, y):
 def time_to_accuracy(args):
     torch.manual_seed(args.seed)
     xtr, ytr = load(args.data, "train")
+    if args.train_limit > 0:
+        xtr, ytr = xtr[:args.train_limit], ytr[:args.train_limit]
     xte, yte = load(args.data, "test")
     model = MODELS[args.model]()
     opt = torch.optim.Adam(model.parameters(), lr=args.max_lr)
@@ -141,6 +143,7 @@ def main():
     p.add_argument("--max-epochs", type=int, default=10)
     p.add_argument("--max-lr", type=float, default=1e-3)
     p.add_argument("--one-cycle", action="store_true")
+    p.add_argument("--train-limit", type=int, default=0, help="use only the first N training images")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     result = throughput(args) if args.mode == "throughput" else time_to_accuracy(args)

@@ -1,11 +1,14 @@
 package io.github.dl4jrecipes.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dl4jrecipes.core.data.FashionMnist;
+import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +54,14 @@ public final class BenchMain implements Callable<Integer> {
     Path peerScript = Path.of("bench/peers/pytorch_peer.py");
     @Option(names = "--out", description = "the results file (default ${DEFAULT-VALUE})")
     Path out = Path.of("bench/RESULTS.md");
+    @Option(names = "--tta", description = "also measure time to accuracy on Fashion-MNIST (slow: minutes per epoch)")
+    boolean tta;
+    @Option(names = "--tta-target", description = "test accuracy to reach (default ${DEFAULT-VALUE})")
+    double ttaTarget = 0.91;
+    @Option(names = "--tta-max-epochs", description = "epochs at most per variant (default ${DEFAULT-VALUE})")
+    int ttaMaxEpochs = 10;
+    @Option(names = "--tta-train-limit", description = "use only the first N training images (0: all)")
+    int ttaTrainLimit;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
@@ -89,7 +100,9 @@ public final class BenchMain implements Callable<Integer> {
             System.out.println("PyTorch peer skipped: " + noPeer.get());
         }
 
-        String report = report(hardware, gemm, rows, noPeer, List.of(
+        List<String> ttaLines = tta ? timeToAccuracy(peer, noPeer) : List.of();
+
+        String report = report(hardware, gemm, rows, noPeer, ttaLines, List.of(
                 ratio("LeNet: fast path / plain DL4J", fast.median(), stock.median()),
                 ratio("LeNet: fast path / PyTorch", fast.median(), torchLenet),
                 ratio("LeNet: plain DL4J / PyTorch", stock.median(), torchLenet),
@@ -134,12 +147,50 @@ public final class BenchMain implements Callable<Integer> {
         return median;
     }
 
+    private List<String> timeToAccuracy(PyTorchPeer peer, Optional<String> noPeer)
+            throws IOException, InterruptedException {
+        IdxImages data = FashionMnist.loader().withFlatFeatures(true).load();
+        DataSet train = ttaTrainLimit > 0
+                ? (DataSet) data.train().getRange(0, Math.min(ttaTrainLimit, data.train().numExamples()))
+                : data.train();
+        TimeToAccuracy runner = new TimeToAccuracy(train, data.test(), BATCH, ttaTarget, ttaMaxEpochs, SEED);
+        List<String> lines = new ArrayList<>();
+        String setting = String.format(Locale.ROOT, "Fashion-MNIST, %d training images, %d test images, target %.2f, at most %d epochs",
+                train.numExamples(), data.test().numExamples(), ttaTarget, ttaMaxEpochs);
+        lines.add(setting);
+        for (boolean fastPath : new boolean[]{false, true}) {
+            System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
+            if (fastPath) {
+                OneDnn.enable();
+            }
+            String name = fastPath ? "LeNet, Adam 1e-3 constant, fast path" : "LeNet, Adam 1e-3 constant, plain DL4J defaults";
+            System.out.println(name);
+            MultiLayerNetwork net = new MultiLayerNetwork(
+                    Networks.lenet(fastPath ? CacheMode.DEVICE : CacheMode.NONE, SEED));
+            net.init();
+            lines.add(name + ": " + runner.run(net));
+        }
+        if (noPeer.isEmpty()) {
+            JsonNode r = peer.run("--mode", "tta", "--model", "lenet", "--batch", Integer.toString(BATCH),
+                    "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
+                    "--target", Double.toString(ttaTarget), "--max-epochs", Integer.toString(ttaMaxEpochs),
+                    "--data", data.source().toString(), "--train-limit", Integer.toString(ttaTrainLimit));
+            JsonNode reached = r.get("reached");
+            lines.add("LeNet, Adam 1e-3 constant, PyTorch " + r.get("torch").asText() + ": " + (reached.isNull()
+                    ? "not reached in " + ttaMaxEpochs + " epochs"
+                    : String.format(Locale.ROOT, "reached at epoch %d, %.0f s", reached.get("epoch").asInt(),
+                            reached.get("seconds").asDouble())));
+        }
+        return lines;
+    }
+
     private static String ratio(String name, double numerator, double denominator) {
         return Double.isNaN(denominator) ? name + ": n/a (peer skipped)"
                 : String.format(Locale.ROOT, "%s: %.2f×", name, numerator / denominator);
     }
 
-    private String report(Hardware hw, double gemm, List<Row> rows, Optional<String> noPeer, List<String> ratios) {
+    private String report(Hardware hw, double gemm, List<Row> rows, Optional<String> noPeer, List<String> tta,
+                          List<String> ratios) {
         StringBuilder s = new StringBuilder();
         s.append("# Benchmark results\n\n");
         s.append("Written by the harness in `bench/` (`BenchMain`); never edited by hand.\n\n");
@@ -157,6 +208,10 @@ public final class BenchMain implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s |%n", r.network, r.variant, r.median, r.detail));
         }
         noPeer.ifPresent(why -> s.append("\nPyTorch peer skipped: ").append(why).append('\n'));
+        if (!tta.isEmpty()) {
+            s.append("\n## Time to accuracy\n\n");
+            tta.forEach(line -> s.append("- ").append(line).append('\n'));
+        }
         s.append("\n## Ratios (same run)\n\n");
         for (String r : ratios) {
             s.append("- ").append(r).append('\n');

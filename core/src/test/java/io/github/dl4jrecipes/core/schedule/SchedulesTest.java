@@ -5,6 +5,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
+import static io.github.dl4jrecipes.core.PresetAssertions.assertThrowsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,41 +117,35 @@ class SchedulesTest {
 
     @Test
     void badInputNamesTheParameterTheValueAndTheFix() {
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(0), "maxLr", "0.0", "LrFinder");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(-1e-3), "maxLr", "-0.001");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withPctStart(0), "pctStart", "(0, 1)", "0.25");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withPctStart(1), "pctStart", "1.0");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withDiv(1), "div", "> 1", "25");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withDivFinal(0.5), "divFinal", "0.5");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withMomentum(1.0, 0.85), "high", "[0, 1)", "1.0");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withMomentum(0.95, -0.1), "low", "-0.1");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withMomentum(0.8, 0.9), "low", "exceed");
-        assertMessage(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withTotalIterations(0), "totalIterations", "0");
-        assertMessage(IllegalStateException.class, () -> OneCycle.maxLr(1e-3).valueAt(0, 0), "totalIterations", "withTotalIterations");
-        assertMessage(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[0], new double[0]),
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(0), "maxLr", "0.0", "LrFinder");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(-1e-3), "maxLr", "-0.001");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withPctStart(0), "pctStart", "(0, 1)", "0.25");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withPctStart(1), "pctStart", "1.0");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withDiv(1), "div", "> 1", "25");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withDivFinal(0.5), "divFinal", "0.5");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withMomentum(1.0, 0.85), "high", "[0, 1)", "1.0");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withMomentum(0.95, -0.1), "low", "-0.1");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withMomentum(0.8, 0.9), "low", "exceed");
+        assertThrowsWith(IllegalArgumentException.class, () -> OneCycle.maxLr(1e-3).withTotalIterations(0), "totalIterations", "0");
+        assertThrowsWith(IllegalStateException.class, () -> OneCycle.maxLr(1e-3).valueAt(0, 0), "totalIterations", "withTotalIterations");
+        assertThrowsWith(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[0], new double[0]),
                 "values", "empty", "at least one");
-        assertMessage(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{10, 5},
+        assertThrowsWith(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{10, 5},
                 new double[]{0.1, 0.01, 0.001}), "boundaries", "increasing", "[10, 5]", "sort");
-        assertMessage(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{5, 5},
+        assertThrowsWith(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{5, 5},
                 new double[]{0.1, 0.01, 0.001}), "boundaries", "[5, 5]");
-        assertMessage(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{5},
+        assertThrowsWith(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{5},
                 new double[]{0.1}), "values", "one more", "1 values");
-        assertMessage(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{5},
+        assertThrowsWith(IllegalArgumentException.class, () -> PiecewiseConstant.of(ScheduleType.EPOCH, new int[]{5},
                 new double[]{0.1, -0.01}), "values[1]", "-0.01");
-        assertMessage(IllegalArgumentException.class, () -> StepDecay.of(ScheduleType.EPOCH, 0.1, 0), "step", "0");
-        assertMessage(IllegalArgumentException.class, () -> ExponentialDecay.of(ScheduleType.EPOCH, -0.1, 10), "initialValue", "-0.1");
-        assertMessage(IllegalArgumentException.class, () -> PowerDecay.of(ScheduleType.EPOCH, 0.1, 0), "decaySteps", "0.0");
-        assertMessage(IllegalArgumentException.class, () -> Cosine.withWarmup(0.1, 100, 100), "totalIterations", "100");
-        assertMessage(IllegalArgumentException.class, () -> Cosine.annealing(0.1, 100).withMinLr(0.2), "minLr", "0.2");
-        assertMessage(IllegalArgumentException.class, () -> CyclicTriangular.of(0.01, 0.001, 10), "maxLr", "baseLr");
-        assertMessage(IllegalArgumentException.class, () -> ScheduledAdam.of(0), "learningRate", "0.0");
-        assertMessage(IllegalArgumentException.class, () -> ScheduledAdam.of(1e-3).withBeta1(1.0), "beta1", "[0, 1)");
+        assertThrowsWith(IllegalArgumentException.class, () -> StepDecay.of(ScheduleType.EPOCH, 0.1, 0), "step", "0");
+        assertThrowsWith(IllegalArgumentException.class, () -> ExponentialDecay.of(ScheduleType.EPOCH, -0.1, 10), "initialValue", "-0.1");
+        assertThrowsWith(IllegalArgumentException.class, () -> PowerDecay.of(ScheduleType.EPOCH, 0.1, 0), "decaySteps", "0.0");
+        assertThrowsWith(IllegalArgumentException.class, () -> Cosine.withWarmup(0.1, 100, 100), "totalIterations", "100");
+        assertThrowsWith(IllegalArgumentException.class, () -> Cosine.annealing(0.1, 100).withMinLr(0.2), "minLr", "0.2");
+        assertThrowsWith(IllegalArgumentException.class, () -> CyclicTriangular.of(0.01, 0.001, 10), "maxLr", "baseLr");
+        assertThrowsWith(IllegalArgumentException.class, () -> ScheduledAdam.of(0), "learningRate", "0.0");
+        assertThrowsWith(IllegalArgumentException.class, () -> ScheduledAdam.of(1e-3).withBeta1(1.0), "beta1", "[0, 1)");
     }
 
-    static <T extends Throwable> void assertMessage(Class<T> type, Executable call, String... parts) {
-        T e = assertThrows(type, call);
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
-        }
-    }
 }

@@ -155,10 +155,17 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         return summary;
     }
 
-    /** Saves the network, its updater state and the normalizer (may be null) with ModelSerializer. */
+    /**
+     * Saves the network, its updater state and the normalizer (may be null) with ModelSerializer.
+     * The normalizer is added in a second step: DL4J 1.0.0-M2.1's
+     * {@code writeModel(model, file, saveUpdater, normalizer)} closes the zip stream while
+     * writing the normalizer and then fails.
+     */
     default void save(Path zip, Normalizer<?> normalizer) throws IOException {
-        ModelSerializer.writeModel(model(), zip.toFile(), true,
-                (org.nd4j.linalg.dataset.api.preprocessor.DataNormalization) normalizer);
+        ModelSerializer.writeModel(model(), zip.toFile(), true);
+        if (normalizer != null) {
+            ModelSerializer.addNormalizerToModel(zip.toFile(), normalizer);
+        }
     }
 
     /** A {@link MultiLayerNetwork}. */

@@ -8,6 +8,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import static io.github.dl4jrecipes.core.PresetAssertions.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class HuberLossTest {
@@ -41,6 +42,6 @@ class HuberLossTest {
 
     @Test
     void nonPositiveDeltaIsRejected() {
-        TaskTest.assertMessage(() -> new HuberLoss(-1), "Huber delta", "-1.0", "DEFAULT_DELTA");
+        assertMessage(() -> new HuberLoss(-1), "Huber delta", "-1.0", "DEFAULT_DELTA");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import static io.github.dl4jrecipes.core.PresetAssertions.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,8 +62,8 @@ class MetricTest {
 
     @Test
     void badShapesAreRejected() {
-        TaskTest.assertMessage(() -> Metric.RMSE.compute(column(1, 2), column(1, 2, 3)), "same shape", "[2, 1]", "[3, 1]");
-        TaskTest.assertMessage(() -> Metric.MCC.compute(Nd4j.zeros(2, 2), Nd4j.zeros(2, 2)), "MCC", "2 columns", "F1");
-        TaskTest.assertMessage(() -> Metric.RMSE.compute(Nd4j.zeros(0, 1), Nd4j.zeros(0, 1)), "0 examples");
+        assertMessage(() -> Metric.RMSE.compute(column(1, 2), column(1, 2, 3)), "same shape", "[2, 1]", "[3, 1]");
+        assertMessage(() -> Metric.MCC.compute(Nd4j.zeros(2, 2), Nd4j.zeros(2, 2)), "MCC", "2 columns", "F1");
+        assertMessage(() -> Metric.RMSE.compute(Nd4j.zeros(0, 1), Nd4j.zeros(0, 1)), "0 examples");
     }
 }

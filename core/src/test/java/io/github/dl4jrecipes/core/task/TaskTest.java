@@ -25,6 +25,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 import java.util.List;
 
+import static io.github.dl4jrecipes.core.PresetAssertions.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -145,10 +146,4 @@ class TaskTest {
         assertMessage(() -> Task.multiclass(3).evaluate(Nd4j.zeros(2, 2), Nd4j.zeros(2, 2)), "labels", "[examples, 3]");
     }
 
-    static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
-        }
-    }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +42,6 @@ public final class StudyRunner<C> {
     private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
     /** How long an idle worker waits before asking again (short: trials take far longer). */
     private static final long POLL_MILLIS = 25;
-    /** Multiplier that spreads the study seed over trial numbers (a large prime). */
-    private static final long SEED_STRIDE = 1_000_003L;
     /** Trials being trained in this JVM, as "dir#number", to tell our own from a killed process's. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final String OWNER = ProcessHandle.current().pid() + "@" + host();
@@ -156,12 +153,12 @@ public final class StudyRunner<C> {
         Decision decision = settings.scheduler().next(trials, settings.direction());
         long committed = trials.stream().mapToLong(StudyRunner::committedEpochs).sum();
         if (decision instanceof Decision.Start start) {
-            if (trials.size() >= settings.maxTrials() || committed + start.epochs() > settings.maxTotalEpochs()) {
+            if (ledger.nextNumber() > settings.maxTrials() || committed + start.epochs() > settings.maxTotalEpochs()) {
                 return wait;
             }
             int number = ledger.nextNumber();
             double[] point = settings.sampler().propose(space.dimensions(), observations(trials), number,
-                    new Random(settings.seed() * SEED_STRIDE + number));
+                    Seeds.forTrial(settings.seed(), number));
             if (point == null) {
                 return wait;
             }

@@ -230,10 +230,13 @@ public final class StudyRunner<C> {
                         return;
                     }
                     EpochResult result = session.trainEpoch(epoch);
-                    String name = store.checkpointName(trial.number());
+                    // a new file per epoch: the record points at the old one until it is rewritten, so a
+                    // kill between the two leaves a record and a checkpoint that agree
+                    String name = store.checkpointName(trial.number(), epoch + 1);
                     Path tmp = store.dir().resolve(name + "." + OWNER + ".tmp");
                     session.save(tmp);
                     StudyStore.moveAtomically(tmp, store.dir().resolve(name));
+                    String previous = trial.checkpoint();
                     TrialRecord next = trial.withEpoch(result.objective(), result.metrics(), name);
                     trial = store.transact(ledger -> {
                         boolean prune = settings.pruner().shouldPrune(next, ledger.trials(), settings.direction());
@@ -241,6 +244,9 @@ public final class StudyRunner<C> {
                         ledger.write(updated);
                         return updated;
                     });
+                    if (previous != null && !previous.equals(name)) {
+                        Files.deleteIfExists(store.dir().resolve(previous));
+                    }
                     if (trial.status() == TrialStatus.PRUNED) {
                         finished(trial);
                         return;

@@ -126,10 +126,11 @@ public final class StudyStore {
 
     /**
      * @param number a trial number
-     * @return where its checkpoint lives, relative to the study directory
+     * @param epochs the epochs the checkpoint holds
+     * @return where that checkpoint lives, relative to the study directory
      */
-    public String checkpointName(int number) {
-        return "checkpoints/" + String.format("%05d", number) + ".bin";
+    public String checkpointName(int number, int epochs) {
+        return String.format("checkpoints/%05d-e%04d.bin", number, epochs);
     }
 
     /**

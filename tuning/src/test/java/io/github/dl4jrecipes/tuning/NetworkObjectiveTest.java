@@ -1,0 +1,64 @@
+package io.github.dl4jrecipes.tuning;
+
+import org.deeplearning4j.arbiter.DL4JConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ASHA over a tiny MultiLayerSpace built from the preset blocks, on tiny separable data. */
+class NetworkObjectiveTest {
+
+    private final AtomicInteger epochsTrained = new AtomicInteger();
+
+    private <C> Objective<C> counting(Objective<C> inner) {
+        return (candidate, context) -> {
+            TrialSession s = inner.open(candidate, context);
+            return new TrialSession() {
+                @Override
+                public EpochResult trainEpoch(int epoch) throws Exception {
+                    epochsTrained.incrementAndGet();
+                    return s.trainEpoch(epoch);
+                }
+
+                @Override
+                public void save(Path file) throws Exception {
+                    s.save(file);
+                }
+
+                @Override
+                public void restore(Path file) throws Exception {
+                    s.restore(file);
+                }
+            };
+        };
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ashaTrainsRealNetworksAndPromotionsContinueFromCheckpoints() throws Exception {
+        ArbiterOnM21Test.SyntheticSource data = new ArbiterOnM21Test.SyntheticSource();
+        TuningResult<DL4JConfiguration> result = Tuner.asha(SearchBlocksTest.tabularSpace(4, 2), 1, 3, 3)
+                .maxTrials(4).threadsPerWorker(1).study(tmp.resolve("study"))
+                .run(counting(NetworkObjective.accuracy(
+                        () -> (org.nd4j.linalg.dataset.api.iterator.DataSetIterator) data.trainData(),
+                        () -> (org.nd4j.linalg.dataset.api.iterator.DataSetIterator) data.testData())));
+
+        TrialRecord promoted = result.trials().stream().filter(t -> t.rung() == 1).findFirst().orElseThrow();
+        assertEquals(3, promoted.epochs());
+        assertEquals(3, promoted.metrics().get(NetworkObjective.TRAIN_LOSS).size());
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(
+                tmp.resolve("study").resolve(promoted.checkpoint()).toFile(), true);
+        assertEquals(3, net.getEpochCount());
+        assertEquals(4 + 2, epochsTrained.get(), "4 trials x 1 epoch, then the promoted one 2 more (not 3)");
+        assertTrue(result.best().orElseThrow().value() > 0.6, "best accuracy " + result.best().orElseThrow().value());
+    }
+}

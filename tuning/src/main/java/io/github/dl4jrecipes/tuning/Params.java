@@ -7,7 +7,6 @@ import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterS
 import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -133,7 +132,13 @@ public final class Params {
      */
     @SafeVarargs
     public static <T> ParameterSpace<T> choice(String name, T... values) {
-        return choice(name, values == null ? List.of() : Arrays.asList(values));
+        List<T> list = new ArrayList<>();
+        if (values != null) {
+            for (T v : values) {
+                list.add(v);
+            }
+        }
+        return choice(name, list);
     }
 
     private static void checkRange(String name, double min, double max) {

@@ -29,7 +29,8 @@ public interface TrialSession extends AutoCloseable {
      */
     void restore(Path file) throws Exception;
 
+    /** Releases what the session holds; by default nothing. */
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

@@ -123,59 +123,86 @@ public final class Tuner<C> {
                 .maxTrials(Integer.MAX_VALUE);
     }
 
-    /** @param value the sampler @return this */
+    /**
+     * @param value the sampler
+     * @return this tuner
+     */
     public Tuner<C> sampler(Sampler value) {
         this.sampler = Objects.requireNonNull(value, "sampler");
         return this;
     }
 
-    /** @param value the scheduler @return this */
+    /**
+     * @param value the scheduler
+     * @return this tuner
+     */
     public Tuner<C> scheduler(Scheduler value) {
         this.scheduler = Objects.requireNonNull(value, "scheduler");
         return this;
     }
 
-    /** @param value the pruner @return this */
+    /**
+     * @param value the pruner
+     * @return this tuner
+     */
     public Tuner<C> pruner(Pruner value) {
         this.pruner = Objects.requireNonNull(value, "pruner");
         return this;
     }
 
-    /** @param value maximise (the default) or minimise @return this */
+    /**
+     * @param value maximise (the default) or minimise
+     * @return this tuner
+     */
     public Tuner<C> direction(Direction value) {
         this.direction = Objects.requireNonNull(value, "direction");
         return this;
     }
 
-    /** @param value trials trained at once, &ge; 1 @return this */
+    /**
+     * @param value trials trained at once, &ge; 1
+     * @return this tuner
+     */
     public Tuner<C> workers(int value) {
         positive("workers", value, "1 is always safe");
         this.workers = value;
         return this;
     }
 
-    /** @param value ND4J threads per worker, &ge; 1; workers × threads must not exceed the cores @return this */
+    /**
+     * @param value ND4J threads per worker, &ge; 1; workers × threads must not exceed the cores
+     * @return this tuner
+     */
     public Tuner<C> threadsPerWorker(int value) {
         positive("threadsPerWorker", value, "1 suits small networks");
         this.threadsPerWorker = value;
         return this;
     }
 
-    /** @param value the cores the study may use (default: all the JVM sees) @return this */
+    /**
+     * @param value the cores the study may use (default: all the JVM sees)
+     * @return this tuner
+     */
     public Tuner<C> cores(int value) {
         positive("cores", value, "leave it at the default");
         this.cores = value;
         return this;
     }
 
-    /** @param value trials the study may hold, &ge; 1 @return this */
+    /**
+     * @param value trials the study may hold, &ge; 1
+     * @return this tuner
+     */
     public Tuner<C> maxTrials(int value) {
         positive("maxTrials", value, "a budget of zero runs nothing");
         this.maxTrials = value;
         return this;
     }
 
-    /** @param value epochs the study may train in all, &ge; 1 @return this */
+    /**
+     * @param value epochs the study may train in all, &ge; 1
+     * @return this tuner
+     */
     public Tuner<C> maxTotalEpochs(long value) {
         if (value < 1) {
             throw new IllegalArgumentException("maxTotalEpochs must be >= 1, got " + value
@@ -185,7 +212,10 @@ public final class Tuner<C> {
         return this;
     }
 
-    /** @param value how long this run may take; positive @return this */
+    /**
+     * @param value how long this run may take; positive
+     * @return this tuner
+     */
     public Tuner<C> maxWallTime(Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("maxWallTime must be positive, got " + value
@@ -195,7 +225,10 @@ public final class Tuner<C> {
         return this;
     }
 
-    /** @param value restarts of a failing trial, &ge; 0 @return this */
+    /**
+     * @param value restarts of a failing trial, &ge; 0
+     * @return this tuner
+     */
     public Tuner<C> retries(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("retries must be >= 0, got " + value);
@@ -204,7 +237,10 @@ public final class Tuner<C> {
         return this;
     }
 
-    /** @param value the study's seed @return this */
+    /**
+     * @param value the study's seed
+     * @return this tuner
+     */
     public Tuner<C> seed(long value) {
         this.seed = value;
         return this;

@@ -143,9 +143,13 @@ public final class StudyStore {
     public <T> T transact(Function<Ledger, T> work) {
         jvmLock.lock();
         try (FileChannel channel = FileChannel.open(dir.resolve("study.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            return work.apply(new Ledger());
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return work.apply(new Ledger());
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("study " + dir + ": cannot lock study.lock", e);
         } finally {

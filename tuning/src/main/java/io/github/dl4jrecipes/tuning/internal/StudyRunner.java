@@ -51,6 +51,7 @@ public final class StudyRunner<C> {
     private final Settings settings;
     private final Objective<C> objective;
     private final long deadline;
+    private Progress progress;
 
     /**
      * Everything that shapes a run.
@@ -99,6 +100,13 @@ public final class StudyRunner<C> {
 
     /** Runs until the budget or the schedule is spent; returns the study's records. */
     public List<TrialRecord> run() {
+        try (Progress bar = Progress.start(settings.maxTrials(), finishedCount(store.trials()))) {
+            progress = bar;
+            return runWorkers();
+        }
+    }
+
+    private List<TrialRecord> runWorkers() {
         ExecutorService pool = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread t = new Thread(r, "tuning-worker");
             t.setDaemon(true);
@@ -273,9 +281,15 @@ public final class StudyRunner<C> {
                         && (t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.RUNNING))
                 .min(java.util.Comparator.comparingDouble(t -> settings.direction().toLoss(t.value())))
                 .orElse(trial);
-        LOG.info("trial {} {} after {} epochs: {} = {}; best so far {} (trial {})", trial.number(),
-                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), "objective",
-                trial.value(), best.value(), best.number());
+        LOG.info("trial {} {} after {} epochs: objective {}; best so far {} (trial {})", trial.number(),
+                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), trial.value(),
+                best.value(), best.number());
+        progress.update(finishedCount(all), "best " + best.value() + " (trial " + best.number() + ")");
+    }
+
+    private static long finishedCount(List<TrialRecord> trials) {
+        return trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.PRUNED
+                || t.status() == TrialStatus.FAILED).count();
     }
 
     private void write(TrialRecord record) {

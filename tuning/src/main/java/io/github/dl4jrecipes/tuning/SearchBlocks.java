@@ -118,12 +118,33 @@ public final class SearchBlocks {
 
     /** @return hidden layers in [{@link #MIN_DEPTH}, {@link #MAX_DEPTH}] */
     public static ParameterSpace<Integer> depth() {
-        return Params.integer("depth", MIN_DEPTH, MAX_DEPTH);
+        return depth(MIN_DEPTH, MAX_DEPTH);
+    }
+
+    /**
+     * @param min fewest hidden layers, &ge; 1
+     * @param max most hidden layers, &ge; min
+     * @return the number of hidden layers
+     */
+    public static ParameterSpace<Integer> depth(int min, int max) {
+        if (min < 1) {
+            throw new IllegalArgumentException("depth: min must be >= 1 hidden layer, got " + min);
+        }
+        return Params.integer("depth", min, max);
     }
 
     /** @return units per layer, a power of two in [{@link #MIN_WIDTH}, {@link #MAX_WIDTH}] */
     public static ParameterSpace<Integer> width() {
-        return Params.powersOfTwo("width", MIN_WIDTH, MAX_WIDTH);
+        return width(MIN_WIDTH, MAX_WIDTH);
+    }
+
+    /**
+     * @param min fewest units, a power of two
+     * @param max most units, a power of two &ge; min
+     * @return units per layer
+     */
+    public static ParameterSpace<Integer> width(int min, int max) {
+        return Params.powersOfTwo("width", min, max);
     }
 
     /**

@@ -19,7 +19,7 @@ class SamplerCandidateGeneratorTest {
 
     @Test
     void tpeRunsInArbitersLocalOptimizationRunner() throws Exception {
-        SamplerCandidateGenerator<?> tpe = SamplerCandidateGenerator.of(SearchBlocksTest.tabularSpace(4, 2),
+        SamplerCandidateGenerator<?> tpe = SamplerCandidateGenerator.of(SearchBlocksTest.smallTabularSpace(4, 2),
                 Samplers.tpe(2), Direction.MAXIMIZE);
         int candidates = 4;
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()

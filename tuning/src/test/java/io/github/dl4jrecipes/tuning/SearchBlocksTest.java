@@ -34,14 +34,23 @@ class SearchBlocksTest {
     private static final int CANDIDATES = 1000;
 
     static MultiLayerSpace tabularSpace(int nIn, int nOut) {
+        return tabularSpace(nIn, nOut, SearchBlocks.width(), SearchBlocks.depth());
+    }
+
+    /** The same space narrowed to small networks, for tests that train them. */
+    static MultiLayerSpace smallTabularSpace(int nIn, int nOut) {
+        return tabularSpace(nIn, nOut, SearchBlocks.width(4, 16), SearchBlocks.depth(1, 2));
+    }
+
+    private static MultiLayerSpace tabularSpace(int nIn, int nOut, ParameterSpace<Integer> width,
+                                                ParameterSpace<Integer> depth) {
         ParameterSpace<Activation> activation = SearchBlocks.activations();
         return new MultiLayerSpace.Builder()
                 .seed(42)
                 .updater(SearchBlocks.optimizer())
                 .l2(SearchBlocks.l2())
-                .addLayer(new DenseLayerSpace.Builder().nIn(nIn).nOut(SearchBlocks.width())
-                        .activation(activation).weightInit(SearchBlocks.initFor(activation)).build(),
-                        SearchBlocks.depth())
+                .addLayer(new DenseLayerSpace.Builder().nIn(nIn).nOut(width)
+                        .activation(activation).weightInit(SearchBlocks.initFor(activation)).build(), depth)
                 .addLayer(new OutputLayerSpace.Builder().nOut(nOut).activation(Activation.SOFTMAX)
                         .lossFunction(LossFunctions.LossFunction.MCXENT).build())
                 .build();

@@ -29,6 +29,8 @@ class SpaceValidationTest {
         assertMessage(() -> Params.powersOfTwo("batch", 64, 16), "batch: min must be <= max", "min=64");
         assertMessage(() -> Params.choice("activation", List.of()), "activation: a choice needs at least one value",
                 "empty list");
+        assertMessage(() -> SearchBlocks.depth(0, 3), "depth: min must be >= 1 hidden layer", "0");
+        assertMessage(() -> SearchBlocks.width(16, 8), "width: min must be <= max", "min=16");
         assertMessage(() -> SearchBlocks.activations(List.of()), "activation: a choice needs at least one value",
                 "empty list");
     }

@@ -1,6 +1,13 @@
 package io.github.dl4jrecipes.tuning;
 
+import org.deeplearning4j.arbiter.ComputationGraphSpace;
 import org.deeplearning4j.arbiter.DL4JConfiguration;
+import org.deeplearning4j.arbiter.GraphConfiguration;
+import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
+import org.deeplearning4j.arbiter.layers.OutputLayerSpace;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -67,5 +74,31 @@ class NetworkObjectiveTest {
                 "4 trials x 1 epoch, then each promoted one 2 more (not 3: it continues from its checkpoint)");
         assertEquals(result.trials().stream().mapToInt(TrialRecord::epochs).sum(), epochsTrained.get());
         assertTrue(result.best().orElseThrow().value() > 0.6, "best accuracy " + result.best().orElseThrow().value());
+    }
+
+    @Test
+    void graphSpacesTrainAndResumeToo() {
+        ArbiterOnM21Test.SyntheticSource data = new ArbiterOnM21Test.SyntheticSource();
+        ParameterSpace<Activation> act = SearchBlocks.activations();
+        ParameterSpace<Integer> width = SearchBlocks.width(4, 16);   // one leaf: nOut of hidden = nIn of out
+        ComputationGraphSpace space = new ComputationGraphSpace.Builder()
+                .seed(42)
+                .updater(SearchBlocks.optimizer())
+                .addInputs("in")
+                .addLayer("hidden", new DenseLayerSpace.Builder().nIn(4).nOut(width)
+                        .activation(act).weightInit(SearchBlocks.initFor(act)).build(), "in")
+                .addLayer("out", new OutputLayerSpace.Builder().nIn(width).nOut(2)
+                        .activation(Activation.SOFTMAX).lossFunction(LossFunctions.LossFunction.MCXENT).build(),
+                        "hidden")
+                .setOutputs("out")
+                .build();
+        TuningResult<GraphConfiguration> result = Tuner.random(space, 2).maxTrials(2).threadsPerWorker(1)
+                .study(tmp.resolve("graph")).run(counting(NetworkObjective.graphAccuracy(
+                        () -> (org.nd4j.linalg.dataset.api.iterator.DataSetIterator) data.trainData(),
+                        () -> (org.nd4j.linalg.dataset.api.iterator.DataSetIterator) data.testData())));
+        assertEquals(2, result.trials().size());
+        assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.COMPLETE && t.epochs() == 2),
+                result.trials().toString());
+        assertEquals(4, epochsTrained.get());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.tuning.internal;
 
 import io.github.dl4jrecipes.tuning.Dimension;
+import org.deeplearning4j.arbiter.BaseNetworkSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.BooleanSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
@@ -116,6 +117,20 @@ public final class UnitSpace<T> {
         Map<String, ParameterSpace> nested = node.getNestedSpaces();
         if (nested == null) {
             return;
+        }
+        if (node instanceof BaseNetworkSpace<?> network) {
+            // Arbiter keeps layers in a list, outside getNestedSpaces(): name them by layer name (layer_0 …)
+            List<BaseNetworkSpace.LayerConf> layers = network.getLayerSpaces();
+            for (int i = 0; i < layers.size(); i++) {
+                BaseNetworkSpace.LayerConf layer = layers.get(i);
+                String name = prefix + (layer.getLayerName() != null ? layer.getLayerName() : "layer" + i);
+                if (layer.getNumLayers() != null) {
+                    for (Object leaf : layer.getNumLayers().collectLeaves()) {
+                        names.putIfAbsent((ParameterSpace) leaf, name + ".count");
+                    }
+                }
+                collectNames(name, layer.getLayerSpace(), names);
+            }
         }
         nested.forEach((name, child) -> {
             if (child == null) {

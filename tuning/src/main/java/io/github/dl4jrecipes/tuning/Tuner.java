@@ -281,9 +281,15 @@ public final class Tuner<C> {
         return result;
     }
 
+    /** Caps ND4J's threads per op; objectives that never touch ND4J run without a backend. */
     private static void applyThreads(int threads) {
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        try {
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            Nd4j.getEnvironment().setMaxThreads(threads);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("could not set ND4J to {} threads per worker (no ND4J backend on the classpath?): {}", threads,
+                    e.toString());
+        }
     }
 
     private static Path newStudyDir() {

@@ -1,0 +1,72 @@
+package io.github.dl4jrecipes.bench;
+
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The benchmark networks, as plain DL4J configurations; the PyTorch peer builds the same ones. */
+final class Networks {
+    /** Adam's usual default step, used by the DL4J examples and the peer. */
+    static final double LEARNING_RATE = 1e-3;
+    static final int CLASSES = 10;
+    static final int SIDE = 28;
+
+    private Networks() {
+    }
+
+    /**
+     * LeNet as in DL4J's examples: conv 5×5×20, max-pool 2, conv 5×5×50, max-pool 2, dense 500
+     * ReLU, softmax 10. Training costs about 13.8 MFLOP per image (3× the 4.59 MFLOP forward pass).
+     */
+    static MultiLayerConfiguration lenet(CacheMode cacheMode, long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(LEARNING_RATE))
+                .weightInit(WeightInit.XAVIER)
+                .cacheMode(cacheMode)
+                .list()
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.IDENTITY).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.IDENTITY).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1))
+                .build();
+    }
+
+    /** Training FLOPs per image of {@link #lenet}: 3 × (conv1 + conv2 + dense + output) forward. */
+    static double lenetTrainingFlopsPerImage() {
+        double conv1 = 24 * 24 * 20 * (5 * 5 * 1) * 2.0;
+        double conv2 = 8 * 8 * 50 * (5 * 5 * 20) * 2.0;
+        double dense = 800 * 500 * 2.0;
+        double output = 500 * CLASSES * 2.0;
+        return 3 * (conv1 + conv2 + dense + output);
+    }
+
+    /** MLP 784-256-128-10 with ReLU, He init, Adam. */
+    static MultiLayerConfiguration mlp(long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(LEARNING_RATE))
+                .weightInit(WeightInit.RELU)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(SIDE * SIDE).nOut(256).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .build();
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.dl4jrecipes.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs {@code bench/peers/pytorch_peer.py} with Debian's PyTorch ({@code python3-torch}) and reads
+ * its JSON answer. Absent PyTorch is not an error: the peer columns then say why they are empty.
+ */
+final class PyTorchPeer {
+    private final Path python;
+    private final Path script;
+    private final ObjectMapper json = new ObjectMapper();
+
+    PyTorchPeer(Path python, Path script) {
+        this.python = python;
+        this.script = script;
+    }
+
+    /** Why the peer cannot run here, or empty when it can. */
+    Optional<String> unavailableBecause() {
+        if (!Files.isExecutable(python)) {
+            return Optional.of(python + " not found (apt-get install -y python3-torch)");
+        }
+        if (!Files.isRegularFile(script)) {
+            return Optional.of(script + " not found (run from the repository root)");
+        }
+        try {
+            Process p = new ProcessBuilder(python.toString(), "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? Optional.empty()
+                    : Optional.of("PyTorch is not installed for " + python + " (apt-get install -y python3-torch)");
+        } catch (IOException e) {
+            return Optional.of("cannot start " + python + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    /** Runs the peer with these arguments and returns its JSON result. */
+    JsonNode run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = p.waitFor();
+        if (rc != 0) {
+            throw new IOException("PyTorch peer exited with " + rc + ": " + String.join(" ", command));
+        }
+        return json.readTree(out);
+    }
+}

@@ -1,0 +1,532 @@
+package io.github.dl4jrecipes.core.data;
+
+import io.github.dl4jrecipes.core.data.internal.CsvTable;
+import io.github.dl4jrecipes.core.data.internal.Numbers;
+import io.github.dl4jrecipes.core.data.internal.SplitPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A table read from a CSV file with a header row, with its schema inferred: each column is numeric
+ * or categorical by content (overridable), missing values are recognised, and the task follows
+ * from the target. Splitting fits the preprocessing ({@link TabularTransform}) on the training
+ * rows only and encodes every part with it.
+ *
+ * <pre>{@code
+ * TabularData data = TabularData.fromCsv(Path.of("houses.csv")).target("price")
+ *         .categorical("zip").ignore("id").build();          // REGRESSION, inferred
+ * TabularSplit split = data.split(0.8, 42);                   // stratified for classification
+ * DataSetIterator train = InMemoryIterator.shuffled(split.train(), 32, 42);
+ * split.transform().save(Path.of("model/transform.json"));    // same preprocessing at inference
+ * }</pre>
+ *
+ * <p>Every bad input fails at {@link Builder#build()} with a {@link DataLoadException} naming the
+ * file, line and column: a missing target column, ragged rows, a non-numeric value in a column
+ * declared numeric, NaN or infinity in a numeric column, a target with a single class, an empty
+ * file.
+ */
+public final class TabularData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TabularData.class);
+
+    /** Tokens read as missing by default: R's {@code NA} and the empty field. */
+    public static final List<String> DEFAULT_MISSING_VALUES = List.of("NA", "");
+    /** Field delimiter by default. */
+    public static final char DEFAULT_DELIMITER = ',';
+    /** The bundled Palmer penguins table (CC0, 344 rows; see penguins.NOTICE.txt). */
+    static final String PENGUINS_RESOURCE = "penguins.csv";
+    /** The target of the penguins table. */
+    public static final String PENGUINS_TARGET = "species";
+    /**
+     * Share of numeric values above which a column inferred categorical draws a warning: it is
+     * probably numeric with a few typos.
+     */
+    static final double MOSTLY_NUMERIC = 0.9;
+    /** Fill value of a numeric column with no value at all among the training rows. */
+    static final double EMPTY_COLUMN_MEDIAN = 0.0;
+    /** Scale of a constant column, so that standardizing leaves it at zero instead of dividing by 0. */
+    static final double CONSTANT_COLUMN_STD = 1.0;
+    /** Classes of a binary target. */
+    static final int BINARY_CLASSES = 2;
+    /** Columns a table needs besides ignored ones: the target and at least one feature. */
+    static final int MIN_COLUMNS = 2;
+    private static final Comparator<String> LEVEL_ORDER = TabularData::compareLevels;
+
+    private final TabularSchema schema;
+    private final List<String[]> featureRows;
+    private final List<String> targets;
+    private final int[] lines;
+    private final List<String> missingValues;
+
+    private TabularData(TabularSchema schema, List<String[]> featureRows, List<String> targets, int[] lines,
+            List<String> missingValues) {
+        this.schema = schema;
+        this.featureRows = featureRows;
+        this.targets = targets;
+        this.lines = lines;
+        this.missingValues = missingValues;
+    }
+
+    /** Starts reading the CSV file {@code path} (UTF-8, header row first). */
+    public static Builder fromCsv(Path path) {
+        Objects.requireNonNull(path, "path");
+        return new Builder(path.toString(), () -> {
+            try {
+                return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new DataLoadException("CSV " + path + " cannot be opened (" + e + "); fix: check the path and "
+                        + "that the file is readable", e);
+            }
+        });
+    }
+
+    /**
+     * The Palmer penguins table bundled with the library (Horst, Hill and Gorman; CC0): 344
+     * penguins, 3 species (the target), island and sex categorical, four measurements and the
+     * year numeric, with missing values.
+     */
+    public static TabularData penguins() {
+        return penguinsCsv().target(PENGUINS_TARGET).build();
+    }
+
+    /**
+     * A builder over the bundled penguins CSV, for other settings, e.g. a binary task:
+     * {@code penguinsCsv().target("sex").dropRowsWithoutTarget().build()}.
+     */
+    public static Builder penguinsCsv() {
+        return new Builder("penguins.csv (bundled)", () -> {
+            InputStream in = TabularData.class.getResourceAsStream(PENGUINS_RESOURCE);
+            if (in == null) {
+                throw new IllegalStateException("resource " + PENGUINS_RESOURCE + " is missing from the jar");
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        });
+    }
+
+    /** The inferred schema: column kinds and levels, target, task, input and output sizes. */
+    public TabularSchema schema() {
+        return schema;
+    }
+
+    /** Number of data rows. */
+    public int numRows() {
+        return targets.size();
+    }
+
+    /** A two-way split: {@code trainFraction} of the rows to train, the rest to validation. */
+    public TabularSplit split(double trainFraction, long seed) {
+        return split(trainFraction, 1.0 - trainFraction, seed);
+    }
+
+    /** A three-way split: train, validation and the remaining rows to test (none if they add to 1). */
+    public TabularSplit split(double trainFraction, double validFraction, long seed) {
+        Splits.checkFractions(trainFraction, validFraction);
+        int[] classes = classIds();
+        int[][] parts = SplitPlan.split(numRows(), classes, trainFraction, validFraction, seed);
+        Splits.checkNotEmpty(parts[SplitPlan.TRAIN], "train", trainFraction, numRows());
+        Splits.checkNotEmpty(parts[SplitPlan.VALID], "valid", validFraction, numRows());
+        TabularTransform transform = fit(parts[SplitPlan.TRAIN]);
+        DataSet test = parts[SplitPlan.TEST].length == 0 ? null : encode(transform, parts[SplitPlan.TEST]);
+        Split split = new Split(encode(transform, parts[SplitPlan.TRAIN]), encode(transform, parts[SplitPlan.VALID]), test, classes != null);
+        return new TabularSplit(split, transform);
+    }
+
+    /** {@code k} folds for cross-validation, each with a transform fitted on its own training rows. */
+    public List<TabularSplit> kFold(int k, long seed) {
+        Splits.checkFolds(k, numRows());
+        int[] classes = classIds();
+        List<TabularSplit> folds = new ArrayList<>(k);
+        for (int[] valid : SplitPlan.kFold(numRows(), classes, k, seed)) {
+            int[] train = SplitPlan.complement(numRows(), valid);
+            TabularTransform transform = fit(train);
+            folds.add(new TabularSplit(new Split(encode(transform, train), encode(transform, valid), null,
+                    classes != null), transform));
+        }
+        return List.copyOf(folds);
+    }
+
+    /** A transform fitted on all rows (to train a final model on everything). */
+    public TabularTransform fitAll() {
+        int[] all = new int[numRows()];
+        Arrays.setAll(all, i -> i);
+        return fit(all);
+    }
+
+    /** The rows {@code 0..n-1}, encoded with {@code transform}. */
+    public DataSet encode(TabularTransform transform) {
+        int[] all = new int[numRows()];
+        Arrays.setAll(all, i -> i);
+        return encode(transform, all);
+    }
+
+    private int[] classIds() {
+        if (!schema.targetKind().isClassification()) {
+            return null;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < schema.classes().size(); c++) {
+            index.put(schema.classes().get(c), c);
+        }
+        return targets.stream().mapToInt(index::get).toArray();
+    }
+
+    TabularTransform fit(int[] rows) {
+        Set<String> missing = Set.copyOf(missingValues);
+        List<ColumnTransform> columns = new ArrayList<>();
+        for (int c = 0; c < schema.features().size(); c++) {
+            ColumnSchema column = schema.features().get(c);
+            columns.add(new ColumnTransform(column,
+                    column.kind() == ColumnKind.NUMERIC ? stats(column.name(), c, rows, missing) : null));
+        }
+        return new TabularTransform(TabularTransform.FORMAT_VERSION, missingValues, schema.encoding(), columns,
+                schema.target(), schema.targetKind(), schema.classes());
+    }
+
+    private NumericStats stats(String name, int column, int[] rows, Set<String> missing) {
+        double[] present = Arrays.stream(rows).mapToObj(r -> featureRows.get(r)[column])
+                .filter(token -> !missing.contains(token)).mapToDouble(Numbers::parse).sorted().toArray();
+        double median;
+        if (present.length == 0) {
+            LOG.warn("Column '{}' has no value in the {} training rows; missing values are filled with {}", name,
+                    rows.length, EMPTY_COLUMN_MEDIAN);
+            median = EMPTY_COLUMN_MEDIAN;
+        } else {
+            int mid = present.length / 2;
+            median = present.length % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
+        }
+        double sum = 0;
+        double sumSq = 0;
+        for (int r : rows) {
+            String token = featureRows.get(r)[column];
+            double v = missing.contains(token) ? median : Numbers.parse(token);
+            sum += v;
+            sumSq += v * v;
+        }
+        double mean = sum / rows.length;
+        double variance = Math.max(0, sumSq / rows.length - mean * mean);
+        double std = variance > 0 ? Math.sqrt(variance) : CONSTANT_COLUMN_STD;
+        return new NumericStats(median, mean, std);
+    }
+
+    private DataSet encode(TabularTransform transform, int[] rows) {
+        List<String[]> features = new ArrayList<>(rows.length);
+        List<String> labels = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            features.add(featureRows.get(r));
+            labels.add(targets.get(r));
+        }
+        IntFunction<String> where = i -> "CSV " + schema.source() + " line " + lines[rows[i]];
+        DataSet data = new DataSet(transform.encode(features, where), transform.labels(labels, where));
+        if (!schema.classes().isEmpty()) {
+            data.setLabelNames(new ArrayList<>(schema.classes()));
+        }
+        return data;
+    }
+
+    /** Numbers before words; numbers by value, words alphabetically. */
+    private static int compareLevels(String a, String b) {
+        boolean aNum = Numbers.isDecimal(a);
+        boolean bNum = Numbers.isDecimal(b);
+        if (aNum && bNum) {
+            int byValue = Double.compare(Numbers.parse(a), Numbers.parse(b));
+            return byValue != 0 ? byValue : a.compareTo(b);
+        }
+        return aNum != bNum ? (aNum ? -1 : 1) : a.compareTo(b);
+    }
+
+    /**
+     * Settings for reading a CSV table. Only the target is required; everything else is inferred.
+     */
+    public static final class Builder {
+
+        private final String source;
+        private final Supplier<Reader> reader;
+        private String target;
+        private final Set<String> numeric = new LinkedHashSet<>();
+        private final Set<String> categorical = new LinkedHashSet<>();
+        private final Set<String> ignored = new LinkedHashSet<>();
+        private List<String> missingValues = DEFAULT_MISSING_VALUES;
+        private TargetKind targetKind;
+        private CategoricalEncoding encoding = CategoricalEncoding.ONE_HOT;
+        private char delimiter = DEFAULT_DELIMITER;
+        private boolean dropRowsWithoutTarget;
+
+        private Builder(String source, Supplier<Reader> reader) {
+            this.source = source;
+            this.reader = reader;
+        }
+
+        /** The column to predict (required). */
+        public Builder target(String column) {
+            this.target = Objects.requireNonNull(column, "column");
+            return this;
+        }
+
+        /** Reads these columns as numbers, whatever their content (a non-number is then an error). */
+        public Builder numeric(String... columns) {
+            numeric.addAll(List.of(columns));
+            return this;
+        }
+
+        /** Reads these columns as categories even if they hold numbers (e.g. codes, years). */
+        public Builder categorical(String... columns) {
+            categorical.addAll(List.of(columns));
+            return this;
+        }
+
+        /** Leaves these columns out (e.g. row ids). */
+        public Builder ignore(String... columns) {
+            ignored.addAll(List.of(columns));
+            return this;
+        }
+
+        /** The tokens that mean "missing" (default {@link #DEFAULT_MISSING_VALUES}). */
+        public Builder missingValues(String... tokens) {
+            this.missingValues = List.of(tokens);
+            return this;
+        }
+
+        /** Sets the task instead of inferring it (e.g. MULTICLASS for an integer-coded target). */
+        public Builder targetKind(TargetKind kind) {
+            this.targetKind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** How categorical features are encoded (default one-hot). */
+        public Builder encoding(CategoricalEncoding categoricalEncoding) {
+            this.encoding = Objects.requireNonNull(categoricalEncoding, "categoricalEncoding");
+            return this;
+        }
+
+        /**
+         * Leaves out rows whose target is missing (logged with their count) instead of failing on
+         * the first one, which is the default.
+         */
+        public Builder dropRowsWithoutTarget() {
+            this.dropRowsWithoutTarget = true;
+            return this;
+        }
+
+        /** The field delimiter (default {@code ,}). */
+        public Builder delimiter(char fieldDelimiter) {
+            this.delimiter = fieldDelimiter;
+            return this;
+        }
+
+        /** Reads and checks the whole file; returns the table or throws, never half a table. */
+        public TabularData build() {
+            CsvTable table;
+            try (Reader in = reader.get()) {
+                table = CsvTable.read(source, in, delimiter);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            checkColumns(table);
+            Set<String> missing = Set.copyOf(missingValues);
+            int targetIndex = table.indexOf(target);
+            if (dropRowsWithoutTarget) {
+                table = withoutMissingTargets(table, targetIndex, missing);
+            }
+            List<Integer> featureIndices = new ArrayList<>();
+            for (int c = 0; c < table.header().size(); c++) {
+                if (c != targetIndex && !ignored.contains(table.header().get(c))) {
+                    featureIndices.add(c);
+                }
+            }
+            List<ColumnSchema> features = new ArrayList<>();
+            for (int c : featureIndices) {
+                features.add(inferColumn(table, c, missing));
+            }
+            List<String> targets = new ArrayList<>(table.size());
+            for (int r = 0; r < table.size(); r++) {
+                String value = table.rows().get(r)[targetIndex];
+                if (missing.contains(value)) {
+                    throw new DataLoadException(where(table, r) + ", target '" + target + "': value is missing ('"
+                            + value + "'); fix: drop the rows without a target, or fill them");
+                }
+                targets.add(value);
+            }
+            TreeSet<String> distinct = new TreeSet<>(LEVEL_ORDER);
+            distinct.addAll(targets);
+            TargetKind kind = targetKind(table, targets, distinct);
+            List<String> classes = kind.isClassification() ? List.copyOf(distinct) : List.of();
+            List<String[]> featureRows = new ArrayList<>(table.size());
+            for (String[] row : table.rows()) {
+                String[] values = new String[featureIndices.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row[featureIndices.get(i)];
+                }
+                featureRows.add(values);
+            }
+            TabularSchema schema = new TabularSchema(source, table.size(), features, target, kind, classes, encoding);
+            LOG.info("Read {}: {} rows, {} features ({} inputs), target '{}' {}{}", source, table.size(),
+                    features.size(), schema.numInputs(), target, kind, classes.isEmpty() ? "" : " " + classes);
+            return new TabularData(schema, featureRows, List.copyOf(targets), table.lines(), missingValues);
+        }
+
+        private CsvTable withoutMissingTargets(CsvTable table, int targetIndex, Set<String> missing) {
+            List<String[]> kept = new ArrayList<>(table.size());
+            List<Integer> keptLines = new ArrayList<>(table.size());
+            for (int r = 0; r < table.size(); r++) {
+                if (!missing.contains(table.rows().get(r)[targetIndex])) {
+                    kept.add(table.rows().get(r));
+                    keptLines.add(table.lines()[r]);
+                }
+            }
+            if (kept.isEmpty()) {
+                throw new DataLoadException("CSV " + source + " target '" + target + "' is missing in all "
+                        + table.size() + " rows; fix: choose another target column");
+            }
+            if (kept.size() < table.size()) {
+                LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, table.size() - kept.size(),
+                        target);
+            }
+            return new CsvTable(source, table.header(), kept, keptLines.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private void checkColumns(CsvTable table) {
+            List<String> header = table.header();
+            if (target == null) {
+                throw new DataLoadException("CSV " + source + ": no target column chosen; fix: call .target(name) with "
+                        + "one of " + header);
+            }
+            if (!header.contains(target)) {
+                String delimiterHint = header.size() == 1 ? " (a single column: if the file separates fields with "
+                        + "another character, set it with .delimiter(';'), for example)" : "";
+                throw new DataLoadException("CSV " + source + " has no target column '" + target + "'; its columns are "
+                        + header + delimiterHint + "; fix: pass one of those names to .target(...)");
+            }
+            checkKnown(header, numeric, "numeric");
+            checkKnown(header, categorical, "categorical");
+            checkKnown(header, ignored, "ignore");
+            for (String column : numeric) {
+                if (categorical.contains(column)) {
+                    throw new DataLoadException("column '" + column + "' is declared both numeric and categorical; fix: "
+                            + "keep one of the two declarations");
+                }
+            }
+            if (ignored.contains(target)) {
+                throw new DataLoadException("the target '" + target + "' is also ignored; fix: remove it from ignore()");
+            }
+            if (header.size() - ignored.size() < MIN_COLUMNS) {
+                throw new DataLoadException("CSV " + source + " has no feature column besides the target; fix: keep at "
+                        + "least one column out of ignore()");
+            }
+        }
+
+        private void checkKnown(List<String> header, Collection<String> names, String setting) {
+            for (String name : names) {
+                if (!header.contains(name)) {
+                    throw new DataLoadException(setting + "(\"" + name + "\"): CSV " + source + " has no such column; "
+                            + "its columns are " + header + "; fix: use one of those names");
+                }
+            }
+        }
+
+        private ColumnSchema inferColumn(CsvTable table, int c, Set<String> missing) {
+            String name = table.header().get(c);
+            int missingCount = 0;
+            int numbers = 0;
+            int firstWord = -1;
+            for (int r = 0; r < table.size(); r++) {
+                String token = table.rows().get(r)[c];
+                if (missing.contains(token)) {
+                    missingCount++;
+                } else if (Numbers.isDecimal(token) || Numbers.isNonFinite(token)) {
+                    numbers++;
+                } else if (firstWord < 0) {
+                    firstWord = r;
+                }
+            }
+            int present = table.size() - missingCount;
+            if (present == 0) {
+                throw new DataLoadException("CSV " + source + " column '" + name + "' has no value in any of its "
+                        + table.size() + " rows; fix: drop it with ignore(\"" + name + "\")");
+            }
+            boolean isNumeric = numeric.contains(name) || (!categorical.contains(name) && numbers == present);
+            if (isNumeric) {
+                for (int r = 0; r < table.size(); r++) {
+                    String token = table.rows().get(r)[c];
+                    if (!missing.contains(token)) {
+                        TabularTransform.numeric(token, name, where(table, r));
+                    }
+                }
+                return new ColumnSchema(name, ColumnKind.NUMERIC, List.of(), missingCount);
+            }
+            if (!categorical.contains(name) && numbers >= MOSTLY_NUMERIC * present) {
+                LOG.warn("{}: column '{}' holds numbers except e.g. '{}' at {}; it is read as categorical. Declare "
+                        + "numeric(\"{}\") to have such values reported as errors, or categorical(\"{}\") to silence this.",
+                        source, name, table.rows().get(firstWord)[c], where(table, firstWord), name, name);
+            }
+            TreeSet<String> levels = new TreeSet<>(LEVEL_ORDER);
+            for (String[] row : table.rows()) {
+                if (!missing.contains(row[c])) {
+                    levels.add(row[c]);
+                }
+            }
+            List<String> all = new ArrayList<>(levels);
+            if (missingCount > 0) {
+                all.add(ColumnSchema.MISSING_LEVEL);
+            }
+            return new ColumnSchema(name, ColumnKind.CATEGORICAL, all, missingCount);
+        }
+
+        private TargetKind targetKind(CsvTable table, List<String> targets, TreeSet<String> distinct) {
+            int targetIndex = table.indexOf(target);
+            int firstWord = -1;
+            int firstNonDecimal = -1;
+            for (int r = 0; r < targets.size() && firstWord < 0; r++) {
+                String value = targets.get(r);
+                if (!Numbers.isDecimal(value)) {
+                    firstNonDecimal = firstNonDecimal < 0 ? r : firstNonDecimal;
+                    firstWord = Numbers.isNonFinite(value) ? firstWord : r;
+                }
+            }
+            boolean isNumeric = firstWord < 0 && !categorical.contains(target);
+            if (distinct.size() < BINARY_CLASSES) {
+                throw new DataLoadException("CSV " + source + " target '" + target + "' has a single "
+                        + (isNumeric ? "value" : "class") + " '" + distinct.first() + "' in all " + targets.size()
+                        + " rows; fix: a model needs at least two classes (or varying values): check the target "
+                        + "column and the file");
+            }
+            TargetKind kind = targetKind != null ? targetKind
+                    : distinct.size() == BINARY_CLASSES ? TargetKind.BINARY
+                    : isNumeric || numeric.contains(target) ? TargetKind.REGRESSION : TargetKind.MULTICLASS;
+            if (kind == TargetKind.REGRESSION && firstNonDecimal >= 0) {
+                String value = table.rows().get(firstNonDecimal)[targetIndex];
+                TabularTransform.numeric(value, target, where(table, firstNonDecimal));
+            }
+            if (kind == TargetKind.BINARY && distinct.size() != BINARY_CLASSES) {
+                throw new DataLoadException("CSV " + source + " target '" + target + "' has " + distinct.size()
+                        + " classes but BINARY needs 2; fix: use targetKind(MULTICLASS) or leave the task inferred");
+            }
+            return kind;
+        }
+
+        private static String where(CsvTable table, int row) {
+            return "CSV " + table.source() + " line " + table.lines()[row];
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.dl4jrecipes.core.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrecipes.core.data.internal.Numbers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntFunction;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The fitted preprocessing of a table, the same at training and at inference: missing numeric
+ * values get the training median (and a 1 in {@code <col>_na}), numeric values are standardized
+ * with training statistics, categorical values are one-hot encoded or become level indices, and
+ * a level never seen maps to {@link ColumnSchema#UNKNOWN_LEVEL}. Saved as JSON next to the model.
+ *
+ * <pre>{@code
+ * split.transform().save(Path.of("model/transform.json"));
+ * TabularTransform t = TabularTransform.load(Path.of("model/transform.json"));
+ * INDArray x = t.features(List.of(Map.of("island", "Biscoe", "bill_length_mm", "45.1", ...)));
+ * String species = t.classes().get(net.output(x).argMax(1).getInt(0));
+ * }</pre>
+ *
+ * @param formatVersion the JSON format version ({@link #FORMAT_VERSION})
+ * @param missingValues the tokens that mean "missing" (e.g. {@code NA} and the empty string)
+ * @param encoding how categorical columns are encoded
+ * @param columns the feature columns, in input order
+ * @param target the target column's name
+ * @param targetKind the task
+ * @param classes the class names by label index (empty for regression)
+ */
+public record TabularTransform(int formatVersion, List<String> missingValues, CategoricalEncoding encoding,
+        List<ColumnTransform> columns, String target, TargetKind targetKind, List<String> classes) {
+
+    /** Version of the JSON layout written by this code. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Validates and copies. */
+    public TabularTransform {
+        if (formatVersion != FORMAT_VERSION) {
+            throw new IllegalArgumentException("formatVersion: this code reads version " + FORMAT_VERSION + ", got "
+                    + formatVersion + "; fix: use the dl4j-recipes version that wrote the transform");
+        }
+        missingValues = List.copyOf(missingValues);
+        Objects.requireNonNull(encoding, "encoding");
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(targetKind, "targetKind");
+        classes = List.copyOf(classes);
+        if (targetKind.isClassification() != !classes.isEmpty()) {
+            throw new IllegalArgumentException("classes: a " + targetKind + " target needs "
+                    + (targetKind.isClassification() ? "class names" : "none") + ", got " + classes);
+        }
+    }
+
+    /** Number of model inputs (columns of {@link #features}). */
+    public int numInputs() {
+        return columns.stream().mapToInt(c -> c.column().width(encoding)).sum();
+    }
+
+    /** Number of label columns: classes for multiclass, 1 for binary and regression. */
+    public int numOutputs() {
+        return targetKind == TargetKind.MULTICLASS ? classes.size() : 1;
+    }
+
+    /** The name of every model input, in order (e.g. {@code island=Biscoe}, {@code bill_length_mm_na}). */
+    public List<String> featureNames() {
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.addAll(c.column().featureNames(encoding)));
+        return names;
+    }
+
+    /**
+     * Encodes rows given as column name → raw value (as in the CSV; missing tokens and {@code null}
+     * mean missing). Extra keys, such as the target, are ignored.
+     *
+     * @throws DataLoadException when a row lacks a feature column, or a numeric column holds a
+     *     value that is not a finite number
+     */
+    public INDArray features(List<Map<String, String>> rows) {
+        List<String[]> tokens = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, String> row = rows.get(r);
+            String[] values = new String[columns.size()];
+            for (int c = 0; c < values.length; c++) {
+                String name = columns.get(c).column().name();
+                if (!row.containsKey(name)) {
+                    throw new DataLoadException("input row " + r + " has no column '" + name + "'; fix: pass every "
+                            + "feature column " + columns.stream().map(t -> t.column().name()).toList()
+                            + " (use null or \"NA\" for a missing value)");
+                }
+                values[c] = row.get(name);
+            }
+            tokens.add(values);
+        }
+        return encode(tokens, r -> "input row " + r);
+    }
+
+    /** Encodes rows of raw tokens in column order; {@code where} names row {@code i} for messages. */
+    INDArray encode(List<String[]> rows, IntFunction<String> where) {
+        Set<String> missing = new HashSet<>(missingValues);
+        int width = numInputs();
+        float[] out = new float[rows.size() * width];
+        List<Map<String, Integer>> codes = new ArrayList<>();
+        for (ColumnTransform c : columns) {
+            Map<String, Integer> levelCodes = new HashMap<>();
+            List<String> levels = c.column().levels();
+            for (int i = 0; i < levels.size(); i++) {
+                levelCodes.put(levels.get(i), i);
+            }
+            codes.add(levelCodes);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            int offset = r * width;
+            for (int c = 0; c < columns.size(); c++) {
+                ColumnSchema column = columns.get(c).column();
+                String token = row[c] == null ? null : row[c].trim();
+                boolean isMissing = token == null || missing.contains(token);
+                if (column.kind() == ColumnKind.NUMERIC) {
+                    NumericStats stats = columns.get(c).stats();
+                    double value = isMissing ? stats.median() : numeric(token, column.name(), where.apply(r));
+                    out[offset++] = (float) stats.standardize(value);
+                    if (column.hasIndicator()) {
+                        out[offset++] = isMissing ? 1f : 0f;
+                    }
+                } else {
+                    String level = isMissing ? ColumnSchema.MISSING_LEVEL : token;
+                    int code = codes.get(c).getOrDefault(level, column.levels().size());
+                    if (encoding == CategoricalEncoding.INDEX) {
+                        out[offset++] = code;
+                    } else {
+                        out[offset + code] = 1f;
+                        offset += column.cardinality();
+                    }
+                }
+            }
+        }
+        return Nd4j.create(out, new long[] {rows.size(), width}, DataType.FLOAT);
+    }
+
+    /** Parses a numeric feature value or fails naming where it is. */
+    static double numeric(String token, String column, String where) {
+        if (Numbers.isDecimal(token)) {
+            return Numbers.parse(token);
+        }
+        if (Numbers.isNonFinite(token)) {
+            throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a finite "
+                    + "number; fix: write NA or leave the field empty to mark it missing, or replace it with a value");
+        }
+        throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a number but the "
+                + "column is numeric; fix: correct the value, or declare the column categorical(\"" + column + "\")");
+    }
+
+    /**
+     * Encodes target values: one-hot rows (multiclass), a 0/1 column (binary) or the value
+     * (regression).
+     */
+    INDArray labels(List<String> values, IntFunction<String> where) {
+        int width = numOutputs();
+        float[] out = new float[values.size() * width];
+        for (int r = 0; r < values.size(); r++) {
+            String value = values.get(r);
+            if (targetKind == TargetKind.REGRESSION) {
+                out[r] = (float) numeric(value, target, where.apply(r));
+                continue;
+            }
+            int index = classes.indexOf(value);
+            if (index < 0) {
+                throw new DataLoadException(where.apply(r) + ", target '" + target + "': class '" + value + "' is not "
+                        + "one of " + classes + "; fix: use only the classes the model was trained on");
+            }
+            out[r * width + (targetKind == TargetKind.MULTICLASS ? index : 0)] =
+                    targetKind == TargetKind.MULTICLASS ? 1f : index;
+        }
+        return Nd4j.create(out, new long[] {values.size(), width}, DataType.FLOAT);
+    }
+
+    /** This transform as JSON. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a TabularTransform always serialises", e);
+        }
+    }
+
+    /** Reads a transform written by {@link #toJson()}. */
+    public static TabularTransform fromJson(String json) {
+        try {
+            return JSON.readValue(json, TabularTransform.class);
+        } catch (JsonProcessingException e) {
+            throw new DataLoadException("JSON is not a TabularTransform (" + e.getOriginalMessage() + "); fix: pass "
+                    + "the text written by TabularTransform.toJson()", e);
+        }
+    }
+
+    /** Writes the JSON to {@code file} atomically (a temporary file renamed into place). */
+    public void save(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads a transform saved by {@link #save(Path)}. */
+    public static TabularTransform load(Path file) throws IOException {
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (DataLoadException e) {
+            throw new DataLoadException("file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

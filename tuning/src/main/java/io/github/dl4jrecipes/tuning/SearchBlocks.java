@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.optim.OptimizerKind;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -44,10 +45,14 @@ public final class SearchBlocks {
     public static final int MIN_BATCH = 16;
     /** … largest: 256, where CPU throughput stops improving for small networks. */
     public static final int MAX_BATCH = 256;
-    /** Hidden layers: 1 to 4 for tabular MLPs. */
+    /** Hidden layers: at least 1 … */
     public static final int MIN_DEPTH = 1;
-    /** Most hidden layers. */
-    public static final int MAX_DEPTH = 4;
+    /**
+     * … at most 3, one under the config linter's deep-stack threshold
+     * ({@link ConfigLinter#DEEP_STACK}), so that tanh candidates without batch norm pass the linter;
+     * 1–3 hidden layers is also the usual range for tabular MLPs.
+     */
+    public static final int MAX_DEPTH = ConfigLinter.DEEP_STACK - 1;
     /** Units per hidden layer: 16 to 512, powers of two. */
     public static final int MIN_WIDTH = 16;
     /** Most units per hidden layer. */

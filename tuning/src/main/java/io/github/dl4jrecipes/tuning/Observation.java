@@ -6,7 +6,7 @@ package io.github.dl4jrecipes.tuning;
  *
  * @param trial    the trial number
  * @param point    its coordinates in [0, 1]^d
- * @param loss     its objective, negated for maximisation; NaN when it has none yet
+ * @param loss     its objective, negated for maximisation; NaN while it runs, and when it failed
  * @param complete whether it finished; pruned trials are observations that are not complete
  */
 public record Observation(int trial, double[] point, double loss, boolean complete) {

@@ -234,4 +234,26 @@ class StudyTest {
         assertTrue(e.getMessage().contains(rule), e.getMessage());
         assertTrue(e.getMessage().contains(value), e.getMessage());
     }
+
+    @Test
+    void samplersSeeOnlyFinishedTrialsValues() {
+        List<Observation> provisional = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger runningSeen = new AtomicInteger();
+        Sampler recording = (dims, history, trial, rng) -> {
+            history.stream().filter(o -> !o.complete()).forEach(o -> {
+                runningSeen.incrementAndGet();
+                if (!Double.isNaN(o.loss())) {
+                    provisional.add(o);
+                }
+            });
+            return Samplers.random().propose(dims, history, trial, rng);
+        };
+        Tuner.of(Synthetic.unitX(), recording, Scheduler.fullBudget(4)).maxTrials(10).workers(2).threadsPerWorker(1)
+                .cores(2).study(tmp.resolve("s")).run(Objective.curve((c, e) -> {
+                    Thread.sleep(5);
+                    return (Double) c.get("x");
+                }));
+        assertTrue(runningSeen.get() > 0, "with 2 workers a proposal sees the other worker's running trial");
+        assertTrue(provisional.isEmpty(), "running trials' values are provisional: " + provisional);
+    }
 }

@@ -302,8 +302,10 @@ public final class StudyRunner<C> {
     private List<Observation> observations(List<TrialRecord> trials) {
         List<Observation> list = new ArrayList<>();
         for (TrialRecord t : trials) {
+            // finished trials only: a running trial's value is provisional, a failed one has none
             boolean complete = t.status() == TrialStatus.COMPLETE;
-            double loss = t.status() == TrialStatus.FAILED ? Double.NaN : settings.direction().toLoss(t.value());
+            boolean valued = complete || t.status() == TrialStatus.PRUNED;
+            double loss = valued ? settings.direction().toLoss(t.value()) : Double.NaN;
             list.add(new Observation(t.number(), t.point(), loss, complete));
         }
         return list;

@@ -1,0 +1,147 @@
+package io.github.dl4jrecipes.tuning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrecipes.tuning.internal.StudyStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The study's finished trials ranked best first: complete trials by their final objective, then
+ * pruned ones (ranked by their last value). Trials trained for fewer epochs (lower rungs of
+ * successive halving) are ranked by the value they reached, shown with their epochs.
+ */
+public final class Leaderboard {
+
+    private final List<TrialRecord> rows;
+    private final Direction direction;
+
+    private Leaderboard(List<TrialRecord> rows, Direction direction) {
+        this.rows = List.copyOf(rows);
+        this.direction = direction;
+    }
+
+    /**
+     * @param trials    a study's trials
+     * @param direction whether higher is better
+     * @return the ranking
+     */
+    public static Leaderboard of(List<TrialRecord> trials, Direction direction) {
+        Comparator<TrialRecord> order = Comparator
+                .comparing((TrialRecord t) -> t.status() != TrialStatus.COMPLETE)
+                .thenComparingDouble(t -> direction.toLoss(t.value()))
+                .thenComparingInt(TrialRecord::number);
+        return new Leaderboard(trials.stream()
+                .filter(t -> (t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.PRUNED)
+                        && !Double.isNaN(t.value()))
+                .sorted(order).toList(), direction);
+    }
+
+    /** @return the ranked trials, best first */
+    public List<TrialRecord> rows() {
+        return rows;
+    }
+
+    /**
+     * @param top how many rows to show
+     * @return a fixed-width text table
+     */
+    public String toText(int top) {
+        List<String> params = paramNames();
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("rank", "trial", "status", "objective", "epochs"));
+        header.addAll(params);
+        table.add(header);
+        for (int i = 0; i < Math.min(top, rows.size()); i++) {
+            table.add(cells(i, params));
+        }
+        int[] widths = new int[header.size()];
+        table.forEach(r -> {
+            for (int c = 0; c < r.size(); c++) {
+                widths[c] = Math.max(widths[c], r.get(c).length());
+            }
+        });
+        StringBuilder sb = new StringBuilder();
+        for (List<String> r : table) {
+            for (int c = 0; c < r.size(); c++) {
+                sb.append(String.format(Locale.ROOT, "%-" + widths[c] + "s", r.get(c)));
+                sb.append(c == r.size() - 1 ? "\n" : "  ");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** @param file where to write the table as CSV (atomically) */
+    public void writeCsv(Path file) {
+        List<String> params = paramNames();
+        StringBuilder sb = new StringBuilder("rank,trial,status,objective,epochs");
+        params.forEach(p -> sb.append(',').append(csv(p)));
+        sb.append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            sb.append(String.join(",", cells(i, params).stream().map(Leaderboard::csv).toList())).append('\n');
+        }
+        write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param file where to write the table as a JSON array (atomically) */
+    public void writeJson(Path file) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            TrialRecord t = rows.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", i + 1);
+            row.put("trial", t.number());
+            row.put("status", t.status());
+            row.put("objective", t.value());
+            row.put("epochs", t.epochs());
+            row.put("direction", direction);
+            row.put("params", t.params());
+            out.add(row);
+        }
+        try {
+            write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private List<String> cells(int i, List<String> params) {
+        TrialRecord t = rows.get(i);
+        List<String> r = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(t.number()),
+                t.status().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.6g", t.value()),
+                Integer.toString(t.epochs())));
+        params.forEach(p -> r.add(t.params().getOrDefault(p, "")));
+        return r;
+    }
+
+    private List<String> paramNames() {
+        TreeSet<String> names = new TreeSet<>();
+        rows.forEach(t -> names.addAll(t.params().keySet()));
+        return List.copyOf(names);
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            StudyStore.moveAtomically(tmp, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

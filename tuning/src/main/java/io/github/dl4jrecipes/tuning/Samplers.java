@@ -1,0 +1,71 @@
+package io.github.dl4jrecipes.tuning;
+
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+
+import java.util.Random;
+
+/**
+ * Factories for the strategies that choose where trials go.
+ *
+ * <pre>{@code
+ * Sampler tpe = Samplers.tpe();              // model-based after 10 random trials
+ * Sampler zoom = Samplers.zoomIn(8, 0.5);    // rounds of 8, box halves each round
+ * Sampler grid = Samplers.arbiter(new GridSearchCandidateGenerator(space, 3,
+ *         GridSearchCandidateGenerator.Mode.Sequential, Map.of()));
+ * }</pre>
+ */
+public final class Samplers {
+
+    private Samplers() {
+    }
+
+    /** @return uniform random search over the unit cube (Bergstra &amp; Bengio, 2012) */
+    public static Sampler random() {
+        return (dimensions, history, trial, rng) -> uniform(dimensions.size(), rng);
+    }
+
+    /** @return TPE with Optuna's defaults: 10 random trials, 24 candidates, γ = 0.1 (at most 25) */
+    public static Sampler tpe() {
+        return new TpeSampler(TpeSampler.DEFAULT_STARTUP_TRIALS, TpeSampler.DEFAULT_CANDIDATES,
+                TpeSampler.DEFAULT_GAMMA, TpeSampler.DEFAULT_MAX_GOOD);
+    }
+
+    /**
+     * @param startupTrials random trials before the model takes over, &ge; 1
+     * @return TPE with the given warm-up and the other defaults
+     */
+    public static Sampler tpe(int startupTrials) {
+        return new TpeSampler(startupTrials, TpeSampler.DEFAULT_CANDIDATES, TpeSampler.DEFAULT_GAMMA,
+                TpeSampler.DEFAULT_MAX_GOOD);
+    }
+
+    /** @return zoom-in random search with rounds of 8 trials and the box halving per round */
+    public static Sampler zoomIn() {
+        return new ZoomInSampler(ZoomInSampler.DEFAULT_ROUND_SIZE, ZoomInSampler.DEFAULT_SHRINK);
+    }
+
+    /**
+     * @param roundSize trials per round, &ge; 1
+     * @param shrink    factor in (0, 1) applied to the box per round
+     * @return zoom-in random search
+     */
+    public static Sampler zoomIn(int roundSize, double shrink) {
+        return new ZoomInSampler(roundSize, shrink);
+    }
+
+    /**
+     * @param generator one of Arbiter's candidate generators over the same space
+     * @return a sampler that takes its points from {@code generator}
+     */
+    public static Sampler arbiter(CandidateGenerator generator) {
+        return new ArbiterSampler(generator);
+    }
+
+    static double[] uniform(int size, Random rng) {
+        double[] point = new double[size];
+        for (int i = 0; i < size; i++) {
+            point[i] = rng.nextDouble();
+        }
+        return point;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.dl4jrecipes.tuning;
+
+import io.github.dl4jrecipes.tuning.internal.HtmlReport;
+import io.github.dl4jrecipes.tuning.internal.UnitSpace;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a study found: every trial, the best one (and its candidate, rebuilt from the space), the
+ * leaderboard, hyperparameter importance, and the files written into the study directory
+ * ({@code leaderboard.csv}, {@code leaderboard.json}, {@code report.html}).
+ *
+ * @param <C> the candidate type
+ */
+public final class TuningResult<C> {
+
+    private final UnitSpace<C> space;
+    private final Path dir;
+    private final List<TrialRecord> trials;
+    private final Direction direction;
+    private final Leaderboard leaderboard;
+
+    TuningResult(UnitSpace<C> space, Path dir, List<TrialRecord> trials, Direction direction) {
+        this.space = space;
+        this.dir = dir;
+        this.trials = List.copyOf(trials);
+        this.direction = direction;
+        this.leaderboard = Leaderboard.of(trials, direction);
+    }
+
+    /** @return every trial in the study, in number order */
+    public List<TrialRecord> trials() {
+        return trials;
+    }
+
+    /** @return the best finished trial, if any */
+    public Optional<TrialRecord> best() {
+        return leaderboard.rows().stream().findFirst();
+    }
+
+    /** @return the best trial's candidate (a DL4J configuration, a map …), if any */
+    public Optional<C> bestCandidate() {
+        return best().map(t -> space.value(t.point()));
+    }
+
+    /** @return the ranking of finished trials */
+    public Leaderboard leaderboard() {
+        return leaderboard;
+    }
+
+    /** @return each hyperparameter's share of the objective's variance; see {@link Importance} */
+    public Map<String, Double> importance() {
+        return Importance.of(trials, space.dimensions(), direction);
+    }
+
+    /** @return the study directory */
+    public Path studyDir() {
+        return dir;
+    }
+
+    /** @return the HTML report's path */
+    public Path report() {
+        return dir.resolve(HtmlReport.FILE_NAME);
+    }
+
+    void writeReports() {
+        leaderboard.writeCsv(dir.resolve("leaderboard.csv"));
+        leaderboard.writeJson(dir.resolve("leaderboard.json"));
+        HtmlReport.write(report(), trials, space.dimensions(), direction, importance(), leaderboard.rows());
+    }
+}

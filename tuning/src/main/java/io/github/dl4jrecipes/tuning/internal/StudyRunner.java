@@ -1,0 +1,337 @@
+package io.github.dl4jrecipes.tuning.internal;
+
+import io.github.dl4jrecipes.tuning.Decision;
+import io.github.dl4jrecipes.tuning.Direction;
+import io.github.dl4jrecipes.tuning.EpochResult;
+import io.github.dl4jrecipes.tuning.Objective;
+import io.github.dl4jrecipes.tuning.Observation;
+import io.github.dl4jrecipes.tuning.Pruner;
+import io.github.dl4jrecipes.tuning.Sampler;
+import io.github.dl4jrecipes.tuning.Scheduler;
+import io.github.dl4jrecipes.tuning.TrialContext;
+import io.github.dl4jrecipes.tuning.TrialRecord;
+import io.github.dl4jrecipes.tuning.TrialSession;
+import io.github.dl4jrecipes.tuning.TrialStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a study: {@code workers} threads each claim work in a store transaction (take over an
+ * orphaned or queued trial, else ask the scheduler to start or promote one), train it epoch by
+ * epoch outside the lock, and record every epoch and checkpoint as they go.
+ *
+ * @param <C> the candidate type
+ */
+public final class StudyRunner<C> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
+    /** How long an idle worker waits before asking again (short: trials take far longer). */
+    private static final long POLL_MILLIS = 25;
+    /** Trials being trained in this JVM, as "dir#number", to tell our own from a killed process's. */
+    private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static final String OWNER = ProcessHandle.current().pid() + "@" + host();
+
+    private final UnitSpace<C> space;
+    private final StudyStore store;
+    private final Settings settings;
+    private final Objective<C> objective;
+    private final long deadline;
+    private Progress progress;
+
+    /**
+     * Everything that shapes a run.
+     *
+     * @param sampler        where new trials go
+     * @param scheduler      how many epochs each gets
+     * @param pruner         what stops early
+     * @param direction      maximise or minimise
+     * @param workers        parallel trials
+     * @param maxTrials      trials the study may hold
+     * @param maxTotalEpochs epochs the study may train in all
+     * @param maxWallMillis  how long this run may take (this process)
+     * @param retries        restarts of a failing trial before it is marked failed
+     * @param seed           the study's seed
+     */
+    public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
+                           int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed) {
+    }
+
+    private sealed interface Work {
+    }
+
+    private record Train(TrialRecord trial) implements Work {
+    }
+
+    private record Idle() implements Work {
+    }
+
+    private record Stop() implements Work {
+    }
+
+    /**
+     * @param space     the search space
+     * @param store     the study
+     * @param settings  how to run
+     * @param objective what to train
+     */
+    public StudyRunner(UnitSpace<C> space, StudyStore store, Settings settings, Objective<C> objective) {
+        this.space = space;
+        this.store = store;
+        this.settings = settings;
+        this.objective = objective;
+        this.deadline = settings.maxWallMillis() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWallMillis());
+    }
+
+    /** Runs until the budget or the schedule is spent; returns the study's records. */
+    public List<TrialRecord> run() {
+        try (Progress bar = Progress.start(settings.maxTrials(), finishedCount(store.trials()))) {
+            progress = bar;
+            return runWorkers();
+        }
+    }
+
+    private List<TrialRecord> runWorkers() {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.workers(), r -> {
+            Thread t = new Thread(r, "tuning-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < settings.workers(); w++) {
+                futures.add(pool.submit(this::workLoop));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("study " + store.dir() + " interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("study " + store.dir() + ": a worker stopped: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return store.trials();
+    }
+
+    private Void workLoop() throws InterruptedException {
+        while (true) {
+            Work work = store.transact(this::claim);
+            if (work instanceof Stop) {
+                return null;
+            }
+            if (work instanceof Idle) {
+                Thread.sleep(POLL_MILLIS);
+                continue;
+            }
+            execute(((Train) work).trial());
+        }
+    }
+
+    private Work claim(StudyStore.Ledger ledger) {
+        if (System.nanoTime() > deadline) {
+            return new Stop();
+        }
+        List<TrialRecord> trials = ledger.trials();
+        Optional<TrialRecord> orphan = trials.stream().filter(this::claimable).findFirst();
+        if (orphan.isPresent()) {
+            TrialRecord taken = orphan.get().withStatus(TrialStatus.RUNNING).withOwner(OWNER);
+            ledger.write(taken);
+            return started(taken);
+        }
+        boolean othersRunning = trials.stream().anyMatch(t -> t.status() == TrialStatus.RUNNING);
+        Work wait = othersRunning ? new Idle() : new Stop();
+        Decision decision = settings.scheduler().next(trials, settings.direction());
+        long committed = trials.stream().mapToLong(StudyRunner::committedEpochs).sum();
+        if (decision instanceof Decision.Start start) {
+            if (ledger.nextNumber() > settings.maxTrials() || committed + start.epochs() > settings.maxTotalEpochs()) {
+                return wait;
+            }
+            int number = ledger.nextNumber();
+            double[] point = settings.sampler().propose(space.dimensions(), observations(trials), number,
+                    Seeds.forTrial(settings.seed(), number));
+            if (point == null) {
+                return wait;
+            }
+            TrialRecord created = new TrialRecord(number, TrialStatus.RUNNING, point, space.describe(point),
+                    start.bracket(), start.rung(), start.epochs(), List.of(), Map.of(), null, 0, OWNER, 0, null);
+            ledger.write(created);
+            return started(created);
+        }
+        if (decision instanceof Decision.Promote promote) {
+            TrialRecord t = trials.stream().filter(r -> r.number() == promote.trial()).findFirst().orElseThrow();
+            if (committed + promote.epochs() - t.epochs() > settings.maxTotalEpochs()) {
+                return wait;
+            }
+            TrialRecord promoted = t.withTarget(promote.rung(), promote.epochs()).withStatus(TrialStatus.RUNNING)
+                    .withOwner(OWNER);
+            ledger.write(promoted);
+            LOG.info("trial {} promoted to rung {} ({} epochs)", t.number(), promote.rung(), promote.epochs());
+            return started(promoted);
+        }
+        return decision instanceof Decision.Wait ? new Idle() : wait;
+    }
+
+    private Work started(TrialRecord trial) {
+        ACTIVE.add(key(trial.number()));
+        return new Train(trial);
+    }
+
+    /** A queued trial, or one marked running by a process that is gone (or by this JVM, not running it). */
+    private boolean claimable(TrialRecord t) {
+        if (t.status() == TrialStatus.WAITING) {
+            return true;
+        }
+        if (t.status() != TrialStatus.RUNNING || t.owner() == null) {
+            return false;
+        }
+        if (t.owner().equals(OWNER)) {
+            return !ACTIVE.contains(key(t.number()));
+        }
+        String[] parts = t.owner().split("@", 2);
+        if (parts.length != 2 || !parts[1].equals(host())) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void execute(TrialRecord claimed) {
+        TrialRecord trial = claimed;
+        try {
+            Path folder = Files.createDirectories(store.dir().resolve("trials").resolve(
+                    String.format("%05d.files", trial.number())));
+            C candidate = space.value(trial.point());
+            try (TrialSession session = objective.open(candidate,
+                    new TrialContext(trial.number(), settings.seed() + trial.number(), folder))) {
+                int start = 0;
+                if (trial.checkpoint() != null && trial.checkpointEpochs() > 0
+                        && Files.exists(store.dir().resolve(trial.checkpoint()))) {
+                    session.restore(store.dir().resolve(trial.checkpoint()));
+                    start = trial.checkpointEpochs();
+                }
+                trial = trial.truncatedTo(start);
+                for (int epoch = start; epoch < trial.targetEpochs(); epoch++) {
+                    if (System.nanoTime() > deadline) {
+                        write(trial.withStatus(TrialStatus.WAITING).withOwner(null));
+                        LOG.info("trial {} paused at {} epochs: wall-time budget spent", trial.number(), epoch);
+                        return;
+                    }
+                    EpochResult result = session.trainEpoch(epoch);
+                    // a new file per epoch: the record points at the old one until it is rewritten, so a
+                    // kill between the two leaves a record and a checkpoint that agree
+                    String name = store.checkpointName(trial.number(), epoch + 1);
+                    Path tmp = store.dir().resolve(name + "." + OWNER + ".tmp");
+                    session.save(tmp);
+                    StudyStore.moveAtomically(tmp, store.dir().resolve(name));
+                    String previous = trial.checkpoint();
+                    TrialRecord next = trial.withEpoch(result.objective(), result.metrics(), name);
+                    trial = store.transact(ledger -> {
+                        boolean prune = settings.pruner().shouldPrune(next, ledger.trials(), settings.direction());
+                        TrialRecord updated = prune ? next.withStatus(TrialStatus.PRUNED) : next;
+                        ledger.write(updated);
+                        return updated;
+                    });
+                    if (previous != null && !previous.equals(name)) {
+                        Files.deleteIfExists(store.dir().resolve(previous));
+                    }
+                    if (trial.status() == TrialStatus.PRUNED) {
+                        finished(trial);
+                        return;
+                    }
+                }
+                trial = trial.withStatus(TrialStatus.COMPLETE);
+                write(trial);
+                finished(trial);
+            }
+        } catch (Exception | LinkageError e) {
+            TrialRecord failed = trial.withFailure(stackTrace(e));
+            boolean retry = failed.attempts() <= settings.retries();
+            write(failed.withStatus(retry ? TrialStatus.WAITING : TrialStatus.FAILED).withOwner(null));
+            LOG.warn("trial {} failed (attempt {} of {}){}: {}", trial.number(), failed.attempts(),
+                    settings.retries() + 1, retry ? ", will retry" : "", e.toString());
+        } finally {
+            ACTIVE.remove(key(claimed.number()));
+        }
+    }
+
+    private void finished(TrialRecord trial) {
+        List<TrialRecord> all = store.trials();
+        TrialRecord best = all.stream().filter(t -> !Double.isNaN(t.value())
+                        && (t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.RUNNING))
+                .min(java.util.Comparator.comparingDouble(t -> settings.direction().toLoss(t.value())))
+                .orElse(trial);
+        LOG.info("trial {} {} after {} epochs: objective {}; best so far {} (trial {})", trial.number(),
+                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), trial.value(),
+                best.value(), best.number());
+        progress.update(finishedCount(all), "best " + best.value() + " (trial " + best.number() + ")");
+    }
+
+    private static long finishedCount(List<TrialRecord> trials) {
+        return trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.PRUNED
+                || t.status() == TrialStatus.FAILED).count();
+    }
+
+    private void write(TrialRecord record) {
+        store.transact(ledger -> {
+            ledger.write(record);
+            return null;
+        });
+    }
+
+    private List<Observation> observations(List<TrialRecord> trials) {
+        List<Observation> list = new ArrayList<>();
+        for (TrialRecord t : trials) {
+            // finished trials only: a running trial's value is provisional, a failed one has none
+            boolean complete = t.status() == TrialStatus.COMPLETE;
+            boolean valued = complete || t.status() == TrialStatus.PRUNED;
+            double loss = valued ? settings.direction().toLoss(t.value()) : Double.NaN;
+            list.add(new Observation(t.number(), t.point(), loss, complete));
+        }
+        return list;
+    }
+
+    /** Epochs a trial has trained, or will have when its current target is reached. */
+    private static long committedEpochs(TrialRecord t) {
+        boolean active = t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING;
+        return active ? Math.max(t.epochs(), t.targetEpochs()) : t.epochs();
+    }
+
+    private String key(int number) {
+        return store.dir() + "#" + number;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

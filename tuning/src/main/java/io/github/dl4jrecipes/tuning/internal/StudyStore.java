@@ -1,0 +1,278 @@
+package io.github.dl4jrecipes.tuning.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrecipes.tuning.Direction;
+import io.github.dl4jrecipes.tuning.TrialRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A study directory: {@code study.json} (the space's fingerprint and the direction),
+ * {@code trials/NNNNN.json} (one {@link TrialRecord} per trial) and {@code checkpoints/}. Every
+ * file is written to a temporary file and renamed into place, so a reader never sees half a file.
+ * Transactions hold a lock on {@code study.lock} ({@link FileChannel#lock()}: between processes)
+ * and a per-directory {@link ReentrantLock} (between threads of one process, which file locks do
+ * not separate).
+ *
+ * <p>Why files and not an embedded database: a study is a handful of small records written a few
+ * times per epoch; JSON files need no driver, are readable and diffable, and the lock-then-rename
+ * protocol gives the same guarantees as a transaction for this write pattern.
+ */
+public final class StudyStore {
+
+    /** Version of the study layout written in study.json. */
+    public static final int FORMAT = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(StudyStore.class);
+    private static final Pattern TRIAL_FILE = Pattern.compile("(\\d{5,})\\.json");
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path dir;
+    private final ObjectMapper json;
+    private final ReentrantLock jvmLock;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    /**
+     * What study.json holds.
+     *
+     * @param format      layout version
+     * @param fingerprint the space's fingerprint
+     * @param space       the space's description
+     * @param direction   maximise or minimise
+     * @param created     when the study was created
+     */
+    public record StudyInfo(int format, String fingerprint, String space, Direction direction, String created) {
+    }
+
+    private StudyStore(Path dir) {
+        this.dir = dir;
+        this.json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+    }
+
+    /**
+     * Opens the study in {@code dir}, creating it if it does not exist.
+     *
+     * @param dir         the study directory
+     * @param fingerprint the fingerprint of the space being searched
+     * @param space       a description of the space (kept for people)
+     * @param direction   maximise or minimise
+     * @return the store
+     * @throws IllegalStateException when {@code dir} holds a study of a different space or direction
+     */
+    public static StudyStore open(Path dir, String fingerprint, String space, Direction direction) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute.resolve("trials"));
+            Files.createDirectories(absolute.resolve("checkpoints"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("study directory " + absolute + ": cannot create it", e);
+        }
+        StudyStore store = new StudyStore(absolute);
+        store.transact(ledger -> {
+            Path info = absolute.resolve("study.json");
+            if (!Files.exists(info)) {
+                store.writeAtomically(info, new StudyInfo(FORMAT, fingerprint, space, direction,
+                        Instant.now().toString()));
+                return null;
+            }
+            StudyInfo existing = store.readInfo(info);
+            if (!existing.fingerprint().equals(fingerprint)) {
+                throw new IllegalStateException("study directory " + absolute + " was created for a different search"
+                        + " space (fingerprint " + shortHash(existing.fingerprint()) + ", this space "
+                        + shortHash(fingerprint) + "); its trials cannot be mixed with this space's. Start a new"
+                        + " study in another directory (e.g. " + absolute.getFileName() + "-2), or delete "
+                        + absolute + " to start over. Its space was: " + existing.space());
+            }
+            if (existing.direction() != direction) {
+                throw new IllegalStateException("study directory " + absolute + " was created to "
+                        + existing.direction() + " its objective, this run would " + direction
+                        + "; use the same direction or a new study directory");
+            }
+            return null;
+        });
+        return store;
+    }
+
+    /** @return the study directory */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * @param number a trial number
+     * @param epochs the epochs the checkpoint holds
+     * @return where that checkpoint lives, relative to the study directory
+     */
+    public String checkpointName(int number, int epochs) {
+        return String.format("checkpoints/%05d-e%04d.bin", number, epochs);
+    }
+
+    /**
+     * Runs {@code work} with the study locked against other threads and processes.
+     *
+     * @param work reads the trials and may write some through the ledger
+     * @param <T>  its result
+     * @return what {@code work} returned
+     */
+    public <T> T transact(Function<Ledger, T> work) {
+        jvmLock.lock();
+        try (FileChannel channel = FileChannel.open(dir.resolve("study.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return work.apply(new Ledger());
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("study " + dir + ": cannot lock study.lock", e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** @return every readable trial record, in number order (taking the lock) */
+    public List<TrialRecord> trials() {
+        return transact(Ledger::trials);
+    }
+
+    /** The study's trials as seen inside one transaction. */
+    public final class Ledger {
+        private List<TrialRecord> cache;
+        private int highest;
+
+        private Ledger() {
+        }
+
+        /** @return every readable trial record, in number order; unreadable ones are skipped with a warning */
+        public List<TrialRecord> trials() {
+            if (cache == null) {
+                cache = readTrials();
+            }
+            return List.copyOf(cache);
+        }
+
+        /** @return the number a new trial gets: one more than any trial file, readable or not */
+        public int nextNumber() {
+            trials();
+            return highest + 1;
+        }
+
+        /**
+         * Writes (creates or replaces) a trial record atomically.
+         *
+         * @param record the record
+         */
+        public void write(TrialRecord record) {
+            writeAtomically(dir.resolve("trials").resolve(String.format("%05d.json", record.number())), record);
+            if (cache != null) {
+                cache.removeIf(t -> t.number() == record.number());
+                cache.add(record);
+                cache.sort(Comparator.comparingInt(TrialRecord::number));
+                highest = Math.max(highest, record.number());
+            }
+        }
+
+        private List<TrialRecord> readTrials() {
+            List<TrialRecord> trials = new ArrayList<>();
+            highest = 0;
+            try (Stream<Path> files = Files.list(dir.resolve("trials"))) {
+                for (Path file : files.sorted().toList()) {
+                    Matcher m = TRIAL_FILE.matcher(file.getFileName().toString());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    int number = Integer.parseInt(m.group(1));
+                    highest = Math.max(highest, number);
+                    try {
+                        TrialRecord record = json.readValue(file.toFile(), TrialRecord.class);
+                        if (record.number() != number) {
+                            throw new IOException("it holds trial " + record.number());
+                        }
+                        trials.add(record);
+                    } catch (IOException | RuntimeException e) {
+                        if (warned.add(file.toString())) {
+                            LOG.warn("study {}: skipping corrupted trial record {} ({}); the other trials are kept,"
+                                    + " and trial number {} is not reused", dir, file, message(e), number);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("study " + dir + ": cannot list trials/", e);
+            }
+            return trials;
+        }
+    }
+
+    private StudyInfo readInfo(Path info) {
+        try {
+            return json.readValue(info.toFile(), StudyInfo.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("study directory " + dir + ": study.json is unreadable (" + message(e)
+                    + "); it is not a study of this version, or it is damaged: use a new study directory", e);
+        }
+    }
+
+    private void writeAtomically(Path target, Object value) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.write(tmp, json.writeValueAsBytes(value));
+            moveAtomically(tmp, target);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + target + " as JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /**
+     * Renames {@code from} onto {@code to} in one step.
+     *
+     * @param from a finished file
+     * @param to   its final name
+     * @throws IOException when the file system refuses
+     */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+}

@@ -75,6 +75,11 @@ public final class MomentumSgd implements IUpdater {
                 Objects.requireNonNull(momentum, "momentum"));
     }
 
+    /** @return the learning-rate schedule, or null for a fixed rate (named as ND4J's updaters name it) */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
     /** @return the momentum in effect at a step */
     public double momentumAt(int iteration, int epoch) {
         return momentumSchedule == null ? momentum
@@ -102,7 +107,7 @@ public final class MomentumSgd implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+    public GradientUpdater<MomentumSgd> instantiate(INDArray viewArray, boolean initializeViewArray) {
         Velocity updater = new Velocity(this);
         INDArray flat = viewArray.reshape(viewArray.length());
         updater.setStateViewArray(flat, flat.shape(), flat.ordering(), initializeViewArray);
@@ -110,7 +115,7 @@ public final class MomentumSgd implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+    public GradientUpdater<MomentumSgd> instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
         Velocity updater = new Velocity(this);
         updater.setState(updaterState, initializeStateArrays);
         return updater;

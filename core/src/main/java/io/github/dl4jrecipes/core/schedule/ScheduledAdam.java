@@ -125,6 +125,11 @@ public final class ScheduledAdam implements IUpdater {
         return Check.momentum("beta1 schedule value at iteration " + iteration, beta1Schedule.valueAt(iteration, epoch));
     }
 
+    /** @return the learning-rate schedule, or null for a fixed rate (named as ND4J's updaters name it) */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
     /** @return β2 */
     public double beta2() {
         return beta2;
@@ -141,7 +146,7 @@ public final class ScheduledAdam implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+    public GradientUpdater<ScheduledAdam> instantiate(INDArray viewArray, boolean initializeViewArray) {
         ScheduledAdamUpdater updater = new ScheduledAdamUpdater(this);
         INDArray flat = viewArray.reshape(viewArray.length());
         updater.setStateViewArray(flat, new long[]{flat.length() / STATE_ARRAYS}, flat.ordering(), initializeViewArray);
@@ -149,7 +154,7 @@ public final class ScheduledAdam implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+    public GradientUpdater<ScheduledAdam> instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
         ScheduledAdamUpdater updater = new ScheduledAdamUpdater(this);
         updater.setState(updaterState, initializeStateArrays);
         return updater;

@@ -5,6 +5,8 @@ import io.github.dl4jrecipes.core.data.ColumnKind;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.TabularSchema;
 import io.github.dl4jrecipes.core.data.TargetKind;
+import io.github.dl4jrecipes.core.lr.LrFinder;
+import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.optim.Dropouts;
 import io.github.dl4jrecipes.core.optim.Optimizer;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
@@ -17,6 +19,7 @@ import io.github.dl4jrecipes.recipes.NetworkConfiguration;
 import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -54,15 +57,17 @@ import java.util.Objects;
  * <p>Immutable; every {@code withX()} returns a changed copy. Unset sizes (hidden layers, batch
  * size, epochs) follow the training data: {@link #fit(DataSet, DataSet)} resolves them from the
  * rows it is given, {@link #toConfiguration()} from {@link #withTrainRows(int)} (default: the
- * schema's row count). When no learning rate is set, {@code fit} uses
- * {@link #DEFAULT_MAX_LR}.
+ * schema's row count). When no learning rate is set, {@code fit} runs the learning-rate range
+ * test ({@link LrFinder}, fastai's valley suggestion) on the training data first and logs its
+ * pick; {@link #toConfiguration()} uses {@link #DEFAULT_MAX_LR} then.
  */
 public final class TabularRecipe implements Recipe {
 
     private static final Logger LOG = LoggerFactory.getLogger(TabularRecipe.class);
 
     /**
-     * Peak learning rate of the 1cycle policy when none is set: 1e-2, the rate fastai's tabular
+     * Peak learning rate of the 1cycle policy in {@link #toConfiguration()} and {@link #card()}
+     * when none is set ({@code fit} asks the LR finder instead): 1e-2, the rate fastai's tabular
      * lessons train with ({@code learn.fit_one_cycle(n, 1e-2)}).
      */
     public static final double DEFAULT_MAX_LR = 1e-2;
@@ -73,8 +78,12 @@ public final class TabularRecipe implements Recipe {
     public static final double DEFAULT_DROPOUT = 0.1;
     /** Dropout rate of the self-normalizing network: {@link Dropouts#DEFAULT_ALPHA_RATE} (Klambauer et al.). */
     public static final double DEFAULT_ALPHA_DROPOUT = Dropouts.DEFAULT_ALPHA_RATE;
-    /** Decoupled weight decay: {@link Optimizer#DEFAULT_WEIGHT_DECAY} (fastai's default {@code wd}). */
-    public static final double DEFAULT_WEIGHT_DECAY = Optimizer.DEFAULT_WEIGHT_DECAY;
+    /**
+     * Decoupled weight decay: 0, off. DL4J adds the decay penalty to the reported loss, where it
+     * hides the data loss in the curves, and batch norm and dropout regularize already; use
+     * {@code withWeightDecay(Optimizer.DEFAULT_WEIGHT_DECAY)} for fastai's {@code wd = 0.01}.
+     */
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
     /** Seed when none is set. */
     public static final long DEFAULT_SEED = 42;
 
@@ -247,7 +256,7 @@ public final class TabularRecipe implements Recipe {
     public TabularRecipe withWeightDecay(double decay) {
         if (!(decay >= 0) || Double.isInfinite(decay)) {
             throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0, got " + decay + "; use "
-                    + DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
+                    + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
         }
         return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
                 decay, seed, progress, embeddings);
@@ -319,11 +328,12 @@ public final class TabularRecipe implements Recipe {
         if (valid != null) {
             checkWidths("valid", valid);
         }
-        Resolved resolved = resolve(train.numExamples());
-        DataSetIterator trainIt = InMemoryIterator.shuffled(train, resolved.batchSize(), seed);
+        int rows = train.numExamples();
+        int batch = Math.min(rows, batchSize != null ? batchSize : TabularRules.batchSize(rows));
+        DataSetIterator trainIt = InMemoryIterator.shuffled(train, batch, seed);
         DataSetIterator validIt = valid == null ? null
-                : InMemoryIterator.sequential(valid, Math.max(1, Math.min(valid.numExamples(), resolved.batchSize())));
-        return run(resolved, trainIt, validIt);
+                : InMemoryIterator.sequential(valid, Math.max(1, Math.min(valid.numExamples(), batch)));
+        return run(rows, (rows + batch - 1) / batch, trainIt, validIt);
     }
 
     /**
@@ -350,17 +360,12 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("train: the iterator yields no batch; fix: pass a non-empty iterator "
                     + "that supports reset()");
         }
-        Resolved resolved = resolve(rows, batches);
-        return run(resolved, train, valid);
+        return run(rows, batches, train, valid);
     }
 
-    private TrainedModel<? extends Model> run(Resolved resolved, DataSetIterator train, DataSetIterator valid) {
-        Model net = resolved.configuration().init();
-        LOG.info("Training {} ({} parameters): {} epochs of {} batch(es), 1cycle peak LR {} ({})", name,
-                net.numParams(), resolved.epochs(), resolved.batchesPerEpoch(), resolved.maxLr(),
-                resolved.card().setting("maxLr").source());
+    private TrainedModel<? extends Model> run(int rows, int batches, DataSetIterator train, DataSetIterator valid) {
         if (task.kind() != TaskKind.REGRESSION) {
-            return train(net, resolved, train, valid);
+            return train(resolve(rows, batches, findLr(rows, batches, train)), train, valid);
         }
         TargetScaling scaling = TargetScaling.of(train);
         LOG.info("Regression target '{}' standardized for training ({}); history losses and metrics are in "
@@ -373,7 +378,8 @@ public final class TabularRecipe implements Recipe {
             valid.setPreProcessor(scaling.preProcessor(validPre));
         }
         try {
-            TrainedModel<? extends Model> model = train(net, resolved, train, valid);
+            TrainedModel<? extends Model> model = train(resolve(rows, batches, findLr(rows, batches, train)), train,
+                    valid);
             scaling.foldInto(model.network());
             return new TrainedModel<>(model.network(), model.history(),
                     model.card().withSetting(CARD_PREFIX + ".targetScaling", scaling + ", folded into the output layer"),
@@ -384,6 +390,59 @@ public final class TabularRecipe implements Recipe {
                 valid.setPreProcessor(validPre);
             }
         }
+    }
+
+    /**
+     * The learning-rate range test on the training batches, when the user set no learning rate
+     * (null otherwise). Few batches are repeated to give the finder its steps: with full-batch
+     * training every step sees the whole table.
+     */
+    private LrFinderResult findLr(int rows, int batches, DataSetIterator train) {
+        return maxLr != null ? null : sweep(rows, batches, train);
+    }
+
+    /**
+     * The learning-rate range test ({@link LrFinder#defaults()}) on this recipe's network and
+     * {@code train}, batched as {@link #fit(DataSet, DataSet)} would; what {@code fit} runs when
+     * no learning rate is set. The result can be plotted and saved.
+     */
+    public LrFinderResult findLr(DataSet train) {
+        Objects.requireNonNull(train, "train");
+        checkWidths("train", train);
+        int rows = train.numExamples();
+        int batch = Math.min(rows, batchSize != null ? batchSize : TabularRules.batchSize(rows));
+        DataSetIterator it = InMemoryIterator.shuffled(train, batch, seed);
+        if (task.kind() == TaskKind.REGRESSION) {
+            it.setPreProcessor(TargetScaling.of(it).preProcessor(null));
+        }
+        return sweep(rows, (rows + batch - 1) / batch, it);
+    }
+
+    private LrFinderResult sweep(int rows, int batches, DataSetIterator train) {
+        List<DataSet> steps = new ArrayList<>(LrFinder.DEFAULT_ITERATIONS);
+        train.reset();
+        while (train.hasNext() && steps.size() < LrFinder.DEFAULT_ITERATIONS) {
+            steps.add(train.next());
+        }
+        train.reset();
+        for (int i = 0; steps.size() < LrFinder.DEFAULT_ITERATIONS; i++) {
+            steps.add(steps.get(i));
+        }
+        Model net = resolve(rows, batches, null).configuration().init();
+        DataSetIterator sweep = new ListDataSetIterator<>(steps, 1);
+        LrFinderResult result = net instanceof MultiLayerNetwork m ? LrFinder.defaults().run(m, sweep)
+                : LrFinder.defaults().run((ComputationGraph) net, sweep);
+        LOG.info("LR finder ({} steps, {} suggestion): peak learning rate {}", result.points().size(),
+                result.chosen(), result.suggestion());
+        return result;
+    }
+
+    private TrainedModel<? extends Model> train(Resolved resolved, DataSetIterator train, DataSetIterator valid) {
+        Model net = resolved.configuration().init();
+        LOG.info("Training {} ({} parameters): {} epochs of {} batch(es), 1cycle peak LR {} ({})", name,
+                net.numParams(), resolved.epochs(), resolved.batchesPerEpoch(), resolved.maxLr(),
+                resolved.card().setting("maxLr").source());
+        return train(net, resolved, train, valid);
     }
 
     private TrainedModel<? extends Model> train(Model net, Resolved resolved, DataSetIterator train,
@@ -425,19 +484,16 @@ public final class TabularRecipe implements Recipe {
     }
 
     private Resolved resolve(int rows) {
-        int batch = batchSize != null ? batchSize : TabularRules.batchSize(rows);
-        return resolve(rows, (rows + Math.min(batch, rows) - 1) / Math.min(batch, rows), batch);
+        int batch = Math.min(rows, batchSize != null ? batchSize : TabularRules.batchSize(rows));
+        return resolve(rows, (rows + batch - 1) / batch, null);
     }
 
-    private Resolved resolve(int rows, int batches) {
-        return resolve(rows, batches, (rows + batches - 1) / batches);
-    }
-
-    private Resolved resolve(int rows, int batches, int batch) {
+    private Resolved resolve(int rows, int batches, LrFinderResult found) {
+        int batch = (rows + batches - 1) / batches;
         List<Integer> widths = hiddenLayers != null ? hiddenLayers
                 : TabularRules.hiddenLayers(rows, schema.numInputs(), task.nOut());
         int epochCount = epochs != null ? epochs : TabularRules.epochs(batches);
-        double lr = maxLr != null ? maxLr : DEFAULT_MAX_LR;
+        double lr = maxLr != null ? maxLr : found != null ? found.suggestion() : DEFAULT_MAX_LR;
         double rate = dropout != null ? dropout
                 : style == MlpStyle.SELF_NORMALIZING ? DEFAULT_ALPHA_DROPOUT : DEFAULT_DROPOUT;
         OneCycle schedule = OneCycle.maxLr(lr).withEpochs(epochCount, batches);
@@ -471,9 +527,10 @@ public final class TabularRecipe implements Recipe {
         settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
                 DEFAULT + "fastai fit_one_cycle"));
         settings.add(RecipeSetting.of("maxLr", lr, maxLr != null ? RecipeSetting.USER
-                : DEFAULT + "fastai tabular lessons"));
+                : found != null ? "LR finder (" + found.chosen() + ") on the training data"
+                : "LR finder at fit(); " + DEFAULT_MAX_LR + " (fastai tabular lessons) in toConfiguration()"));
         settings.add(RecipeSetting.of("weightDecay", weightDecay, weightDecay == DEFAULT_WEIGHT_DECAY
-                ? DEFAULT + "fastai wd" : RecipeSetting.USER));
+                ? DEFAULT + "off (batch norm and dropout regularize)" : RecipeSetting.USER));
         settings.add(RecipeSetting.of("batchSize", batch, batchSize != null ? RecipeSetting.USER
                 : RULE + (batch == rows ? "full batch below " + TabularRules.FULL_BATCH_BELOW_ROWS + " rows"
                         : "fastai default from " + TabularRules.FULL_BATCH_BELOW_ROWS + " rows")));

@@ -42,11 +42,12 @@ public final class TabularRules {
     /** Fewest epochs the recipe trains: 20. */
     public static final int MIN_EPOCHS = 20;
     /**
-     * Fewest parameter updates the recipe trains: 300. With full batches one epoch is one update,
-     * so small tables train for more epochs (measured on the penguins table: Adam with 1cycle
-     * reaches its best validation accuracy within about 150 full-batch updates).
+     * Fewest parameter updates the recipe trains: 200. With full batches one epoch is one update,
+     * so small tables train for more epochs (measured on the penguins table, 206 training rows:
+     * with a 300-update 1cycle, validation accuracy passed 97% after 40 updates and reached 100%
+     * after 60).
      */
-    public static final int MIN_UPDATES = 300;
+    public static final int MIN_UPDATES = 200;
     /** Largest embedding: 600 dimensions, fastai's {@code emb_sz_rule} cap. */
     public static final int MAX_EMBEDDING = 600;
     /** Factor of fastai's {@code emb_sz_rule}: {@code round(1.6 · n^0.56)}. */

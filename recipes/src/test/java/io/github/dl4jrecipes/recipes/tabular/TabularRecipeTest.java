@@ -3,6 +3,10 @@ package io.github.dl4jrecipes.recipes.tabular;
 import io.github.dl4jrecipes.core.data.CategoricalEncoding;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
+import io.github.dl4jrecipes.core.lint.ConfigLinter;
+import io.github.dl4jrecipes.core.lint.LintReport;
+import io.github.dl4jrecipes.core.lint.Rule;
+import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.schedule.ScheduledAdam;
 import io.github.dl4jrecipes.core.train.EpochRecord;
@@ -103,6 +107,10 @@ class TabularRecipeTest {
         assertTrue(model.history().last().orElseThrow().validMetric() > 0.9, model.history().toCsv());
         assertEquals("[" + TabularRules.MIN_WIDTH + "]", model.card().settings().get("recipe.hiddenLayers"));
         assertEquals("tabular-classifier", model.card().settings().get("recipe"));
+        // no LR given: the LR finder picked one
+        double lr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
+        assertTrue(lr > LrFinder.DEFAULT_START_LR && lr < LrFinder.DEFAULT_END_LR && lr != TabularRecipe.DEFAULT_MAX_LR,
+                "LR " + lr);
         assertEquals(String.valueOf(split.train().numExamples()), model.card().settings().get("recipe.batchSize"));
     }
 
@@ -144,7 +152,7 @@ class TabularRecipeTest {
     void selfNormalizingVariantUsesSeluLecunAndAlphaDropoutWithoutBatchNorm() {
         TabularData data = penguins(CategoricalEncoding.ONE_HOT);
         TabularRecipe recipe = TabularRecipe.classifier(data.schema()).selfNormalizing().withHiddenLayers(32, 16)
-                .withEpochs(EPOCHS).withProgress(Progress.LOG);
+                .withEpochs(EPOCHS).withMaxLr(TabularRecipe.DEFAULT_MAX_LR).withProgress(Progress.LOG);
         List<Layer> layers = layers(recipe.toConfiguration().multiLayer());
         assertEquals(3, layers.size());
         for (Layer layer : layers.subList(0, 2)) {
@@ -160,6 +168,25 @@ class TabularRecipeTest {
     }
 
     @Test
+    void defaultsOfEveryVariantPassTheLinter() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema());
+        for (TabularRecipe variant : List.of(recipe, recipe.selfNormalizing(), recipe.withHiddenLayers(64, 32))) {
+            LintReport report = ConfigLinter.lint(variant.toConfiguration().multiLayer(), variant.task());
+            assertTrue(report.isClean(), report.toString());
+        }
+        // entity embeddings are linear by definition (Guo & Berkhahn): the only findings the linter may have
+        LintReport graph = ConfigLinter.lint(recipe.withEntityEmbeddings().toConfiguration().graph(), recipe.task());
+        assertEquals(2, graph.findings().size(), graph.toString());
+        assertTrue(graph.findings().stream().allMatch(f -> f.rule() == Rule.LINEAR_HIDDEN_LAYER
+                && f.layer().startsWith("embedding")), graph.toString());
+        TabularData numbers = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
+        TabularRecipe regressor = TabularRecipe.regressor(numbers.schema());
+        LintReport regression = ConfigLinter.lint(regressor.toConfiguration().multiLayer(), regressor.task());
+        assertTrue(regression.isClean(), regression.toString());
+    }
+
+    @Test
     void binaryTargetGetsOneSigmoidOutput() {
         TabularData data = TabularData.penguinsCsv().target("sex").dropRowsWithoutTarget().build();
         OutputLayer head = (OutputLayer) layers(TabularRecipe.classifier(data.schema()).toConfiguration()
@@ -171,11 +198,17 @@ class TabularRecipeTest {
     @Test
     void regressorLearnsBodyMass() {
         TabularData data = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
-        TabularRecipe recipe = TabularRecipe.regressor(data.schema()).withEpochs(EPOCHS).withProgress(Progress.LOG);
+        TabularRecipe recipe = TabularRecipe.regressor(data.schema()).withEpochs(EPOCHS).withMaxLr(3e-2)
+                .withProgress(Progress.LOG);
         OutputLayer head = (OutputLayer) layers(recipe.toConfiguration().multiLayer()).get(3);
         assertInstanceOf(ActivationIdentity.class, head.getActivationFn());
         TabularSplit split = data.split(0.8, 42);
-        assertLossFalls(recipe.fit(split.train(), split.valid()).history());
+        TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
+        assertLossFalls(model.history());
+        // the target scaling is folded into the head: predictions are in grams again
+        double meanPrediction = model.predict(split.valid().getFeatures()).meanNumber().doubleValue();
+        double meanMass = split.valid().getLabels().meanNumber().doubleValue();
+        assertEquals(meanMass, meanPrediction, 0.1 * meanMass);
     }
 
     @Test

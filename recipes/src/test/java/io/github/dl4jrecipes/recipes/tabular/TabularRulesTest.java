@@ -34,7 +34,7 @@ class TabularRulesTest {
         assertEquals(TabularRules.DEFAULT_BATCH_SIZE, TabularRules.batchSize(2_000));
         assertEquals(TabularRules.MIN_UPDATES, TabularRules.epochs(1));
         assertEquals(TabularRules.MIN_EPOCHS, TabularRules.epochs(1_000));
-        assertEquals(38, TabularRules.epochs(8));                                            // ceil(300 / 8)
+        assertEquals(25, TabularRules.epochs(8));                                            // ceil(200 / 8)
     }
 
     @Test

@@ -60,7 +60,8 @@ public final class WeightInits {
             case XAVIER, XAVIER_UNIFORM, XAVIER_FAN_IN, XAVIER_LEGACY, SIGMOID_UNIFORM,
                     VAR_SCALING_NORMAL_FAN_AVG, VAR_SCALING_UNIFORM_FAN_AVG -> family == InitFamily.GLOROT;
             case RELU, RELU_UNIFORM -> family == InitFamily.HE;
-            case LECUN_NORMAL, LECUN_UNIFORM, VAR_SCALING_NORMAL_FAN_IN, VAR_SCALING_UNIFORM_FAN_IN ->
+            // DL4J's NORMAL is N(0, 1/fan-in), i.e. LeCun normal (its javadoc says so)
+            case NORMAL, LECUN_NORMAL, LECUN_UNIFORM, VAR_SCALING_NORMAL_FAN_IN, VAR_SCALING_UNIFORM_FAN_IN ->
                     family == InitFamily.LECUN;
             default -> false;
         };

@@ -75,6 +75,11 @@ public final class MomentumSgd implements IUpdater {
                 Objects.requireNonNull(momentum, "momentum"));
     }
 
+    /** @return the learning-rate schedule, or null for a fixed rate (named as ND4J's updaters name it) */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
     /** @return the momentum in effect at a step */
     public double momentumAt(int iteration, int epoch) {
         return momentumSchedule == null ? momentum

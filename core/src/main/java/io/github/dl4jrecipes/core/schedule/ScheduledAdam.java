@@ -125,6 +125,11 @@ public final class ScheduledAdam implements IUpdater {
         return Check.momentum("beta1 schedule value at iteration " + iteration, beta1Schedule.valueAt(iteration, epoch));
     }
 
+    /** @return the learning-rate schedule, or null for a fixed rate (named as ND4J's updaters name it) */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
     /** @return β2 */
     public double beta2() {
         return beta2;

@@ -46,5 +46,8 @@ class WeightInitsTest {
         assertFalse(WeightInits.isPaired(Activation.RELU, WeightInit.XAVIER));
         assertFalse(WeightInits.isPaired(Activation.SELU, WeightInit.RELU));
         assertFalse(WeightInits.isPaired(Activation.TANH, WeightInit.ZERO));
+        // DL4J's NORMAL is N(0, 1/fan-in): LeCun normal, and shares its IWeightInit class
+        assertTrue(WeightInits.isPaired(Activation.SELU, WeightInit.NORMAL));
+        assertEquals(WeightInit.NORMAL.getWeightInitFunction().getClass(), WeightInit.LECUN_NORMAL.getWeightInitFunction().getClass());
     }
 }

@@ -1,0 +1,30 @@
+package io.github.dl4jrecipes.core.lint;
+
+import org.deeplearning4j.nn.conf.layers.Layer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A layer (or other vertex) of a network seen as a graph: what feeds it and what it feeds. */
+final class Node {
+
+    final String name;
+    /** The layer configuration, or null for a non-layer vertex (merge, element-wise, ...). */
+    final Layer layer;
+    final List<Node> inputs = new ArrayList<>();
+    final List<Node> consumers = new ArrayList<>();
+
+    Node(String name, Layer layer) {
+        this.name = name;
+        this.layer = layer;
+    }
+
+    String label() {
+        return name + " (" + (layer == null ? "vertex" : layer.getClass().getSimpleName()) + ")";
+    }
+
+    static void connect(Node from, Node to) {
+        from.consumers.add(to);
+        to.inputs.add(from);
+    }
+}

@@ -1,0 +1,422 @@
+package io.github.dl4jrecipes.core.lr;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The learning-rate range test (Smith, 2017, §3.3; fastai's {@code lr_find}): train for a few
+ * iterations while the LR grows exponentially from {@code startLr} to {@code endLr}, record the
+ * smoothed loss, stop once it exceeds {@code divergenceFactor ×} its best, and suggest an LR.
+ *
+ * <p>The sweep runs on an independent copy of the network (configuration, parameters and
+ * updater state; DL4J's {@code clone()} would share the updater configurations), so the network's parameters, updater state,
+ * iteration/epoch counters and listeners are exactly as before, and its listeners see nothing.
+ * The iterator is reset afterwards when it supports it.
+ *
+ * <pre>{@code
+ * LrFinderResult r = LrFinder.defaults().run(net, train);   // 1e-7 → 10, 100 iterations
+ * log.info("suggested LR {}", r.suggestion());              // valley
+ * r.plot(Path.of("lr-finder.png"));
+ * builder.updater(r.toOneCycle().withEpochs(epochs, batches).adam());
+ * }</pre>
+ *
+ * @param startLr               first LR of the sweep, &gt; 0
+ * @param endLr                 last LR, &gt; startLr
+ * @param iterations            number of steps, ≥ {@link #MIN_ITERATIONS}
+ * @param smoothing             β of the loss EMA, in [0, 1)
+ * @param divergenceFactor      stop when the smoothed loss exceeds this × the best, &gt; 1
+ * @param suggestion            which suggestion {@link LrFinderResult#suggestion()} returns
+ * @param allowShorterSweep     when the iterator has fewer batches than {@code iterations}: sweep the same
+ *                              LR range in fewer steps (true) or fail (false)
+ */
+public record LrFinder(double startLr, double endLr, int iterations, double smoothing, double divergenceFactor,
+                       Suggestion suggestion, boolean allowShorterSweep) {
+
+    private static final Logger log = LoggerFactory.getLogger(LrFinder.class);
+
+    /** First LR 1e-7: fastai's {@code start_lr}. */
+    public static final double DEFAULT_START_LR = 1e-7;
+    /** Last LR 10: fastai's {@code end_lr}. */
+    public static final double DEFAULT_END_LR = 10;
+    /** 100 steps: fastai's {@code num_it}. */
+    public static final int DEFAULT_ITERATIONS = 100;
+    /** β = 0.98 for the loss EMA: fastai's {@code Recorder} smoothing. */
+    public static final double DEFAULT_SMOOTHING = 0.98;
+    /** Stop when the smoothed loss exceeds 4 × the best: fastai's {@code stop_div} rule. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 4;
+    /** Fewer steps than this cannot show a curve worth reading. */
+    public static final int MIN_ITERATIONS = 20;
+    /** Suggestions ignore the first 10% of the steps: fastai's {@code lrs[num_it//10:-5]}. */
+    static final double SKIP_START_FRACTION = 0.1;
+    /** Suggestions ignore the last 5 steps, as fastai. */
+    static final int SKIP_END = 5;
+    /** fastai's valley splits the longest decreasing run into 3 sections ... */
+    private static final int VALLEY_SECTIONS = 3;
+    /** ... and picks the point 1/3 + 1/6 of the way along it. */
+    private static final int VALLEY_HALF = 2;
+    private static final double MINIMUM_DIVISOR = 10;
+
+    /** Validates every setting; messages name the parameter, the value and the fix. */
+    public LrFinder {
+        Objects.requireNonNull(suggestion, "suggestion");
+        if (!(startLr > 0) || Double.isInfinite(startLr)) {
+            throw new IllegalArgumentException("startLr must be a finite number > 0, got " + startLr + "; use " + DEFAULT_START_LR);
+        }
+        if (!(endLr > startLr) || Double.isInfinite(endLr)) {
+            throw new IllegalArgumentException("endLr must be finite and > startLr=" + startLr + ", got " + endLr
+                    + "; use " + DEFAULT_END_LR);
+        }
+        if (iterations < MIN_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be >= " + MIN_ITERATIONS + ", got " + iterations
+                    + "; use " + DEFAULT_ITERATIONS);
+        }
+        if (!(smoothing >= 0 && smoothing < 1)) {
+            throw new IllegalArgumentException("smoothing must be in [0, 1), got " + smoothing + "; use " + DEFAULT_SMOOTHING);
+        }
+        if (!(divergenceFactor > 1)) {
+            throw new IllegalArgumentException("divergenceFactor must be > 1, got " + divergenceFactor + "; use "
+                    + DEFAULT_DIVERGENCE_FACTOR);
+        }
+    }
+
+    /** @return fastai's settings: 1e-7 → 10 in 100 steps, β 0.98, stop at 4 × best, valley */
+    public static LrFinder defaults() {
+        return new LrFinder(DEFAULT_START_LR, DEFAULT_END_LR, DEFAULT_ITERATIONS, DEFAULT_SMOOTHING,
+                DEFAULT_DIVERGENCE_FACTOR, Suggestion.VALLEY, false);
+    }
+
+    /** @return a copy sweeping from {@code startLr} to {@code endLr} */
+    public LrFinder withRange(double startLr, double endLr) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+    }
+
+    /** @return a copy with another number of steps */
+    public LrFinder withIterations(int iterations) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+    }
+
+    /** @return a copy with another EMA β */
+    public LrFinder withSmoothing(double smoothing) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+    }
+
+    /** @return a copy that stops at {@code factor ×} the best loss */
+    public LrFinder withDivergenceFactor(double factor) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, factor, suggestion, allowShorterSweep);
+    }
+
+    /** @return a copy whose result suggests with {@code suggestion} */
+    public LrFinder withSuggestion(Suggestion suggestion) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+    }
+
+    /** @return a copy that sweeps the same range in fewer steps when the iterator is short */
+    public LrFinder withShorterSweepAllowed() {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, true);
+    }
+
+    /**
+     * Runs the test on a clone of {@code network}.
+     *
+     * @param network the network, left exactly as it was
+     * @param data    training batches; at least {@code iterations} of them (or {@link #MIN_ITERATIONS}
+     *                with {@link #withShorterSweepAllowed()})
+     * @return the curve and the suggestions
+     */
+    public LrFinderResult run(MultiLayerNetwork network, DataSetIterator data) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(data, "data");
+        MultiLayerNetwork copy = copyOf(network);
+        return sweep(new Trainee<>() {
+            public double score(DataSet batch) {
+                return copy.score(toDataSet(batch));
+            }
+
+            public double fit(DataSet batch) {
+                copy.fit(batch);
+                return copy.score();
+            }
+
+            public void setLearningRate(double lr) {
+                copy.setLearningRate(lr);
+            }
+        }, new DataSetSource(data));
+    }
+
+    /** As {@link #run(MultiLayerNetwork, DataSetIterator)} for a single-input, single-output graph. */
+    public LrFinderResult run(ComputationGraph network, DataSetIterator data) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(data, "data");
+        ComputationGraph copy = copyOf(network);
+        return sweep(new Trainee<>() {
+            public double score(DataSet batch) {
+                return copy.score(batch);
+            }
+
+            public double fit(DataSet batch) {
+                copy.fit(batch);
+                return copy.score();
+            }
+
+            public void setLearningRate(double lr) {
+                copy.setLearningRate(lr);
+            }
+        }, new DataSetSource(data));
+    }
+
+    /** As {@link #run(MultiLayerNetwork, DataSetIterator)} for any graph. */
+    public LrFinderResult run(ComputationGraph network, MultiDataSetIterator data) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(data, "data");
+        ComputationGraph copy = copyOf(network);
+        return sweep(new Trainee<>() {
+            public double score(MultiDataSet batch) {
+                return copy.score(batch);
+            }
+
+            public double fit(MultiDataSet batch) {
+                copy.fit(batch);
+                return copy.score();
+            }
+
+            public void setLearningRate(double lr) {
+                copy.setLearningRate(lr);
+            }
+        }, new MultiDataSetSource(data));
+    }
+
+    /**
+     * An independent copy: configuration through JSON (so updater configs are not shared, as they
+     * are by {@code clone()}), parameters and updater state copied, no listeners.
+     */
+    private static MultiLayerNetwork copyOf(MultiLayerNetwork network) {
+        MultiLayerNetwork copy = new MultiLayerNetwork(
+                MultiLayerConfiguration.fromJson(network.getLayerWiseConfigurations().toJson()));
+        copy.init(network.params().dup(), false);
+        INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+        if (state != null) {
+            copy.getUpdater().getStateViewArray().assign(state);
+        }
+        return copy;
+    }
+
+    private static ComputationGraph copyOf(ComputationGraph network) {
+        ComputationGraph copy = new ComputationGraph(
+                ComputationGraphConfiguration.fromJson(network.getConfiguration().toJson()));
+        copy.init(network.params().dup(), false);
+        INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+        if (state != null) {
+            copy.getUpdater().getStateViewArray().assign(state);
+        }
+        return copy;
+    }
+
+    private static org.nd4j.linalg.dataset.DataSet toDataSet(DataSet batch) {
+        return batch instanceof org.nd4j.linalg.dataset.DataSet d ? d
+                : new org.nd4j.linalg.dataset.DataSet(batch.getFeatures(), batch.getLabels(),
+                batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+    }
+
+    private <B> LrFinderResult sweep(Trainee<B> trainee, Source<B> source) {
+        int steps = plannedSteps(source);
+        List<LrPoint> points = new ArrayList<>();
+        double average = 0;
+        double best = Double.POSITIVE_INFINITY;
+        boolean diverged = false;
+        try {
+            for (int i = 0; i < steps; i++) {
+                if (!source.hasNext()) {
+                    throw new IllegalArgumentException("data ran out after " + i + " batches, the sweep needs " + steps
+                            + "; use an iterator that supports reset(), a smaller batch size, or withIterations(" + i + ")");
+                }
+                B batch = source.next();
+                if (i == 0) {
+                    checkStartingLoss(trainee.score(batch));
+                }
+                double lr = startLr * Math.pow(endLr / startLr, (double) i / (steps - 1));
+                trainee.setLearningRate(lr);
+                double loss = trainee.fit(batch);
+                average = smoothing * average + (1 - smoothing) * loss;
+                double smoothed = average / (1 - Math.pow(smoothing, i + 1));
+                points.add(new LrPoint(i, lr, loss, smoothed));
+                if (!Double.isFinite(smoothed) || smoothed > divergenceFactor * best) {
+                    diverged = true;
+                    break;
+                }
+                best = Math.min(best, smoothed);
+            }
+        } finally {
+            if (source.resetSupported()) {
+                source.reset();
+            }
+        }
+        LrFinderResult result = suggest(points, diverged);
+        log.info("LR range test: {} steps from {} to {}{}; valley {}, steep {}, minimum/10 {}", points.size(), startLr,
+                points.get(points.size() - 1).learningRate(), diverged ? " (stopped: loss diverged)" : "",
+                result.valley(), result.steep(), result.minimumDiv10());
+        return result;
+    }
+
+    private static void checkStartingLoss(double loss) {
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("the network's loss is " + loss + " before the sweep starts, so no learning "
+                    + "rate can be judged; check the data for NaN/infinite values, normalise the features, and check "
+                    + "the weight init and the output activation/loss pair (Task.outputLayer())");
+        }
+    }
+
+    private <B> int plannedSteps(Source<B> source) {
+        if (!source.resetSupported()) {
+            return iterations;
+        }
+        int available = 0;
+        while (available < iterations && source.hasNext()) {
+            source.next();
+            available++;
+        }
+        source.reset();
+        if (available >= iterations) {
+            return iterations;
+        }
+        if (allowShorterSweep && available >= MIN_ITERATIONS) {
+            log.warn("LR range test: the iterator has only {} batches; sweeping {} → {} in {} steps instead of {}",
+                    available, startLr, endLr, available, iterations);
+            return available;
+        }
+        throw new IllegalArgumentException("the iterator yields only " + available + " batches, but iterations="
+                + iterations + "; use a smaller batch size, withIterations(" + Math.max(available, MIN_ITERATIONS)
+                + ")" + (available >= MIN_ITERATIONS ? ", or withShorterSweepAllowed()" : " with more data")
+                + " (at least " + MIN_ITERATIONS + " batches are needed)");
+    }
+
+    LrFinderResult suggest(List<LrPoint> points, boolean diverged) {
+        int from = (int) (points.size() * SKIP_START_FRACTION);
+        int to = points.size() - SKIP_END;
+        List<LrPoint> window = to - from >= MIN_ITERATIONS / 2 ? points.subList(from, to) : points;
+        return new LrFinderResult(points, valley(window), steep(window), minimumDiv10(window), suggestion, diverged);
+    }
+
+    /** fastai's {@code valley}: the longest decreasing run of the smoothed loss, at 1/3 + 1/6 of its length. */
+    static double valley(List<LrPoint> points) {
+        int n = points.size();
+        int[] run = new int[n];
+        java.util.Arrays.fill(run, 1);
+        int maxEnd = 0;
+        int maxStart = 0;
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (points.get(i).smoothedLoss() < points.get(j).smoothedLoss() && run[i] < run[j] + 1) {
+                    run[i] = run[j] + 1;
+                }
+                if (run[maxEnd] < run[i]) {
+                    maxEnd = i;
+                    maxStart = maxEnd - run[maxEnd];
+                }
+            }
+        }
+        double sections = (double) (maxEnd - maxStart) / VALLEY_SECTIONS;
+        int index = Math.min(n - 1, Math.max(0, maxStart + (int) sections + (int) (sections / VALLEY_HALF)));
+        return points.get(index).learningRate();
+    }
+
+    /** The LR where d(smoothed loss)/d(log10 LR) is most negative (central differences, as numpy.gradient). */
+    static double steep(List<LrPoint> points) {
+        int n = points.size();
+        if (n < 2) {
+            return points.get(0).learningRate();
+        }
+        int bestIndex = 0;
+        double bestSlope = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            int lo = Math.max(0, i - 1);
+            int hi = Math.min(n - 1, i + 1);
+            double slope = (points.get(hi).smoothedLoss() - points.get(lo).smoothedLoss())
+                    / (Math.log10(points.get(hi).learningRate()) - Math.log10(points.get(lo).learningRate()));
+            if (slope < bestSlope) {
+                bestSlope = slope;
+                bestIndex = i;
+            }
+        }
+        return points.get(bestIndex).learningRate();
+    }
+
+    /** The LR of the lowest smoothed loss, divided by 10. */
+    static double minimumDiv10(List<LrPoint> points) {
+        LrPoint lowest = points.get(0);
+        for (LrPoint p : points) {
+            if (p.smoothedLoss() < lowest.smoothedLoss()) {
+                lowest = p;
+            }
+        }
+        return lowest.learningRate() / MINIMUM_DIVISOR;
+    }
+
+    /** What the sweep needs from a network. */
+    private interface Trainee<B> {
+        double score(B batch);
+
+        double fit(B batch);
+
+        void setLearningRate(double lr);
+    }
+
+    /** What the sweep needs from an iterator. */
+    private interface Source<B> {
+        boolean hasNext();
+
+        B next();
+
+        boolean resetSupported();
+
+        void reset();
+    }
+
+    private record DataSetSource(DataSetIterator it) implements Source<DataSet> {
+        public boolean hasNext() {
+            return it.hasNext();
+        }
+
+        public DataSet next() {
+            return it.next();
+        }
+
+        public boolean resetSupported() {
+            return it.resetSupported();
+        }
+
+        public void reset() {
+            it.reset();
+        }
+    }
+
+    private record MultiDataSetSource(MultiDataSetIterator it) implements Source<MultiDataSet> {
+        public boolean hasNext() {
+            return it.hasNext();
+        }
+
+        public MultiDataSet next() {
+            return it.next();
+        }
+
+        public boolean resetSupported() {
+            return it.resetSupported();
+        }
+
+        public void reset() {
+            it.reset();
+        }
+    }
+}

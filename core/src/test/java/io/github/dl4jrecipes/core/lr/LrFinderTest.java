@@ -1,0 +1,242 @@
+package io.github.dl4jrecipes.core.lr;
+
+import io.github.dl4jrecipes.core.task.Task;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.dl4jrecipes.core.PresetAssertions.assertMessage;
+import static io.github.dl4jrecipes.core.PresetAssertions.assertThrowsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LrFinderTest {
+
+    private static final int FEATURES = 10;
+    private static final int CLASSES = 4;
+    static final Task TASK = Task.multiclass(CLASSES);
+
+    /** Four Gaussian blobs in 10-D with overlap, one-hot labels. */
+    static DataSet blobs(int n, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray centres = Nd4j.randn(DataType.FLOAT, CLASSES, FEATURES).muli(1.2);
+        INDArray x = Nd4j.randn(DataType.FLOAT, n, FEATURES);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, CLASSES);
+        for (int i = 0; i < n; i++) {
+            int c = i % CLASSES;
+            x.getRow(i).addi(centres.getRow(c));
+            y.putScalar(i, c, 1);
+        }
+        return new DataSet(x, y);
+    }
+
+    static MultiLayerNetwork mlp(IUpdater updater) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(123).updater(updater)
+                .weightInit(WeightInit.RELU).list()
+                .layer(new DenseLayer.Builder().nIn(FEATURES).nOut(32).activation(Activation.RELU).build())
+                .layer(TASK.outputLayer(32))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** y = sum of 3 features: a regression that SGD at LR 10 blows up. */
+    static DataSet sums(int n) {
+        Nd4j.getRandom().setSeed(n);
+        INDArray x = Nd4j.rand(DataType.FLOAT, n, 3);
+        return new DataSet(x, x.sum(true, 1));
+    }
+
+    static MultiLayerNetwork regression() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(9).updater(new Sgd())
+                .weightInit(WeightInit.XAVIER).list()
+                .layer(new DenseLayer.Builder().nIn(3).nOut(8).activation(Activation.TANH).build())
+                .layer(Task.regression(1).outputLayer(8))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    static DataSetIterator iterator(DataSet data, int batch) {
+        return new ListDataSetIterator<>(data.asList(), batch);
+    }
+
+    static final class CountingListener extends BaseTrainingListener {
+        int iterations;
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            iterations++;
+        }
+    }
+
+    @Test
+    void networkParametersUpdaterStateCountersAndListenersAreRestoredExactly() {
+        MultiLayerNetwork net = mlp(new Adam(1e-3));
+        CountingListener listener = new CountingListener();
+        net.setListeners(listener);
+        DataSetIterator train = iterator(blobs(800, 1), 8);
+        net.fit(train);
+        train.reset();
+        int seen = listener.iterations;
+        INDArray params = net.params().dup();
+        INDArray updaterState = net.getUpdater().getStateViewArray().dup();
+        List<TrainingListener> listeners = new ArrayList<>(net.getListeners());
+        int iteration = net.getIterationCount();
+        int epoch = net.getEpochCount();
+
+        LrFinderResult result = LrFinder.defaults().run(net, train);
+
+        assertTrue(result.points().size() > LrFinder.MIN_ITERATIONS);
+        assertEquals(params, net.params());
+        assertEquals(updaterState, net.getUpdater().getStateViewArray());
+        assertEquals(listeners, new ArrayList<>(net.getListeners()));
+        assertSame(listener, net.getListeners().iterator().next());
+        assertEquals(seen, listener.iterations, "the user's listener must not see the sweep");
+        assertEquals(iteration, net.getIterationCount());
+        assertEquals(epoch, net.getEpochCount());
+        assertEquals(1e-3, net.getLayerWiseConfigurations().getConf(0).getLayer().getUpdaterByParam("W").getLearningRate(0, 0));
+        assertTrue(train.hasNext(), "iterator is reset for the user's training");
+    }
+
+    @Test
+    void sweepIsExponentialSmoothedByDebiasedEmaAndStopsAtFourTimesTheBest() {
+        LrFinderResult result = LrFinder.defaults().run(regression(), iterator(sums(800), 8));
+        List<LrPoint> points = result.points();
+        double average = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (LrPoint p : points) {
+            int i = p.iteration();
+            assertEquals(1e-7 * Math.pow(1e8, i / 99.0), p.learningRate(), 1e-9 * p.learningRate());
+            average = 0.98 * average + 0.02 * p.loss();
+            assertEquals(average / (1 - Math.pow(0.98, i + 1)), p.smoothedLoss(), 1e-9 * Math.abs(p.smoothedLoss()));
+            if (i < points.size() - 1) {
+                assertTrue(p.smoothedLoss() <= 4 * best || best == Double.POSITIVE_INFINITY);
+                best = Math.min(best, p.smoothedLoss());
+            }
+        }
+        assertTrue(result.diverged(), "SGD at LR 10 blows up");
+        LrPoint last = points.get(points.size() - 1);
+        assertTrue(!Double.isFinite(last.smoothedLoss()) || last.smoothedLoss() > 4 * best);
+        assertTrue(points.size() < LrFinder.DEFAULT_ITERATIONS);
+        assertTrue(result.suggestion() > 1e-4 && result.suggestion() < 10, "valley " + result.suggestion());
+    }
+
+    @Test
+    void suggestionsMatchTheirDefinitionsOnAKnownCurve() {
+        // loss: flat 2.0, then falls linearly in log10(lr) from index 20 to 60, then rises
+        List<LrPoint> points = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            double lr = Math.pow(10, -6 + i / 10.0);
+            double loss = i < 20 ? 2.0 : i <= 60 ? 2.0 - (i - 20) * 0.04 - (i == 40 ? 0.05 : 0) : 0.4 + (i - 60) * 0.2;
+            points.add(new LrPoint(i, lr, loss, loss));
+        }
+        assertEquals(points.get(60).learningRate() / 10, LrFinder.minimumDiv10(points), 1e-15);
+        // steepest: the dip at 40 makes the central difference at 39 and 41 the steepest; 39 comes first
+        assertEquals(points.get(39).learningRate(), LrFinder.steep(points), 1e-15);
+        // longest decreasing run starts at the flat part (index 0 counts, flat points do not) and ends at 60:
+        // run length 42 (0, 20..60) → max_start = 60 - 42 = 18, sections = 14, idx = 18 + 14 + 7 = 39
+        assertEquals(points.get(39).learningRate(), LrFinder.valley(points), 1e-15);
+    }
+
+    @Test
+    void writesCsvAndPngWithTheSuggestionMarked(@TempDir Path dir) throws Exception {
+        LrFinderResult result = LrFinder.defaults().withSuggestion(Suggestion.STEEP).withIterations(30)
+                .run(mlp(new Adam()), iterator(blobs(240, 3), 8));
+        assertEquals(result.steep(), result.suggestion());
+        Path csv = dir.resolve("out/lr.csv");
+        result.writeCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("iteration,learning_rate,loss,smoothed_loss", lines.get(0));
+        assertEquals(result.points().size() + 1, lines.size());
+        assertEquals(result.points().get(5).learningRate(), Double.parseDouble(lines.get(6).split(",")[1]), 1e-15);
+        Path png = dir.resolve("lr.png");
+        result.plot(png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(800, image.getWidth());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
+        }
+        assertEquals(result.suggestion(), result.toOneCycle().peakLr());
+    }
+
+    @Test
+    void computationGraphIsSweptAndRestored() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).updater(new Adam())
+                .weightInit(WeightInit.RELU).graphBuilder().addInputs("in")
+                .addLayer("h", new DenseLayer.Builder().nIn(FEATURES).nOut(16).activation(Activation.RELU).build(), "in")
+                .addLayer("out", TASK.outputLayer(16), "h").setOutputs("out").build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        INDArray params = graph.params().dup();
+        LrFinderResult result = LrFinder.defaults().withIterations(30).run(graph, iterator(blobs(240, 4), 8));
+        assertTrue(result.points().size() > LrFinder.MIN_ITERATIONS / 2);
+        assertEquals(params, graph.params());
+        assertEquals(0, graph.getIterationCount());
+    }
+
+    @Test
+    void tooFewBatchesFailClearlyOrSweepProportionallyShorter() {
+        DataSetIterator short50 = iterator(blobs(400, 5), 8);
+        assertMessage(() -> LrFinder.defaults().run(mlp(new Adam()), short50),
+                "only 50 batches", "iterations=100", "withIterations(50)", "withShorterSweepAllowed()");
+        LrFinderResult shorter = LrFinder.defaults().withShorterSweepAllowed().withDivergenceFactor(1e9)
+                .run(mlp(new Adam(1e-3)), short50);
+        assertTrue(shorter.points().size() <= 50);
+        assertEquals(10.0, 1e-7 * Math.pow(1e8, 49 / 49.0), 1e-9);
+        assertEquals(1e-7 * Math.pow(1e8, 1 / 49.0), shorter.points().get(1).learningRate(), 1e-15);
+        assertMessage(() -> LrFinder.defaults().withShorterSweepAllowed().run(mlp(new Adam()), iterator(blobs(80, 5), 8)),
+                "only 10 batches", "at least 20");
+    }
+
+    @Test
+    void nanLossAtTheStartIsRejected() {
+        DataSet data = blobs(800, 6);
+        data.getFeatures().putScalar(0, 0, Float.NaN);
+        data.getFeatures().putScalar(1, 0, Float.NaN);
+        MultiLayerNetwork net = mlp(new Adam());
+        INDArray params = net.params().dup();
+        assertThrowsWith(IllegalStateException.class, () -> LrFinder.defaults().run(net, iterator(data, 8)),
+                "loss is NaN", "normalise", "NaN/infinite");
+        assertEquals(params, net.params());
+    }
+
+    @Test
+    void badSettingsNameTheParameterAndTheFix() {
+        assertMessage(() -> LrFinder.defaults().withRange(0, 10), "startLr", "0.0", "1.0E-7");
+        assertMessage(() -> LrFinder.defaults().withRange(1e-3, 1e-4), "endLr", "1.0E-4", "10");
+        assertMessage(() -> LrFinder.defaults().withIterations(5), "iterations", "5", "100");
+        assertMessage(() -> LrFinder.defaults().withSmoothing(1), "smoothing", "1.0", "0.98");
+        assertMessage(() -> LrFinder.defaults().withDivergenceFactor(1), "divergenceFactor", "1.0", "4");
+    }
+}

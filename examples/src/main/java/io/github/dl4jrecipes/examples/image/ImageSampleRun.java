@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.examples.image;
 
 import io.github.dl4jrecipes.core.eval.ClassifierReport;
 import io.github.dl4jrecipes.core.hardware.Hardware;
+import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.train.EpochRecord;
 import io.github.dl4jrecipes.core.train.TrainedModel;
@@ -48,6 +49,7 @@ final class ImageSampleRun {
     TrainedModel<ComputationGraph> run(ImageRecipe recipe, Double maxLr, DataSetIterator train, DataSetIterator test,
                                        INDArray gridImages, List<String> classNames, Path out) throws IOException {
         Files.createDirectories(out);
+        OneDnn.enable();
         console.println(Hardware.report());
         ImageRecipe configured;
         if (maxLr == null) {

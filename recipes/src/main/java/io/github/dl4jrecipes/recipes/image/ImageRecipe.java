@@ -342,6 +342,7 @@ public final class ImageRecipe {
      */
     public TrainedModel<ComputationGraph> fit(DataSetIterator train, DataSetIterator valid) {
         Objects.requireNonNull(train, "train");
+        OneDnn.enable();
         ImageInput.check("train", train, shape, task.nOut());
         if (valid != null) {
             ImageInput.check("valid", valid, shape, task.nOut());

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.core.eval;
 
 import io.github.dl4jrecipes.core.plot.Plots;
+import io.github.dl4jrecipes.core.task.Metric;
 import io.github.dl4jrecipes.core.train.internal.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.evaluation.EvaluationAveraging;
@@ -33,6 +34,8 @@ public final class ClassifierReport {
 
     /** Pairs listed by {@link #toString()}. */
     public static final int PAIRS_SHOWN = 5;
+    /** Narrowest column of the confusion text, wide enough for four-digit counts and a space. */
+    private static final int MIN_CELL_WIDTH = 6;
 
     private final Evaluation evaluation;
     private final List<String> classNames;
@@ -90,11 +93,11 @@ public final class ClassifierReport {
         return (int) Math.max(2, net.outputSize());
     }
 
-    /** Class index per row: arg-max, or the 0.5 threshold for a single sigmoid column. */
+    /** Class index per row: arg-max, or the decision threshold for a single sigmoid column. */
     private static int[] classes(INDArray rows) {
         if (rows.size(1) == 1) {
             double[] p = rows.reshape(-1).toDoubleVector();
-            return java.util.Arrays.stream(p).mapToInt(v -> v >= 0.5 ? 1 : 0).toArray();
+            return java.util.Arrays.stream(p).mapToInt(v -> v >= Metric.DECISION_THRESHOLD ? 1 : 0).toArray();
         }
         return rows.argMax(1).toIntVector();
     }
@@ -137,7 +140,7 @@ public final class ClassifierReport {
 
     /** The confusion matrix as a text table (rows: actual, columns: predicted). */
     public String confusionText() {
-        int width = Math.max(6, classNames.stream().mapToInt(String::length).max().orElse(1) + 1);
+        int width = Math.max(MIN_CELL_WIDTH, classNames.stream().mapToInt(String::length).max().orElse(1) + 1);
         String cell = "%" + width + "s";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, cell, "actual\\pred"));
         classNames.forEach(c -> s.append(String.format(Locale.ROOT, cell, c)));

@@ -107,7 +107,7 @@ public final class MomentumSgd implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+    public GradientUpdater<MomentumSgd> instantiate(INDArray viewArray, boolean initializeViewArray) {
         Velocity updater = new Velocity(this);
         INDArray flat = viewArray.reshape(viewArray.length());
         updater.setStateViewArray(flat, flat.shape(), flat.ordering(), initializeViewArray);
@@ -115,7 +115,7 @@ public final class MomentumSgd implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+    public GradientUpdater<MomentumSgd> instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
         Velocity updater = new Velocity(this);
         updater.setState(updaterState, initializeStateArrays);
         return updater;

@@ -116,7 +116,7 @@ public record Pruning(double targetSparsity, Scope scope, int fineTuneEpochs) {
         long zeros = 0;
         long total = 0;
         for (Map.Entry<String, INDArray> e : weights.entrySet()) {
-            long z = e.getValue().length() - e.getValue().neq(0).castTo(DataType.LONG).sumNumber().longValue();
+            long z = e.getValue().length() - e.getValue().neq(0).castTo(DataType.INT64).sumNumber().longValue();
             perArray.put(e.getKey(), (double) z / e.getValue().length());
             zeros += z;
             total += e.getValue().length();

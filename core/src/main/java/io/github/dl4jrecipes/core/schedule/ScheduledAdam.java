@@ -146,7 +146,7 @@ public final class ScheduledAdam implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+    public GradientUpdater<ScheduledAdam> instantiate(INDArray viewArray, boolean initializeViewArray) {
         ScheduledAdamUpdater updater = new ScheduledAdamUpdater(this);
         INDArray flat = viewArray.reshape(viewArray.length());
         updater.setStateViewArray(flat, new long[]{flat.length() / STATE_ARRAYS}, flat.ordering(), initializeViewArray);
@@ -154,7 +154,7 @@ public final class ScheduledAdam implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+    public GradientUpdater<ScheduledAdam> instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
         ScheduledAdamUpdater updater = new ScheduledAdamUpdater(this);
         updater.setState(updaterState, initializeStateArrays);
         return updater;

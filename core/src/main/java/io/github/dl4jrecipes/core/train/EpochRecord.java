@@ -27,9 +27,4 @@ public record EpochRecord(int epoch, double trainLoss, double trainMetric, doubl
                     + wallSeconds + " and " + samplesPerSecond + ".");
         }
     }
-
-    /** Whether this epoch has validation values. */
-    public boolean hasValidation() {
-        return !Double.isNaN(validMetric) || !Double.isNaN(validLoss);
-    }
 }

@@ -84,13 +84,13 @@ final class FitRun<N extends Model> {
         Progress shown = fit.progress.resolve();
         try (ProgressReporter reporter = new ProgressReporter(shown == Progress.BAR,
                 history.metric(), fit.epochs)) {
-            for (int epoch = history.size() + 1; epoch <= fit.epochs; epoch++) {
+            boolean stopped = fit.earlyStopping != null && history.size() > 0
+                    && fit.earlyStopping.standing(history, metric).stop();   // a resumed run that had stopped
+            for (int epoch = history.size() + 1; epoch <= fit.epochs && !stopped; epoch++) {
                 EpochRecord record = epoch(epoch, reporter);
                 history = history.withEpoch(record);
                 reporter.epochDone(record);
-                if (endOfEpoch(epoch, store)) {
-                    break;
-                }
+                stopped = endOfEpoch(epoch, store);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint could not be written to "

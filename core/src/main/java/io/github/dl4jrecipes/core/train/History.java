@@ -63,11 +63,6 @@ public record History(String metric, boolean higherIsBetter, List<EpochRecord> e
         return new History(metric, higherIsBetter, longer);
     }
 
-    /** The first {@code count} epochs. */
-    public History firstEpochs(int count) {
-        return new History(metric, higherIsBetter, epochs.subList(0, Math.min(count, epochs.size())));
-    }
-
     /** The number of epochs recorded. */
     public int size() {
         return epochs.size();

@@ -2,6 +2,8 @@ package io.github.dl4jrecipes.core.lr;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Trains seven small networks: the LR finder's suggestion against a 5-point LR grid. */
 class LrFinderIT {
 
+    private static final Logger log = LoggerFactory.getLogger(LrFinderIT.class);
     private static final int BATCH = 16;
 
     /** Trains a fresh network at a fixed LR and returns validation accuracy. */
@@ -47,6 +50,7 @@ class LrFinderIT {
         }
         double suggested = LrFinder.defaults().run(mlp(new Adam()), iterator(train, BATCH)).suggestion();
         double acc = accuracyAt(suggested, train, valid, epochs);
+        log.info("LR grid (validation accuracy after {} epoch): {}; LrFinder valley {} -> {}", epochs, grid, suggested, acc);
         assertTrue(acc >= best - 0.02, "suggested " + suggested + " → " + acc + "; grid " + grid);
         assertFalse(Double.isNaN(acc));
     }

@@ -34,7 +34,6 @@ import java.util.List;
 import static io.github.dl4jrecipes.core.PresetAssertions.assertMessage;
 import static io.github.dl4jrecipes.core.PresetAssertions.assertThrowsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

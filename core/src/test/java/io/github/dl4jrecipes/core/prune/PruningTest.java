@@ -31,7 +31,7 @@ class PruningTest {
     }
 
     private static long zeros(MultiLayerNetwork net, String key) {
-        return net.getParam(key).length() - net.getParam(key).neq(0).castTo(org.nd4j.linalg.api.buffer.DataType.LONG).sumNumber().longValue();
+        return net.getParam(key).length() - net.getParam(key).neq(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().longValue();
     }
 
     @Test

@@ -87,7 +87,9 @@ class ScheduleSerializationTest {
 
     @Test
     void trainingContinuesIdenticallyAfterModelSerializerRestore(@TempDir File dir) throws Exception {
-        for (IUpdater updater : allUpdaters()) {
+        List<IUpdater> updaters = new java.util.ArrayList<>(allUpdaters());
+        allSchedules().forEach(s -> updaters.add(new Sgd(s)));
+        for (IUpdater updater : updaters) {
             MultiLayerNetwork net = new MultiLayerNetwork(conf(updater));
             net.init();
             for (int i = 0; i < 10; i++) {

@@ -1,6 +1,13 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,5 +87,28 @@ class ScheduledAdamTest {
             assertEquals(config.currentMomentum(t, 0), cycle.momentum().valueAt(t, 0), 1e-12);
             previousV = v.dup();
         }
+    }
+
+    @Test
+    void dl4jInstantiatesScheduledAdamInsideANetworkAndTrainsWithIt() {
+        OneCycle cycle = OneCycle.maxLr(0.01).withTotalIterations(STEPS);
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(8)
+                .updater(cycle.adam()).dataType(DataType.DOUBLE).list()
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nIn(3).nOut(1).build())
+                .build());
+        net.init();
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 32, 3);
+        DataSet data = new DataSet(x, x.sum(true, 1));
+        double before = net.score(data);
+        for (int t = 0; t < STEPS; t++) {
+            net.fit(data);
+            GradientUpdater<?> inside = ((MultiLayerUpdater) net.getUpdater()).getUpdaterBlocks().get(0).getGradientUpdater();
+            ScheduledAdam config = (ScheduledAdam) inside.getConfig();
+            assertTrue(inside instanceof ScheduledAdamUpdater);
+            assertEquals(cycle.momentum().valueAt(t, 0), config.beta1At(t, 0), 1e-15);
+        }
+        assertTrue(net.score(data) < before / 2, "loss " + before + " -> " + net.score(data));
     }
 }

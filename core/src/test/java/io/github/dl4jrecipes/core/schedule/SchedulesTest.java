@@ -1,14 +1,11 @@
 package io.github.dl4jrecipes.core.schedule;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import static io.github.dl4jrecipes.core.PresetAssertions.assertThrowsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Schedule values against their closed forms. */
 class SchedulesTest {

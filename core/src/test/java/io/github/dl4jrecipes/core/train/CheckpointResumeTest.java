@@ -102,6 +102,29 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void runThatStoppedEarlyStaysStoppedAndGetsTheBestWeightsFromTheBestCheckpoint(@TempDir Path tmp) {
+        Path dir = tmp.resolve("ckpt");
+        DataSet noiseTrain = TinyData.noise(60, 3);
+        DataSet noiseValid = TinyData.noise(60, 4);
+        MultiLayerNetwork first = TinyData.network(64, new Adam(0.05), 0);
+        TrainedModel<MultiLayerNetwork> a = Fit.of(first, TinyData.TASK).epochs(40)
+                .earlyStopping(EarlyStopping.patience(3)).checkpoints(Checkpoints.in(dir))
+                .run(TinyData.iterator(noiseTrain, 20), TinyData.iterator(noiseValid, 20));
+        assertTrue(a.history().size() < 40, "stopped early");
+
+        MultiLayerNetwork second = TinyData.network(64, new Adam(0.05), 0);
+        FitTest.CountingListener counter = new FitTest.CountingListener();
+        second.setListeners(counter);
+        TrainedModel<MultiLayerNetwork> b = Fit.of(second, TinyData.TASK).epochs(40)
+                .earlyStopping(EarlyStopping.patience(3)).checkpoints(Checkpoints.in(dir))
+                .run(TinyData.iterator(noiseTrain, 20), TinyData.iterator(noiseValid, 20));
+        assertEquals(0, counter.iterations, "nothing more to train");
+        assertEquals(a.history(), b.history());
+        assertArrayEquals(first.params().toFloatVector(), second.params().toFloatVector(),
+                "best weights restored from best.zip");
+    }
+
+    @Test
     void corruptedCheckpointIsDetectedAndThePreviousOneUsed(@TempDir Path tmp) throws IOException {
         MultiLayerNetwork reference = network(16);
         Path dir = tmp.resolve("ckpt");

@@ -17,6 +17,7 @@ public final class ProgressReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.github.dl4jrecipes.core.train.Fit");
     /** Console refresh interval: fast enough to look live, slow enough to cost nothing. */
     private static final int BAR_REFRESH_MILLIS = 250;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final boolean bar;
     private final String metric;
@@ -58,10 +59,9 @@ public final class ProgressReporter implements AutoCloseable {
         examples += batchExamples;
         lossSum += loss;
         if (current != null) {
-            double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
             current.step();
             current.setExtraMessage(String.format(Locale.ROOT, " loss %.4f, %.0f samples/s",
-                    lossSum / batches, examples / seconds));
+                    lossSum / batches, examples / seconds()));
         }
     }
 
@@ -77,7 +77,7 @@ public final class ProgressReporter implements AutoCloseable {
 
     /** Seconds since the epoch started. */
     public double seconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return (System.nanoTime() - startNanos) / NANOS_PER_SECOND;
     }
 
     /** Ends the training pass of an epoch (the bar disappears; evaluation follows). */

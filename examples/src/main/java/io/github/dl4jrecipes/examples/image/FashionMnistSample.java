@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests exec:java \
  *   -Dexec.mainClass=io.github.dl4jrecipes.examples.image.FashionMnistSample \
- *   -Dexec.args="--epochs 1 --train-subset 3000 --test-subset 1000 --out target/fashion-smoke"
- * ... -Dexec.args="--epochs 10 --out target/fashion"
+ *   -Dexec.args="--epochs 1 --train-subset 3000 --test-subset 1000 --output target/fashion-smoke"
+ * ... -Dexec.args="--epochs 10 --output target/fashion"
  * </pre>
  */
 @Command(name = "fashion-mnist", mixinStandardHelpOptions = true,
@@ -49,7 +49,7 @@ public final class FashionMnistSample implements Callable<Integer> {
         DataSet train = subset(fm.train(), trainSubset, "--train-subset");
         DataSet test = subset(fm.test(), testSubset, "--test-subset");
         ImageRecipe recipe = options.recipe(28, 28, 1, fm.numClasses());
-        new ImageSampleRun(System.out).run(recipe, options.maxLr,
+        new ImageSampleRun(new java.io.PrintWriter(System.out, true)).run(recipe, options.maxLr,
                 InMemoryIterator.shuffled(train, options.batchSize, options.seed),
                 InMemoryIterator.sequential(test, options.batchSize),
                 train.getFeatures(), fm.classNames(), options.out);

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,15 +24,16 @@ import java.util.Locale;
  * given), draw the augmented samples, train, evaluate on the test data and write everything into
  * the output folder.
  */
-final class ImageSampleRun {
+public final class ImageSampleRun {
 
     /** Rows and augmented columns of the sample grid. */
     private static final int GRID_ROWS = 8;
     private static final int GRID_AUGMENTED = 7;
 
-    private final PrintStream console;
+    private final PrintWriter console;
 
-    ImageSampleRun(PrintStream console) {
+    /** @param console where the report, the LR pick and the results are printed */
+    public ImageSampleRun(PrintWriter console) {
         this.console = console;
     }
 
@@ -46,7 +47,7 @@ final class ImageSampleRun {
      * @param out         the output folder
      * @return the trained model
      */
-    TrainedModel<ComputationGraph> run(ImageRecipe recipe, Double maxLr, DataSetIterator train, DataSetIterator test,
+    public TrainedModel<ComputationGraph> run(ImageRecipe recipe, Double maxLr, DataSetIterator train, DataSetIterator test,
                                        INDArray gridImages, List<String> classNames, Path out) throws IOException {
         Files.createDirectories(out);
         OneDnn.enable();
@@ -83,8 +84,10 @@ final class ImageSampleRun {
         console.println(report.confusionText());
         console.printf(Locale.ROOT, "Test accuracy: %.4f after %d epochs (%.1f min, last epoch %.0f img/s)%n",
                 report.accuracy(), model.history().size(), minutes, last.samplesPerSecond());
+        console.flush();
         console.println("Wrote " + out.toAbsolutePath() + ": model.zip (+ card, history), history.png/csv/json, "
                 + "confusion.png/txt, augmented.png" + (maxLr == null ? ", lr-finder.png/csv" : ""));
+        console.flush();
         return model;
     }
 }

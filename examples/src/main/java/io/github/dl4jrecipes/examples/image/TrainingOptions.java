@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The options both image samples share: architecture, augmentation, epochs, batch size, LR, seed, output. */
-final class TrainingOptions {
+/**
+ * The training options the image samples and {@code dl4j-recipes train image} share: architecture,
+ * augmentation, epochs, batch size, peak LR, seed and output folder (a picocli mixin).
+ */
+public final class TrainingOptions {
 
     @Option(names = "--arch", defaultValue = "small", description = "small, resnet or lenet (default: ${DEFAULT-VALUE})")
     String architecture;
@@ -23,20 +26,21 @@ final class TrainingOptions {
     @Option(names = "--epochs", defaultValue = "10", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batchSize;
+    @Option(names = "--batch-size", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    public int batchSize;
 
-    @Option(names = "--lr", description = "peak learning rate of 1cycle (default: the LR finder's pick)")
-    Double maxLr;
+    @Option(names = "--max-lr", paramLabel = "LR", description = "peak learning rate of 1cycle (default: the LR finder's pick)")
+    public Double maxLr;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    public long seed;
 
-    @Option(names = "--out", required = true, description = "output folder (created; files are replaced)")
-    Path out;
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "output folder (created; files are replaced)")
+    public Path out;
 
     /** The recipe for images of this shape with these options. */
-    ImageRecipe recipe(int height, int width, int channels, int classes) {
+    public ImageRecipe recipe(int height, int width, int channels, int classes) {
         ImageRecipe recipe = ImageRecipe.classifier(height, width, channels, classes);
         recipe = switch (architecture.toLowerCase(Locale.ROOT)) {
             case "small" -> recipe.small();
@@ -49,7 +53,7 @@ final class TrainingOptions {
     }
 
     /** The augmentation policy named by {@code --augment}, without flips when asked. */
-    Augment policy() {
+    public Augment policy() {
         Augment policy = switch (augment.toLowerCase(Locale.ROOT)) {
             case "none" -> Augment.none();
             case "light" -> Augment.light();

@@ -5,7 +5,7 @@
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests exec:java \
  *   -Dexec.mainClass=io.github.dl4jrecipes.examples.image.FashionMnistSample \
- *   -Dexec.args="--epochs 1 --train-subset 3000 --test-subset 1000 --out target/fashion-smoke"
+ *   -Dexec.args="--epochs 1 --train-subset 3000 --test-subset 1000 --output target/fashion-smoke"
  * </pre>
  */
 package io.github.dl4jrecipes.examples.image;

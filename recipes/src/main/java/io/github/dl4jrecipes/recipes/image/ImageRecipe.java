@@ -8,8 +8,11 @@ import io.github.dl4jrecipes.core.optim.Optimizer;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.train.Fit;
-import io.github.dl4jrecipes.core.train.ModelCard;
 import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.recipes.NetworkConfiguration;
+import io.github.dl4jrecipes.recipes.Recipe;
+import io.github.dl4jrecipes.recipes.RecipeCard;
+import io.github.dl4jrecipes.recipes.RecipeSetting;
 import io.github.dl4jrecipes.recipes.augment.Augment;
 import io.github.dl4jrecipes.recipes.augment.ImageShape;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -29,6 +32,8 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +71,7 @@ import java.util.TreeMap;
  * as the data loaders give them; batch norm after the first convolution takes care of the scale.
  * Data of another size or channel count is refused before training starts.
  */
-public final class ImageRecipe {
+public final class ImageRecipe implements Recipe {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageRecipe.class);
 
@@ -91,6 +96,13 @@ public final class ImageRecipe {
     public static final int UNSIZED_BATCHES_PER_EPOCH = 100;
     /** Name of the graph's input. */
     static final String INPUT = "image";
+    /** The recipe's name in cards. */
+    static final String NAME = "image-classifier";
+    /** Prefix of the recipe's settings in the trained model's card ({@code recipe.architecture}, ...). */
+    public static final String CARD_PREFIX = "recipe";
+    private static final String MAX_LR = "maxLr";
+    private static final String DEFAULT = "default: ";
+    private static final String LR_FINDER_SOURCE = "LR finder (fastai lr_find, valley)";
 
     private final ImageShape shape;
     private final Task task;
@@ -221,7 +233,7 @@ public final class ImageRecipe {
      */
     public ImageRecipe withSchedule(ISchedule schedule) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
-                Objects.requireNonNull(schedule, "schedule"), "given", weightDecay, lrFinder);
+                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder);
     }
 
     /** A copy with another decoupled weight decay λ (0 turns it off). */
@@ -272,10 +284,12 @@ public final class ImageRecipe {
     }
 
     /**
-     * The configuration with the 1cycle sized for {@link #UNSIZED_BATCHES_PER_EPOCH} batches per
-     * epoch and, without a given schedule, peaking at {@link #FALLBACK_MAX_LR}.
+     * The configuration (a {@link NetworkConfiguration.Graph}) with the 1cycle sized for
+     * {@link #UNSIZED_BATCHES_PER_EPOCH} batches per epoch and, without a given schedule, peaking at
+     * {@link #FALLBACK_MAX_LR}.
      */
-    public ComputationGraphConfiguration toConfiguration() {
+    @Override
+    public NetworkConfiguration toConfiguration() {
         return toConfiguration(UNSIZED_BATCHES_PER_EPOCH);
     }
 
@@ -283,31 +297,34 @@ public final class ImageRecipe {
      * The configuration as {@link #fit} builds it for {@code batchesPerEpoch} batches per epoch
      * (peaking at {@link #FALLBACK_MAX_LR} when no schedule is given: fit asks the LR finder).
      */
-    public ComputationGraphConfiguration toConfiguration(int batchesPerEpoch) {
-        return configuration(updater(resolvedSchedule(batchesPerEpoch, FALLBACK_MAX_LR)));
+    public NetworkConfiguration toConfiguration(int batchesPerEpoch) {
+        return NetworkConfiguration.of(configuration(updater(resolvedSchedule(batchesPerEpoch, FALLBACK_MAX_LR))));
     }
 
     /** An initialised network of {@link #toConfiguration()}. */
+    @Override
     public ComputationGraph build() {
         return build(UNSIZED_BATCHES_PER_EPOCH);
     }
 
     /** An initialised network of {@link #toConfiguration(int)}. */
     public ComputationGraph build(int batchesPerEpoch) {
-        return network(toConfiguration(batchesPerEpoch));
+        return network(toConfiguration(batchesPerEpoch).graph());
     }
 
     /**
-     * What will be trained, before training: the recipe's settings and the network's layers. The
-     * data fingerprint is empty until {@link #fit} has seen the data.
+     * Every setting with its value and source, before training. Without a given schedule the
+     * peak LR reads "LR finder at fit": {@link #fit} records the pick in the trained model's card.
      */
-    public ModelCard card() {
-        return Cards.untrained(build(), seed, settings());
+    @Override
+    public RecipeCard card() {
+        return schedule == null ? card(null, LR_FINDER_SOURCE) : card(givenPeak(), lrSource);
     }
 
     /**
      * Runs the LR range test on a fresh network of this recipe with the training batches (not
-     * augmented), as {@link #fit} does when no schedule is given. ND4J's random generator is seeded
+     * augmented) and without weight decay (DL4J's loss would include the decay term), as {@link #fit}
+     * does when no schedule is given. ND4J's random generator is seeded
      * with the recipe's seed first (dropout), so the same batches give the same pick.
      *
      * @param train training batches of this recipe's image shape, at least
@@ -315,7 +332,9 @@ public final class ImageRecipe {
      */
     public LrFinderResult findLr(DataSetIterator train) {
         ImageInput.check("train", train, shape, task.nOut());
-        ComputationGraph net = network(configuration(new Adam(FALLBACK_MAX_LR)));
+        // without weight decay: DL4J's score adds the decay term, which would hide the data loss the test reads
+        ImageRecipe undecayed = withWeightDecay(0);
+        ComputationGraph net = undecayed.network(undecayed.configuration(new Adam(FALLBACK_MAX_LR)));
         Nd4j.getRandom().setSeed(seed);
         return lrFinder.run(net, train);
     }
@@ -340,6 +359,7 @@ public final class ImageRecipe {
      * @param valid validation batches, or null
      * @throws IllegalArgumentException when the images or labels do not match the recipe
      */
+    @Override
     public TrainedModel<ComputationGraph> fit(DataSetIterator train, DataSetIterator valid) {
         Objects.requireNonNull(train, "train");
         OneDnn.enable();
@@ -352,14 +372,10 @@ public final class ImageRecipe {
             throw new IllegalArgumentException("schedule: transfer(..) trains each phase with its own 1cycle, got "
                     + schedule + "; use withMaxLr(..) to set the peak, or no schedule for the LR finder");
         }
-        Map<String, String> settings = new TreeMap<>(settings());
-        if (schedule != null) {
-            settings.put("recipe.maxLrSource", lrSource);
-            if (schedule instanceof OneCycle cycle) {
-                settings.put("recipe.maxLr", String.valueOf(cycle.peakLr()));
-            }
-        }
-        ISchedule lr = resolvedSchedule(batches, schedule == null ? chooseMaxLr(train, batches, settings) : Double.NaN);
+        RecipeCard card = schedule == null ? chooseMaxLr(train, batches) : card(givenPeak(), lrSource);
+        Double maxLr = schedule == null ? Double.valueOf(card.value(MAX_LR)) : givenPeak();
+        ISchedule lr = resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
+        Map<String, String> settings = fitSettings(card);
         DataSetIterator augmented = augment.isNone() ? train : augment.iterator(train, shape, seed);
         if (pretrained != null) {
             return new FineTune(this, ((OneCycle) lr).peakLr(), batches, settings).run(augmented, valid);
@@ -371,22 +387,32 @@ public final class ImageRecipe {
         return fit.run(augmented, valid);
     }
 
-    private double chooseMaxLr(DataSetIterator train, int batches, Map<String, String> settings) {
+    private RecipeCard chooseMaxLr(DataSetIterator train, int batches) {
         if (batches < LrFinder.MIN_ITERATIONS) {
             LOG.warn("LR finder skipped: {} batches per epoch, fewer than the {} it needs; 1cycle peaks at the "
                     + "fallback {}. Pass withMaxLr(..) to choose.", batches, LrFinder.MIN_ITERATIONS, FALLBACK_MAX_LR);
-            settings.put("recipe.maxLr", String.valueOf(FALLBACK_MAX_LR));
-            settings.put("recipe.maxLrSource", "fallback (too few batches for the LR finder)");
-            return FALLBACK_MAX_LR;
+            return card(FALLBACK_MAX_LR, "fallback: too few batches for the LR finder (fastai defaults.lr)");
         }
         LrFinderResult result = findLr(train);
         double maxLr = result.suggestion();
         LOG.info("LR finder: 1cycle peaks at {} ({} suggestion over {} steps{})",
                 String.format(Locale.ROOT, "%.3g", maxLr), result.chosen(), result.points().size(),
                 result.diverged() ? ", stopped at divergence" : "");
-        settings.put("recipe.maxLr", String.valueOf(maxLr));
-        settings.put("recipe.maxLrSource", "LR finder (" + result.chosen() + ")");
-        return maxLr;
+        return card(maxLr, "LR finder (" + result.chosen() + ")");
+    }
+
+    /** The peak of a given 1cycle, or null for another schedule. */
+    private Double givenPeak() {
+        return schedule instanceof OneCycle cycle ? cycle.peakLr() : null;
+    }
+
+    /** The card's settings for the trained model's card: {@code recipe.<name>}, plus the LR's source. */
+    private static Map<String, String> fitSettings(RecipeCard card) {
+        Map<String, String> settings = new TreeMap<>();
+        card.asMap().forEach((name, value) -> settings.put(
+                name.equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + name, value));
+        settings.put(CARD_PREFIX + "." + MAX_LR + "Source", card.setting(MAX_LR).source());
+        return settings;
     }
 
     /** The schedule fit trains with: the given one (a OneCycle sized), or 1cycle at {@code maxLr}. */
@@ -408,26 +434,36 @@ public final class ImageRecipe {
         return adam;
     }
 
-    /** Every setting of the recipe, by name, for the card. */
-    Map<String, String> settings() {
-        Map<String, String> settings = new TreeMap<>();
-        settings.put("recipe", "ImageRecipe.classifier");
-        settings.put("recipe.architecture", architecture());
-        settings.put("recipe.imageShape", "[" + shape.channels() + ", " + shape.height() + ", " + shape.width() + "]");
-        settings.put("recipe.classes", String.valueOf(task.nOut()));
-        settings.put("recipe.augment", augment.toString());
-        settings.put("recipe.epochs", String.valueOf(epochs));
-        settings.put("recipe.batchSize", String.valueOf(batchSize));
-        settings.put("recipe.seed", String.valueOf(seed));
-        settings.put("recipe.schedule", schedule == null ? "1cycle (fastai defaults), peak from the LR finder"
-                : schedule.toString());
-        settings.put("recipe.weightDecay", String.valueOf(weightDecay));
-        settings.put("recipe.cacheMode", CacheMode.DEVICE.name());
-        settings.put("recipe.oneDnn", String.valueOf(OneDnn.active()));
+    /** The card with the peak LR resolved to {@code maxLr} (null: not known yet) from {@code source}. */
+    RecipeCard card(Double maxLr, String source) {
+        List<RecipeSetting> settings = new ArrayList<>();
+        settings.add(RecipeSetting.of("architecture", architecture(), pretrained != null || !(architecture instanceof
+                SmallCnn small && small.equals(SmallCnn.defaults())) ? RecipeSetting.USER
+                : DEFAULT + "conv 3×3 → BN → ReLU stages with 2×2 max pooling, sized for 28–64 px"));
+        settings.add(RecipeSetting.of("imageShape", "[" + shape.channels() + ", " + shape.height() + ", "
+                + shape.width() + "]", "classifier(height, width, channels, nClasses)"));
+        settings.add(RecipeSetting.of("classes", task.nOut(), "classifier(height, width, channels, nClasses)"));
+        settings.add(RecipeSetting.of("network", "ComputationGraph", "every image preset is a graph"));
+        settings.add(RecipeSetting.of("augment", augment, augment.equals(Augment.standard())
+                ? DEFAULT + "fastai aug_transforms (Augment.standard())" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
+                DEFAULT + "fastai fit_one_cycle"));
+        settings.add(RecipeSetting.of("schedule", schedule == null ? OneCycle.maxLr(FALLBACK_MAX_LR) : schedule,
+                schedule == null ? DEFAULT + "fastai fit_one_cycle (peak below)" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of(MAX_LR, maxLr == null ? "LR finder at fit" : maxLr, source));
+        settings.add(RecipeSetting.of("weightDecay", weightDecay, weightDecay == DEFAULT_WEIGHT_DECAY
+                ? DEFAULT + "fastai wd=0.01, decoupled (AdamW)" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("epochs", epochs, epochs == DEFAULT_EPOCHS ? DEFAULT + "Fit.DEFAULT_EPOCHS"
+                : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("batchSize", batchSize, batchSize == DEFAULT_BATCH_SIZE ? DEFAULT + "fastai bs=64"
+                : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("cacheMode", CacheMode.DEVICE, DEFAULT + "keeps im2col for backprop (issue #8)"));
+        settings.add(RecipeSetting.of("oneDnn", OneDnn.enable(), "OneDnn.enable(): DL4J's oneDNN layer helpers"));
         if (pretrained != null) {
-            settings.putAll(pretrained.settings());
+            settings.addAll(pretrained.settings());
         }
-        return settings;
+        return new RecipeCard(NAME, settings);
     }
 
     /** The graph of this recipe with {@code updater} on every layer. */

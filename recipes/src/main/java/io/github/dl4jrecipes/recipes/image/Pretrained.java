@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.recipes.image;
 
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.recipes.RecipeSetting;
 import io.github.dl4jrecipes.recipes.augment.ImageShape;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -25,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A DL4J zoo architecture and a local file of its trained weights, for
@@ -120,14 +120,20 @@ public record Pretrained(ZooModel<?> architecture, Path weights, int freezeEpoch
         return architecture.getClass().getSimpleName();
     }
 
-    Map<String, String> settings() {
-        Map<String, String> settings = new TreeMap<>();
-        settings.put("recipe.transfer.architecture", name());
-        settings.put("recipe.transfer.weights", weights.toAbsolutePath().toString());
-        settings.put("recipe.transfer.freezeEpochs", String.valueOf(freezeEpochs));
-        settings.put("recipe.transfer.lrMultiplier", String.valueOf(lrMultiplier));
-        settings.put("recipe.transfer.layerGroups", String.valueOf(layerGroups));
-        return settings;
+    List<RecipeSetting> settings() {
+        return List.of(
+                RecipeSetting.of("transfer.architecture", name(), RecipeSetting.USER),
+                RecipeSetting.of("transfer.weights", weights.toAbsolutePath(), RecipeSetting.USER),
+                RecipeSetting.of("transfer.freezeEpochs", freezeEpochs, source(freezeEpochs == DEFAULT_FREEZE_EPOCHS,
+                        "fastai fine_tune freeze_epochs=1")),
+                RecipeSetting.of("transfer.lrMultiplier", lrMultiplier, source(lrMultiplier == DEFAULT_LR_MULTIPLIER,
+                        "fastai fine_tune lr_mult=100")),
+                RecipeSetting.of("transfer.layerGroups", layerGroups, source(layerGroups == DEFAULT_LAYER_GROUPS,
+                        "early body, late body, head")));
+    }
+
+    private static String source(boolean isDefault, String where) {
+        return isDefault ? "default: " + where : RecipeSetting.USER;
     }
 
     /** Refuses a recipe whose image shape is not the architecture's input shape. */

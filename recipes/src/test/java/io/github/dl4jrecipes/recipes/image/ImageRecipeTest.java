@@ -4,7 +4,8 @@ import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
-import io.github.dl4jrecipes.core.train.ModelCard;
+import io.github.dl4jrecipes.recipes.RecipeCard;
+import io.github.dl4jrecipes.recipes.RecipeSetting;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.augment.Augment;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -31,7 +32,7 @@ class ImageRecipeTest {
         ImageRecipe recipe = ImageRecipe.classifier(28, 28, 1, 10);
         for (ImageRecipe preset : new ImageRecipe[] {recipe.small(), recipe.lenet(),
                 ImageRecipe.classifier(64, 64, 3, 5).small()}) {
-            LintReport report = ConfigLinter.lint(preset.toConfiguration(), preset.task());
+            LintReport report = ConfigLinter.lint(preset.toConfiguration().graph(), preset.task());
             assertTrue(report.isClean(), preset.architecture() + ": " + report);
         }
     }
@@ -42,7 +43,7 @@ class ImageRecipeTest {
         // He init (He et al., 2016); the linter pairs init with the activation of the next
         // activation layer only along a straight path, so it warns about exactly those.
         ImageRecipe recipe = ImageRecipe.classifier(28, 28, 1, 10).resnet();
-        LintReport report = ConfigLinter.lint(recipe.toConfiguration(), recipe.task());
+        LintReport report = ConfigLinter.lint(recipe.toConfiguration().graph(), recipe.task());
         assertFalse(report.hasErrors(), report.toString());
         assertEquals(report.findings(), report.of(io.github.dl4jrecipes.core.lint.Rule.INIT_NOT_PAIRED), report.toString());
         // 3 stages: the second conv of every block, plus the projections of stages 2 and 3
@@ -53,7 +54,7 @@ class ImageRecipeTest {
     @Test
     void configurationUsesTheFastPathAndSizesTheNetworkToTheImages() {
         ImageRecipe recipe = ImageRecipe.classifier(28, 28, 1, 10);
-        assertEquals(CacheMode.DEVICE, recipe.toConfiguration().getCacheMode());
+        assertEquals(CacheMode.DEVICE, recipe.toConfiguration().graph().getCacheMode());
         ComputationGraph small = recipe.build();
         assertEquals(10, small.getOutputLayer(0).getParam("W").size(1));
         // 28 px: two stages of two conv blocks (28 → 14 → 7), filters 32 and 64
@@ -79,7 +80,8 @@ class ImageRecipeTest {
         assertTrue(model.history().last().orElseThrow().validMetric() > 0.6,
                 "valid accuracy " + model.history().last().orElseThrow().validMetric());
         assertEquals("small", model.card().settings().get("recipe.architecture"));
-        assertEquals("given", model.card().settings().get("recipe.maxLrSource"));
+        assertEquals("user", model.card().settings().get("recipe.maxLrSource"));
+        assertEquals("0.003", model.card().settings().get("recipe.maxLr"));
     }
 
     @Test
@@ -122,16 +124,21 @@ class ImageRecipeTest {
     }
 
     @Test
-    void cardBeforeTrainingListsTheSettingsAndLayers() {
-        ModelCard card = ImageRecipe.classifier(28, 28, 1, 10).resnet().withEpochs(7).withSeed(5).card();
-        assertEquals("ComputationGraph", card.networkKind());
-        assertEquals("resnet", card.settings().get("recipe.architecture"));
-        assertEquals("7", card.settings().get("recipe.epochs"));
-        assertEquals("[1, 28, 28]", card.settings().get("recipe.imageShape"));
-        assertEquals(5, card.seed());
-        assertEquals("", card.dataFingerprint());
-        assertTrue(card.parameters() > 0);
-        assertFalse(card.layers().isEmpty());
+    void cardBeforeTrainingListsEverySettingWithItsSource() {
+        RecipeCard card = ImageRecipe.classifier(28, 28, 1, 10).resnet().withEpochs(7).withSeed(5).card();
+        assertEquals("image-classifier", card.recipe());
+        assertEquals("resnet", card.value("architecture"));
+        assertEquals(RecipeSetting.USER, card.setting("architecture").source());
+        assertEquals("7", card.value("epochs"));
+        assertEquals(RecipeSetting.USER, card.setting("epochs").source());
+        assertEquals("64", card.value("batchSize"));
+        assertTrue(card.setting("batchSize").source().startsWith("default: fastai"), card.toString());
+        assertEquals("[1, 28, 28]", card.value("imageShape"));
+        assertEquals("5", card.value("seed"));
+        assertEquals("LR finder at fit", card.value("maxLr"));
+        assertEquals("DEVICE", card.value("cacheMode"));
+        assertEquals("0.002", ImageRecipe.classifier(28, 28, 1, 10).withMaxLr(2e-3).card().value("maxLr"));
+        assertTrue(ImageRecipe.classifier(28, 28, 1, 10).card().setting("augment").source().contains("fastai"));
     }
 
     @Test

@@ -26,8 +26,10 @@ public final class Plots {
     public static final int PANEL_WIDTH = 640;
     /** Height of one panel in pixels (4:3 with {@link #PANEL_WIDTH}). */
     public static final int PANEL_HEIGHT = 480;
-    /** Side of a heat map cell in pixels; a 10-class confusion matrix is then about 600 px wide. */
-    public static final int HEAT_CELL_PIXELS = 48;
+    /** Side of a heat map cell in pixels: room for a four-digit count; 10 classes make 640 px. */
+    public static final int HEAT_CELL_PIXELS = 64;
+    /** Rotation of the column labels in degrees, so long class names do not overlap. */
+    public static final int COLUMN_LABEL_ROTATION = 45;
     /** Smallest heat map side in pixels, so that axis labels and the legend fit. */
     public static final int MIN_HEAT_MAP_PIXELS = 480;
 
@@ -77,15 +79,18 @@ public final class Plots {
                 throw new IllegalArgumentException("counts row " + row + " has " + counts[row].length
                         + " columns, expected " + n + "; pass a square matrix.");
             }
-            for (int col = 0; col < n; col++) {
-                cells.add(new Number[] {col, row, counts[row][col]});
+            for (int col = 0; col < n; col++) {   // y grows upwards: first row drawn at the top
+                cells.add(new Number[] {col, n - 1 - row, counts[row][col]});
             }
         }
         int side = Math.max(MIN_HEAT_MAP_PIXELS, n * HEAT_CELL_PIXELS);
         HeatMapChart chart = new HeatMapChartBuilder().width(side).height(side).title(title)
                 .xAxisTitle(colLabel).yAxisTitle(rowLabel).build();
         chart.getStyler().setShowValue(true);
-        chart.addSeries(title, labels, labels, cells);
+        chart.getStyler().setXAxisLabelRotation(COLUMN_LABEL_ROTATION);
+        List<String> rowsBottomUp = new ArrayList<>(labels);
+        java.util.Collections.reverse(rowsBottomUp);
+        chart.addSeries(title, labels, rowsBottomUp, cells);
         writePng(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 

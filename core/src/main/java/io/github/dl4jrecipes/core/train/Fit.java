@@ -52,10 +52,11 @@ public final class Fit<N extends Model> {
     final DataNormalization normalizer;
     final String dataFingerprint;
     final Map<String, String> settings;
+    final boolean trainMetric;
 
     private Fit(N network, Task task, int epochs, EarlyStopping earlyStopping, Checkpoints checkpoints,
                 Long seed, Progress progress, DataNormalization normalizer, String dataFingerprint,
-                Map<String, String> settings) {
+                Map<String, String> settings, boolean trainMetric) {
         this.network = network;
         this.task = task;
         this.epochs = epochs;
@@ -66,6 +67,7 @@ public final class Fit<N extends Model> {
         this.normalizer = normalizer;
         this.dataFingerprint = dataFingerprint;
         this.settings = Map.copyOf(settings);
+        this.trainMetric = trainMetric;
     }
 
     /** Trains a MultiLayerNetwork (initialised) for a task. */
@@ -88,7 +90,7 @@ public final class Fit<N extends Model> {
                     + "output layer with task.outputLayer().");
         }
         return new Fit<>(network, task, DEFAULT_EPOCHS, null, null, null, Progress.AUTO, null, null,
-                Map.of());
+                Map.of(), true);
     }
 
     /** A copy that trains for {@code epochs} epochs (at most, with early stopping). */
@@ -98,32 +100,32 @@ public final class Fit<N extends Model> {
                     + "; pass the number of passes over the training data.");
         }
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
-                dataFingerprint, settings);
+                dataFingerprint, settings, trainMetric);
     }
 
     /** A copy that stops early on the validation metric (needs a validation iterator). */
     public Fit<N> earlyStopping(EarlyStopping earlyStopping) {
         return new Fit<>(network, task, epochs, Objects.requireNonNull(earlyStopping, "earlyStopping"),
-                checkpoints, seed, progress, normalizer, dataFingerprint, settings);
+                checkpoints, seed, progress, normalizer, dataFingerprint, settings, trainMetric);
     }
 
     /** A copy that saves checkpoints, and resumes from the folder's latest one. */
     public Fit<N> checkpoints(Checkpoints checkpoints) {
         return new Fit<>(network, task, epochs, earlyStopping,
                 Objects.requireNonNull(checkpoints, "checkpoints"), seed, progress, normalizer,
-                dataFingerprint, settings);
+                dataFingerprint, settings, trainMetric);
     }
 
     /** A copy with a seed for the per-epoch random streams (default: the network configuration's). */
     public Fit<N> seed(long seed) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
-                dataFingerprint, settings);
+                dataFingerprint, settings, trainMetric);
     }
 
     /** A copy with another progress display (default {@link Progress#AUTO}). */
     public Fit<N> progress(Progress progress) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed,
-                Objects.requireNonNull(progress, "progress"), normalizer, dataFingerprint, settings);
+                Objects.requireNonNull(progress, "progress"), normalizer, dataFingerprint, settings, trainMetric);
     }
 
     /**
@@ -132,13 +134,13 @@ public final class Fit<N extends Model> {
      */
     public Fit<N> normalizer(DataNormalization normalizer) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress,
-                Objects.requireNonNull(normalizer, "normalizer"), dataFingerprint, settings);
+                Objects.requireNonNull(normalizer, "normalizer"), dataFingerprint, settings, trainMetric);
     }
 
     /** A copy that records this data fingerprint in the card instead of hashing the batches. */
     public Fit<N> dataFingerprint(String fingerprint) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
-                Objects.requireNonNull(fingerprint, "fingerprint"), settings);
+                Objects.requireNonNull(fingerprint, "fingerprint"), settings, trainMetric);
     }
 
     /** A copy that records one more setting in the model card (a recipe's choices, for example). */
@@ -146,7 +148,17 @@ public final class Fit<N extends Model> {
         Map<String, String> more = new TreeMap<>(settings);
         more.put(Objects.requireNonNull(name, "name"), String.valueOf(value));
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
-                dataFingerprint, more);
+                dataFingerprint, more, trainMetric);
+    }
+
+    /**
+     * A copy that does or does not measure the metric on the training set after each epoch
+     * (default: it does). Measuring costs one inference pass over the training data per epoch;
+     * without it the history's train metric is NaN and {@code Diagnosis} cannot read the run.
+     */
+    public Fit<N> trainMetric(boolean measure) {
+        return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
+                dataFingerprint, settings, measure);
     }
 
     /** Trains without validation data. */

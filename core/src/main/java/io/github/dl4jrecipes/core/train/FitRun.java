@@ -135,7 +135,7 @@ final class FitRun<N extends Model> {
         if (hash != null) {
             fingerprint = hash.value();
         }
-        double[] trainScores = evaluate(train, false);
+        double[] trainScores = fit.trainMetric ? evaluate(train, false) : new double[] {Double.NaN, Double.NaN};
         double[] validScores = valid == null ? new double[] {Double.NaN, Double.NaN} : evaluate(valid, true);
         return new EpochRecord(epoch, reporter.meanLoss(), trainScores[1], validScores[0],
                 validScores[1], net.learningRate(), seconds,
@@ -280,6 +280,7 @@ final class FitRun<N extends Model> {
         settings.put("metric", history.metric());
         settings.put("epochs", String.valueOf(fit.epochs));
         settings.put("epochsTrained", String.valueOf(history.size()));
+        settings.put("trainMetric", String.valueOf(fit.trainMetric));
         settings.put("earlyStopping", String.valueOf(fit.earlyStopping));
         settings.put("checkpoints", String.valueOf(fit.checkpoints));
         settings.put("normalizer", fit.normalizer == null ? "none" : fit.normalizer.getClass().getSimpleName());

@@ -102,6 +102,26 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void resumeIsExactWithTheOneCycleScheduleAndScheduledAdam(@TempDir Path tmp) {
+        // 1cycle over 6 epochs of 5 batches, with beta1 cycling: a custom updater and its state
+        var updater = io.github.dl4jrecipes.core.schedule.OneCycle.maxLr(0.02).withEpochs(EPOCHS, 5).adam();
+        MultiLayerNetwork uninterrupted = TinyData.network(16, updater, 0.2);
+        run(fit(uninterrupted, tmp.resolve("a"), EPOCHS));
+
+        MultiLayerNetwork crashing = TinyData.network(16, updater, 0.2);
+        crashing.setListeners(new Crash(12));
+        assertThrows(IllegalStateException.class, () -> run(fit(crashing, tmp.resolve("b"), EPOCHS)));
+        MultiLayerNetwork resumed = TinyData.network(16, updater, 0.2);
+        FitTest.CountingListener counter = new FitTest.CountingListener();
+        resumed.setListeners(counter);
+        TrainedModel<MultiLayerNetwork> c = run(fit(resumed, tmp.resolve("b"), EPOCHS));
+        assertEquals(4 * 5, counter.iterations, "resumed after epoch 2");
+        assertArrayEquals(uninterrupted.params().toFloatVector(), resumed.params().toFloatVector());
+        double peak = c.history().epochs().stream().mapToDouble(EpochRecord::learningRate).max().orElseThrow();
+        assertTrue(c.history().last().orElseThrow().learningRate() < peak / 100, "the schedule ran to its end");
+    }
+
+    @Test
     void runThatStoppedEarlyStaysStoppedAndGetsTheBestWeightsFromTheBestCheckpoint(@TempDir Path tmp) {
         Path dir = tmp.resolve("ckpt");
         DataSet noiseTrain = TinyData.noise(60, 3);

@@ -94,6 +94,19 @@ class FitTest {
     }
 
     @Test
+    void trainMetricCanBeSkipped() {
+        MultiLayerNetwork net = TinyData.network();
+        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).epochs(2).trainMetric(false)
+                .run(TinyData.iterator(TinyData.blobs(30, 1, 0.5), 10), TinyData.iterator(TinyData.blobs(30, 2, 0.5), 10));
+        assertTrue(Double.isNaN(model.history().epochs().get(1).trainMetric()));
+        assertTrue(Double.isFinite(model.history().epochs().get(1).validMetric()));
+        assertEquals("false", model.card().settings().get("trainMetric"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> io.github.dl4jrecipes.core.diagnose.Diagnosis.of(model.history()));
+        assertTrue(e.getMessage().contains("no training metric"), e.getMessage());
+    }
+
+    @Test
     void earlyStoppingNeedsValidation() {
         Fit<MultiLayerNetwork> fit = Fit.of(TinyData.network(), TinyData.TASK).earlyStopping(EarlyStopping.patience(2));
         DataSetIterator train = TinyData.iterator(TinyData.blobs(30, 1, 0.5), 10);

@@ -47,6 +47,14 @@ class HistoryTest {
     }
 
     @Test
+    void filesGetTheUsualPermissionsNotPrivateTempOnes(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("h.json");
+        sample().writeJson(f);
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+    }
+
+    @Test
     void csvWithBadNumberNamesLineAndColumn(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("h.csv");
         String csv = sample().toCsv().replace("0.61", "zero");

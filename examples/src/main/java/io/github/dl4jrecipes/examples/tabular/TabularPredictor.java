@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.core.data.ColumnSchema;
 import io.github.dl4jrecipes.core.data.ColumnTransform;
 import io.github.dl4jrecipes.core.data.TabularTransform;
 import io.github.dl4jrecipes.core.data.TargetKind;
+import io.github.dl4jrecipes.core.task.Metric;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -91,7 +92,7 @@ public record TabularPredictor(TrainedModel<?> model, TabularTransform transform
                 case REGRESSION -> row.add(Double.toString(output.getDouble(0)));
                 case BINARY -> {
                     double p = output.getDouble(0);
-                    row.add(transform.classes().get(p >= 0.5 ? 1 : 0));
+                    row.add(transform.classes().get(p >= Metric.DECISION_THRESHOLD ? 1 : 0));
                     row.add(Double.toString(p));
                 }
                 case MULTICLASS -> {

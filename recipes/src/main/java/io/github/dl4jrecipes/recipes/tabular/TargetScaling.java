@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
@@ -26,6 +27,9 @@ import java.util.Arrays;
  */
 record TargetScaling(double[] mean, double[] std) {
 
+    /** Scale of a constant target column, so that standardizing leaves it at zero instead of dividing by 0. */
+    static final double CONSTANT_STD = 1;
+
     /** Statistics of the labels of every batch of {@code train} (reset before and after). */
     static TargetScaling of(DataSetIterator train) {
         double[] sum = null;
@@ -39,7 +43,7 @@ record TargetScaling(double[] mean, double[] std) {
                 sumSq = new double[sum.length];
             }
             for (int c = 0; c < sum.length; c++) {
-                INDArray column = labels.getColumn(c).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+                INDArray column = labels.getColumn(c).castTo(DataType.DOUBLE);
                 sum[c] += column.sumNumber().doubleValue();
                 sumSq[c] += column.mul(column).sumNumber().doubleValue();
             }
@@ -51,7 +55,7 @@ record TargetScaling(double[] mean, double[] std) {
         for (int c = 0; c < sum.length; c++) {
             mean[c] = sum[c] / rows;
             double variance = sumSq[c] / rows - mean[c] * mean[c];
-            std[c] = variance > 0 ? Math.sqrt(variance) : 1;
+            std[c] = variance > 0 ? Math.sqrt(variance) : CONSTANT_STD;
         }
         return new TargetScaling(mean, std);
     }

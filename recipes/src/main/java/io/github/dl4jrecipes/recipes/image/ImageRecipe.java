@@ -1,0 +1,518 @@
+package io.github.dl4jrecipes.recipes.image;
+
+import io.github.dl4jrecipes.core.data.InMemoryIterator;
+import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.lr.LrFinder;
+import io.github.dl4jrecipes.core.lr.LrFinderResult;
+import io.github.dl4jrecipes.core.optim.Optimizer;
+import io.github.dl4jrecipes.core.schedule.OneCycle;
+import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.Fit;
+import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.recipes.NetworkConfiguration;
+import io.github.dl4jrecipes.recipes.Recipe;
+import io.github.dl4jrecipes.recipes.RecipeCard;
+import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.augment.Augment;
+import io.github.dl4jrecipes.recipes.augment.ImageShape;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An image classifier recipe: a network for {@code height × width × channels} images and
+ * {@code nClasses} classes, trained with Adam on the 1cycle policy at a learning rate found by the
+ * LR range test, with {@link Augment#standard()} augmentation on a background thread, DL4J's
+ * oneDNN helpers on ({@link OneDnn#enable()}) and {@link CacheMode#DEVICE}. Every architecture is
+ * a {@link ComputationGraph}, so the recipe hands back one kind of network whatever the preset.
+ *
+ * <table>
+ *   <caption>Architecture presets</caption>
+ *   <tr><th>preset</th><th>network</th><th>for</th></tr>
+ *   <tr><td>{@link #small()} (default)</td><td>stages of conv 3×3 → BN → ReLU blocks with 2×2 max
+ *       pooling, dense → BN → ReLU, dropout, softmax</td><td>28–64 px</td></tr>
+ *   <tr><td>{@link #resnet()}</td><td>a small ResNet: 3×3 stem, one basic block per stage, global
+ *       average pooling</td><td>28–64 px, the most accurate here</td></tr>
+ *   <tr><td>{@link #lenet()}</td><td>LeNet-5 as in DL4J's examples</td><td>a reference</td></tr>
+ *   <tr><td>{@link #transfer(Pretrained)}</td><td>a DL4J zoo architecture with weights from a
+ *       local file and a new head; trained frozen, then unfrozen with discriminative learning
+ *       rates</td><td>small data sets of larger images</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * IdxImages fm = FashionMnist.load();
+ * ImageRecipe recipe = ImageRecipe.classifier(28, 28, 1, 10)          // small(), standard(), 1cycle
+ *         .withEpochs(10);
+ * TrainedModel<ComputationGraph> model = recipe.fit(fm.train(), fm.test());
+ * ComputationGraph net = model.network();                            // plain DL4J
+ * }</pre>
+ *
+ * <p>Images are {@code [n, channels, height, width]} (DL4J's NCHW) in any fixed range, e.g. [0, 1]
+ * as the data loaders give them; batch norm after the first convolution takes care of the scale.
+ * Data of another size or channel count is refused before training starts.
+ */
+public final class ImageRecipe implements Recipe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageRecipe.class);
+
+    /** Batch size 64: fastai's {@code bs} default. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    /** Epochs: {@link Fit#DEFAULT_EPOCHS}. */
+    public static final int DEFAULT_EPOCHS = Fit.DEFAULT_EPOCHS;
+    /** Seed 42 when none is given. */
+    public static final long DEFAULT_SEED = 42;
+    /** Decoupled weight decay 0.01: fastai's {@code wd} default with Adam (AdamW). */
+    public static final double DEFAULT_WEIGHT_DECAY = Optimizer.DEFAULT_WEIGHT_DECAY;
+    /**
+     * Peak LR 1e-3 (fastai's {@code defaults.lr}) where the LR finder cannot run (fewer than
+     * {@link LrFinder#MIN_ITERATIONS} batches per epoch) and where a configuration is built
+     * without data.
+     */
+    public static final double FALLBACK_MAX_LR = 1e-3;
+    /**
+     * Batches per epoch assumed by {@link #toConfiguration()} and {@link #build()}, which see no
+     * data: they only size the 1cycle schedule. {@link #fit} sizes it to the data.
+     */
+    public static final int UNSIZED_BATCHES_PER_EPOCH = 100;
+    /** Name of the graph's input. */
+    static final String INPUT = "image";
+    /** The recipe's name in cards. */
+    static final String NAME = "image-classifier";
+    /** Prefix of the recipe's settings in the trained model's card ({@code recipe.architecture}, ...). */
+    public static final String CARD_PREFIX = "recipe";
+    private static final String MAX_LR = "maxLr";
+    private static final String DEFAULT = "default: ";
+    private static final String LR_FINDER_SOURCE = "LR finder (fastai lr_find, valley)";
+
+    private final ImageShape shape;
+    private final Task task;
+    private final Architecture architecture;
+    private final Pretrained pretrained;
+    private final Augment augment;
+    private final int epochs;
+    private final int batchSize;
+    private final long seed;
+    private final ISchedule schedule;
+    private final String lrSource;
+    private final double weightDecay;
+    private final LrFinder lrFinder;
+
+    private ImageRecipe(ImageShape shape, Task task, Architecture architecture, Pretrained pretrained,
+                        Augment augment, int epochs, int batchSize, long seed, ISchedule schedule, String lrSource,
+                        double weightDecay, LrFinder lrFinder) {
+        this.shape = shape;
+        this.task = task;
+        this.architecture = architecture;
+        this.pretrained = pretrained;
+        this.augment = Objects.requireNonNull(augment, "augment");
+        this.epochs = check("epochs", epochs, "pass the number of passes over the training data, e.g. 10");
+        this.batchSize = check("batchSize", batchSize, "use " + DEFAULT_BATCH_SIZE);
+        this.seed = seed;
+        this.schedule = schedule;
+        this.lrSource = lrSource;
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got " + weightDecay
+                    + "; use 0 (off) or " + DEFAULT_WEIGHT_DECAY);
+        }
+        this.weightDecay = weightDecay;
+        this.lrFinder = Objects.requireNonNull(lrFinder, "lrFinder");
+        if (pretrained == null) {
+            architecture.check(shape);
+        } else {
+            pretrained.check(shape);
+        }
+    }
+
+    /**
+     * A classifier for images of one size, with the {@link #small()} architecture,
+     * {@link Augment#standard()} augmentation and 1cycle at the LR finder's pick.
+     *
+     * @param height   rows of pixels, ≥ 1
+     * @param width    columns of pixels, ≥ 1
+     * @param channels 1 for grey, 3 for RGB
+     * @param nClasses number of classes, ≥ 2
+     */
+    public static ImageRecipe classifier(int height, int width, int channels, int nClasses) {
+        return new ImageRecipe(ImageShape.of(channels, height, width), Task.multiclass(nClasses),
+                SmallCnn.defaults(), null, Augment.standard(), DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED,
+                null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults().withShorterSweepAllowed());
+    }
+
+    /** A copy with LeNet-5 (DL4J's example, ReLU convolutions): the reference. */
+    public ImageRecipe lenet() {
+        return withArchitecture(new LeNet());
+    }
+
+    /** A copy with the small conv → BN → ReLU network (the default). */
+    public ImageRecipe small() {
+        return withArchitecture(SmallCnn.defaults());
+    }
+
+    /** A copy with the small residual network. */
+    public ImageRecipe resnet() {
+        return withArchitecture(SmallResNet.defaults());
+    }
+
+    /**
+     * A copy that fine-tunes a DL4J zoo architecture from local weights: a new head for this
+     * recipe's classes, trained with the body frozen, then everything with discriminative
+     * learning rates. See {@link Pretrained}.
+     */
+    public ImageRecipe transfer(Pretrained pretrained) {
+        return new ImageRecipe(shape, task, architecture, Objects.requireNonNull(pretrained, "pretrained"), augment,
+                epochs, batchSize, seed, schedule, lrSource, weightDecay, lrFinder);
+    }
+
+    private ImageRecipe withArchitecture(Architecture architecture) {
+        return new ImageRecipe(shape, task, architecture, null, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** A copy with another augmentation policy ({@link Augment#none()} turns it off). */
+    public ImageRecipe withAugment(Augment augment) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** A copy that trains {@code epochs} epochs (the 1cycle spans all of them). */
+    public ImageRecipe withEpochs(int epochs) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** A copy with another batch size (used when {@link #fit(DataSet, DataSet)} batches the data). */
+    public ImageRecipe withBatchSize(int batchSize) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** A copy with another seed (weights, shuffling, augmentation, dropout). */
+    public ImageRecipe withSeed(long seed) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** A copy with 1cycle peaking at {@code maxLr}: the LR finder is skipped. */
+    public ImageRecipe withMaxLr(double maxLr) {
+        return withSchedule(OneCycle.maxLr(maxLr));
+    }
+
+    /**
+     * A copy with 1cycle peaking at the suggestion of an LR range test run beforehand (e.g. with
+     * {@link #findLr}); the card records it as the finder's pick.
+     */
+    public ImageRecipe withMaxLr(LrFinderResult result) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
+                OneCycle.maxLr(result.suggestion()), "LR finder (" + result.chosen() + ")", weightDecay, lrFinder);
+    }
+
+    /**
+     * A copy with another learning-rate schedule: the LR finder is skipped. A {@link OneCycle}
+     * without a length is sized to {@code epochs × batches per epoch}; its momentum cycles Adam's
+     * β1. Other schedules drive plain Adam as they are.
+     */
+    public ImageRecipe withSchedule(ISchedule schedule) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
+                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder);
+    }
+
+    /** A copy with another decoupled weight decay λ (0 turns it off). */
+    public ImageRecipe withWeightDecay(double weightDecay) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** A copy whose LR range test (when no schedule is given) runs with these settings. */
+    public ImageRecipe withLrFinder(LrFinder lrFinder) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder);
+    }
+
+    /** The image layout this recipe takes. */
+    public ImageShape shape() {
+        return shape;
+    }
+
+    /** The task: multi-class with softmax and cross-entropy. */
+    public Task task() {
+        return task;
+    }
+
+    /** "lenet", "small", "resnet" or "transfer:&lt;zoo model&gt;". */
+    public String architecture() {
+        return pretrained == null ? architecture.name() : "transfer:" + pretrained.name();
+    }
+
+    /** The augmentation policy. */
+    public Augment augment() {
+        return augment;
+    }
+
+    /** The number of epochs. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** The batch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The configuration (a {@link NetworkConfiguration.Graph}) with the 1cycle sized for
+     * {@link #UNSIZED_BATCHES_PER_EPOCH} batches per epoch and, without a given schedule, peaking at
+     * {@link #FALLBACK_MAX_LR}.
+     */
+    @Override
+    public NetworkConfiguration toConfiguration() {
+        return toConfiguration(UNSIZED_BATCHES_PER_EPOCH);
+    }
+
+    /**
+     * The configuration as {@link #fit} builds it for {@code batchesPerEpoch} batches per epoch
+     * (peaking at {@link #FALLBACK_MAX_LR} when no schedule is given: fit asks the LR finder).
+     */
+    public NetworkConfiguration toConfiguration(int batchesPerEpoch) {
+        return NetworkConfiguration.of(configuration(updater(resolvedSchedule(batchesPerEpoch, FALLBACK_MAX_LR))));
+    }
+
+    /** An initialised network of {@link #toConfiguration()}. */
+    @Override
+    public ComputationGraph build() {
+        return build(UNSIZED_BATCHES_PER_EPOCH);
+    }
+
+    /** An initialised network of {@link #toConfiguration(int)}. */
+    public ComputationGraph build(int batchesPerEpoch) {
+        return network(toConfiguration(batchesPerEpoch).graph());
+    }
+
+    /**
+     * Every setting with its value and source, before training. Without a given schedule the
+     * peak LR reads "LR finder at fit": {@link #fit} records the pick in the trained model's card.
+     */
+    @Override
+    public RecipeCard card() {
+        return schedule == null ? card(null, LR_FINDER_SOURCE) : card(givenPeak(), lrSource);
+    }
+
+    /**
+     * Runs the LR range test on a fresh network of this recipe with the training batches (not
+     * augmented) and without weight decay (DL4J's loss would include the decay term), as {@link #fit}
+     * does when no schedule is given. ND4J's random generator is seeded
+     * with the recipe's seed first (dropout), so the same batches give the same pick.
+     *
+     * @param train training batches of this recipe's image shape, at least
+     *              {@link LrFinder#MIN_ITERATIONS} of them
+     */
+    public LrFinderResult findLr(DataSetIterator train) {
+        ImageInput.check("train", train, shape, task.nOut());
+        // without weight decay: DL4J's score adds the decay term, which would hide the data loss the test reads
+        ImageRecipe undecayed = withWeightDecay(0);
+        ComputationGraph net = undecayed.network(undecayed.configuration(new Adam(FALLBACK_MAX_LR)));
+        Nd4j.getRandom().setSeed(seed);
+        return lrFinder.run(net, train);
+    }
+
+    /**
+     * Trains on in-memory images: shuffled batches of {@link #batchSize()} each epoch.
+     *
+     * @param train images {@code [n, c, h, w]} and one-hot labels
+     * @param valid validation images, or null
+     */
+    public TrainedModel<ComputationGraph> fit(DataSet train, DataSet valid) {
+        Objects.requireNonNull(train, "train");
+        return fit(InMemoryIterator.shuffled(train, batchSize, seed),
+                valid == null ? null : InMemoryIterator.sequential(valid, batchSize));
+    }
+
+    /**
+     * Trains: checks the images against the recipe, finds the LR when no schedule is given
+     * (logged), builds the network and trains it with augmentation on a background thread.
+     *
+     * @param train training batches (resettable), images {@code [n, c, h, w]}, one-hot labels
+     * @param valid validation batches, or null
+     * @throws IllegalArgumentException when the images or labels do not match the recipe
+     */
+    @Override
+    public TrainedModel<ComputationGraph> fit(DataSetIterator train, DataSetIterator valid) {
+        Objects.requireNonNull(train, "train");
+        OneDnn.enable();
+        ImageInput.check("train", train, shape, task.nOut());
+        if (valid != null) {
+            ImageInput.check("valid", valid, shape, task.nOut());
+        }
+        int batches = ImageInput.batchesPerEpoch(train);
+        if (pretrained != null && schedule != null && !(schedule instanceof OneCycle)) {
+            throw new IllegalArgumentException("schedule: transfer(..) trains each phase with its own 1cycle, got "
+                    + schedule + "; use withMaxLr(..) to set the peak, or no schedule for the LR finder");
+        }
+        RecipeCard card = schedule == null ? chooseMaxLr(train, batches) : card(givenPeak(), lrSource);
+        Double maxLr = schedule == null ? Double.valueOf(card.value(MAX_LR)) : givenPeak();
+        ISchedule lr = resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
+        Map<String, String> settings = fitSettings(card);
+        DataSetIterator augmented = augment.isNone() ? train : augment.iterator(train, shape, seed);
+        if (pretrained != null) {
+            return new FineTune(this, ((OneCycle) lr).peakLr(), batches, settings).run(augmented, valid);
+        }
+        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).epochs(epochs).seed(seed);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            fit = fit.setting(setting.getKey(), setting.getValue());
+        }
+        return fit.run(augmented, valid);
+    }
+
+    private RecipeCard chooseMaxLr(DataSetIterator train, int batches) {
+        if (batches < LrFinder.MIN_ITERATIONS) {
+            LOG.warn("LR finder skipped: {} batches per epoch, fewer than the {} it needs; 1cycle peaks at the "
+                    + "fallback {}. Pass withMaxLr(..) to choose.", batches, LrFinder.MIN_ITERATIONS, FALLBACK_MAX_LR);
+            return card(FALLBACK_MAX_LR, "fallback: too few batches for the LR finder (fastai defaults.lr)");
+        }
+        LrFinderResult result = findLr(train);
+        double maxLr = result.suggestion();
+        LOG.info("LR finder: 1cycle peaks at {} ({} suggestion over {} steps{})",
+                String.format(Locale.ROOT, "%.3g", maxLr), result.chosen(), result.points().size(),
+                result.diverged() ? ", stopped at divergence" : "");
+        return card(maxLr, "LR finder (" + result.chosen() + ")");
+    }
+
+    /** The peak of a given 1cycle, or null for another schedule. */
+    private Double givenPeak() {
+        return schedule instanceof OneCycle cycle ? cycle.peakLr() : null;
+    }
+
+    /** The card's settings for the trained model's card: {@code recipe.<name>}, plus the LR's source. */
+    private static Map<String, String> fitSettings(RecipeCard card) {
+        Map<String, String> settings = new TreeMap<>();
+        card.asMap().forEach((name, value) -> settings.put(
+                name.equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + name, value));
+        settings.put(CARD_PREFIX + "." + MAX_LR + "Source", card.setting(MAX_LR).source());
+        return settings;
+    }
+
+    /** The schedule fit trains with: the given one (a OneCycle sized), or 1cycle at {@code maxLr}. */
+    ISchedule resolvedSchedule(int batchesPerEpoch, double maxLr) {
+        ISchedule chosen = schedule == null ? OneCycle.maxLr(maxLr) : schedule;
+        if (chosen instanceof OneCycle cycle && cycle.totalIterations() == 0) {
+            return cycle.withEpochs(epochs, batchesPerEpoch);
+        }
+        return chosen;
+    }
+
+    /** Adam with the LR schedule; for 1cycle with β1 cycled against it (fastai). */
+    static IUpdater updater(ISchedule lr) {
+        if (lr instanceof OneCycle cycle) {
+            return cycle.adam();
+        }
+        Adam adam = new Adam();
+        adam.setLrAndSchedule(Double.NaN, lr);
+        return adam;
+    }
+
+    /** The card with the peak LR resolved to {@code maxLr} (null: not known yet) from {@code source}. */
+    RecipeCard card(Double maxLr, String source) {
+        List<RecipeSetting> settings = new ArrayList<>();
+        settings.add(RecipeSetting.of("architecture", architecture(), pretrained != null || !(architecture instanceof
+                SmallCnn small && small.equals(SmallCnn.defaults())) ? RecipeSetting.USER
+                : DEFAULT + "conv 3×3 → BN → ReLU stages with 2×2 max pooling, sized for 28–64 px"));
+        settings.add(RecipeSetting.of("imageShape", "[" + shape.channels() + ", " + shape.height() + ", "
+                + shape.width() + "]", "classifier(height, width, channels, nClasses)"));
+        settings.add(RecipeSetting.of("classes", task.nOut(), "classifier(height, width, channels, nClasses)"));
+        settings.add(RecipeSetting.of("network", "ComputationGraph", "every image preset is a graph"));
+        settings.add(RecipeSetting.of("augment", augment, augment.equals(Augment.standard())
+                ? DEFAULT + "fastai aug_transforms (Augment.standard())" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
+                DEFAULT + "fastai fit_one_cycle"));
+        settings.add(RecipeSetting.of("schedule", schedule == null ? OneCycle.maxLr(FALLBACK_MAX_LR) : schedule,
+                schedule == null ? DEFAULT + "fastai fit_one_cycle (peak below)" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of(MAX_LR, maxLr == null ? "LR finder at fit" : maxLr, source));
+        settings.add(RecipeSetting.of("weightDecay", weightDecay, weightDecay == DEFAULT_WEIGHT_DECAY
+                ? DEFAULT + "fastai wd=0.01, decoupled (AdamW)" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("epochs", epochs, epochs == DEFAULT_EPOCHS ? DEFAULT + "Fit.DEFAULT_EPOCHS"
+                : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("batchSize", batchSize, batchSize == DEFAULT_BATCH_SIZE ? DEFAULT + "fastai bs=64"
+                : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("cacheMode", CacheMode.DEVICE, DEFAULT + "keeps im2col for backprop (issue #8)"));
+        settings.add(RecipeSetting.of("oneDnn", OneDnn.enable(), "OneDnn.enable(): DL4J's oneDNN layer helpers"));
+        if (pretrained != null) {
+            settings.addAll(pretrained.settings());
+        }
+        return new RecipeCard(NAME, settings);
+    }
+
+    /** The graph of this recipe with {@code updater} on every layer. */
+    ComputationGraphConfiguration configuration(IUpdater updater) {
+        OneDnn.enable();
+        if (pretrained != null) {
+            return pretrained.configuration(updater, weightDecay, task, seed);
+        }
+        GraphBuilder graph = base(updater).graphBuilder().addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(shape.height(), shape.width(), shape.channels()));
+        String output = architecture.addTo(graph, INPUT, shape, task);
+        return graph.setOutputs(output).build();
+    }
+
+    /** The defaults every layer shares: seed, updater, weight decay, the CPU fast path, float. */
+    NeuralNetConfiguration.Builder base(IUpdater updater) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed).updater(updater).dataType(DataType.FLOAT)
+                .cacheMode(CacheMode.DEVICE)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        if (weightDecay > 0) {
+            // applied after the updater and scaled by the current LR: AdamW's rule
+            builder.weightDecay(weightDecay, true);
+        }
+        return builder;
+    }
+
+    /** An initialised network: for transfer, with the pretrained weights in the body. */
+    ComputationGraph network(ComputationGraphConfiguration conf) {
+        if (pretrained != null) {
+            return pretrained.network(conf);
+        }
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return net;
+    }
+
+    Pretrained pretrained() {
+        return pretrained;
+    }
+
+    double weightDecay() {
+        return weightDecay;
+    }
+
+    private static int check(String name, int value, String fix) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, got " + value + "; " + fix);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.dl4jrecipes.core.train.internal;
+
+import io.github.dl4jrecipes.core.train.History;
+
+import java.util.Map;
+
+/**
+ * What a checkpoint's JSON file holds next to the network zip. The JSON is written after the zip
+ * and is the commit marker: a zip without it is an unfinished checkpoint.
+ *
+ * @param formatVersion   {@link #FORMAT_VERSION} when written
+ * @param epoch           the number of epochs completed (1-based epoch of the checkpoint)
+ * @param networkKind     {@link Net#kind()}
+ * @param zipSha256       SHA-256 of the zip, to detect a corrupted or truncated file
+ * @param architecture    {@link Net#architecture()} of the saved network
+ * @param history         the history up to and including {@code epoch}
+ * @param dataFingerprint fingerprint of the training data, or "" when not known
+ * @param seed            the seed the run uses
+ */
+public record CheckpointState(int formatVersion, int epoch, String networkKind, String zipSha256,
+                              Map<String, String> architecture, History history,
+                              String dataFingerprint, long seed) {
+
+    /** Current version of this file format. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Copies the map. */
+    public CheckpointState {
+        architecture = Map.copyOf(architecture);
+    }
+}

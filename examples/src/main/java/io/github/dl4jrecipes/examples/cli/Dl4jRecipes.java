@@ -1,0 +1,95 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import io.github.dl4jrecipes.core.data.DataLoadException;
+import io.github.dl4jrecipes.core.train.TrainingDivergedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The {@code dl4j-recipes} command line: train, find a learning rate, evaluate and predict with
+ * the recipes, and print the hardware report. Each task is a group whose subcommands name the
+ * kind of data ({@code train tabular}, {@code predict tabular}); image subcommands register in the
+ * same groups.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #BAD_INPUT} bad input (a missing file, a CSV that
+ * does not fit the model, an invalid value), {@value #USAGE} a usage error (unknown option,
+ * missing argument), {@value #TRAINING_FAILED} training diverged, {@value #INTERNAL} an
+ * unexpected error. Errors print one message without a stack trace unless {@code --debug}.
+ */
+@Command(name = "dl4j-recipes", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Deeplearning4j recipes: train, tune the learning rate, evaluate and predict.",
+        subcommands = {TrainCommand.class, LrFindCommand.class, EvaluateCommand.class, PredictCommand.class,
+            HardwareCommand.class, CommandLine.HelpCommand.class})
+public final class Dl4jRecipes {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** Bad input: files, columns, values. */
+    public static final int BAD_INPUT = 1;
+    /** Usage error (picocli's default code for it). */
+    public static final int USAGE = 2;
+    /** Training diverged (NaN or infinite loss). */
+    public static final int TRAINING_FAILED = 3;
+    /** Anything unexpected: a bug, please report it with {@code --debug} output. */
+    public static final int INTERNAL = 4;
+
+    /** Shows stack traces; inherited by every subcommand. */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean debug;
+
+    private Dl4jRecipes() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with these streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** The command tree, with the error handling; subcommands are added here. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Dl4jRecipes());
+        cli.setExecutionExceptionHandler((e, line, parseResult) -> {
+            boolean debugging = parseResult.originalArgs().contains("--debug");
+            PrintWriter err = line.getErr();
+            err.println("error: " + message(e));
+            if (debugging) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with --debug for the stack trace)");
+            }
+            err.flush();
+            return exitCode(e);
+        });
+        return cli;
+    }
+
+    private static String message(Throwable e) {
+        Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String text = shown.getMessage();
+        return text == null || text.isBlank() ? shown.getClass().getSimpleName() : text;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof TrainingDivergedException) {
+            return TRAINING_FAILED;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof DataLoadException || e instanceof IOException
+                || e instanceof UncheckedIOException || e instanceof IllegalStateException) {
+            return BAD_INPUT;
+        }
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,10 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code evaluate}: score a saved model on labelled data, one subcommand per kind of data. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "(tabular)",
+        description = "Score a trained model on labelled data with its task's metric.",
+        subcommands = {EvaluateTabularCommand.class})
+final class EvaluateCommand extends Group {
+}

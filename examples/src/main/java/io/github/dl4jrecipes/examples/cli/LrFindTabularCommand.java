@@ -1,0 +1,65 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import io.github.dl4jrecipes.core.data.TabularData;
+import io.github.dl4jrecipes.core.data.TabularSplit;
+import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.lr.LrFinderResult;
+import io.github.dl4jrecipes.examples.tabular.TabularTraining;
+import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code lr-find tabular}: the LR range test on the default tabular recipe's network. */
+@Command(name = "tabular", mixinStandardHelpOptions = true,
+        description = {"Run the learning-rate range test on the tabular recipe's network with the training rows of "
+            + "the same 60/20/20 split as 'train tabular'; print the suggestions, write lr-finder.csv and .png.",
+            "Example: dl4j-recipes lr-find tabular --csv houses.csv --target price --output out/lr"})
+final class LrFindTabularCommand implements Callable<Integer> {
+
+    /** The sweep's points. */
+    static final String CSV = "lr-finder.csv";
+    /** The sweep's plot. */
+    static final String PNG = "lr-finder.png";
+
+    @CommandLine.Mixin
+    TabularDataOptions data = new TabularDataOptions();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder for the curve.")
+    Path output;
+
+    @Option(names = "--embeddings", description = "Entity embeddings for categorical columns instead of one-hot.")
+    boolean embeddings;
+
+    @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
+    long seed = TabularTraining.DEFAULT_SEED;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        OneDnn.enable();
+        TabularData table = data.load();
+        TabularSplit split = table.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
+        TabularRecipe recipe = (table.schema().targetKind().isClassification()
+                ? TabularRecipe.classifier(table.schema()) : TabularRecipe.regressor(table.schema())).withSeed(seed);
+        LrFinderResult result = (embeddings ? recipe.withEntityEmbeddings() : recipe).findLr(split.train());
+        Files.createDirectories(output);
+        result.writeCsv(output.resolve(CSV));
+        result.plot(output.resolve(PNG));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "suggested peak LR %.3g (%s); valley %.3g, steep %.3g, minimum/10 %.3g%s%n",
+                result.suggestion(), result.chosen(), result.valley(), result.steep(), result.minimumDiv10(),
+                result.diverged() ? "" : " (the loss did not diverge within the sweep)");
+        out.println("wrote " + output.resolve(CSV) + " and " + output.resolve(PNG));
+        out.flush();
+        return Dl4jRecipes.OK;
+    }
+}

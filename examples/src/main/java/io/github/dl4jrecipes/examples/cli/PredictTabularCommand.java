@@ -1,0 +1,50 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.examples.tabular.CsvRows;
+import io.github.dl4jrecipes.examples.tabular.ModelFolder;
+import io.github.dl4jrecipes.examples.tabular.TabularPredictor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code predict tabular}: CSV in, the same rows with predictions out (written atomically). */
+@Command(name = "tabular", mixinStandardHelpOptions = true,
+        description = {"Predict for every row of a CSV file with a model folder written by 'train tabular'. "
+            + "Writes the input columns plus predicted_<target> (and probability_<class> columns).",
+            "Example: dl4j-recipes predict tabular --model out/penguins --csv new.csv --output predictions.csv"})
+final class PredictTabularCommand implements Callable<Integer> {
+
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR", required = true, description = "Model folder.")
+    Path model;
+
+    @Option(names = "--csv", paramLabel = "FILE", required = true, description = "Rows to predict (header row first).")
+    Path csv;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Predictions CSV to write.")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        OneDnn.enable();
+        ModelFolder.Loaded loaded = new ModelFolder(model).load();
+        TabularPredictor predictor = new TabularPredictor(loaded.model(), loaded.transform());
+        CsvRows rows = CsvRows.read(csv);
+        PrintWriter err = spec.commandLine().getErr();
+        var outputs = predictor.predict(rows, line -> err.println("warning: " + line));
+        err.flush();
+        List<String> header = predictor.header(rows);
+        CsvRows.write(output, header, predictor.withPredictions(rows, outputs, header));
+        spec.commandLine().getOut().println("wrote " + rows.rows().size() + " predictions to " + output);
+        spec.commandLine().getOut().flush();
+        return Dl4jRecipes.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.train.Progress;
+import io.github.dl4jrecipes.examples.tabular.TabularTraining;
+import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code train tabular}: the default tabular recipe on a CSV file, with optional overrides. */
+@Command(name = "tabular", mixinStandardHelpOptions = true,
+        description = {"Train the tabular recipe on a CSV table (60/20/20 split) and write model.zip, its card, "
+            + "history and curves, transform.json and recipe.json into the output folder.",
+            "Example: dl4j-recipes train tabular --csv houses.csv --target price --output out/houses"})
+final class TrainTabularCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    TabularDataOptions data = new TabularDataOptions();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write into.")
+    Path output;
+
+    @Option(names = "--epochs", description = "Epochs (default: the recipe's rule).")
+    Integer epochs;
+
+    @Option(names = "--max-lr", paramLabel = "LR", description = "Peak learning rate (default: the LR finder's pick).")
+    Double maxLr;
+
+    @Option(names = "--batch-size", description = "Batch size (default: full batch below 2,000 rows, else 64).")
+    Integer batchSize;
+
+    @Option(names = "--hidden-layers", split = ",", paramLabel = "WIDTH",
+            description = "Hidden layer widths, e.g. 200,100 (default: sized by the data).")
+    List<Integer> hiddenLayers;
+
+    @Option(names = "--embeddings", description = "Entity embeddings for categorical columns instead of one-hot.")
+    boolean embeddings;
+
+    @Option(names = "--self-normalizing", description = "SELU + LeCun init + AlphaDropout instead of ReLU + batch norm.")
+    boolean selfNormalizing;
+
+    @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
+    long seed = TabularTraining.DEFAULT_SEED;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        OneDnn.enable();
+        new TabularTraining(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed)
+                .run(data.load(), this::customize, output, spec.commandLine().getOut());
+        return Dl4jRecipes.OK;
+    }
+
+    private TabularRecipe customize(TabularRecipe recipe) {
+        TabularRecipe r = recipe.withProgress(Progress.LOG);
+        if (epochs != null) {
+            r = r.withEpochs(epochs);
+        }
+        if (maxLr != null) {
+            r = r.withMaxLr(maxLr);
+        }
+        if (batchSize != null) {
+            r = r.withBatchSize(batchSize);
+        }
+        if (hiddenLayers != null) {
+            r = r.withHiddenLayers(hiddenLayers.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (embeddings) {
+            r = r.withEntityEmbeddings();
+        }
+        return selfNormalizing ? r.selfNormalizing() : r;
+    }
+}

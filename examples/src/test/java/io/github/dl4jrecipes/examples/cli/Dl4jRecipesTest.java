@@ -1,0 +1,190 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import io.github.dl4jrecipes.examples.tabular.CsvRows;
+import io.github.dl4jrecipes.examples.tabular.ModelFolder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every command on a tiny generated table: exit codes, outputs and error messages. */
+class Dl4jRecipesTest {
+
+    @TempDir
+    static Path dir;
+    static Path table;
+    static Path model;
+
+    /** The label is "yes" exactly when x1 > 0; color and x2 are noise; x2 has missing values. */
+    static Path tinyTable(Path file, int rows, long seed, boolean withLabel, String unseenColor) throws IOException {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        lines.add(withLabel ? "x1,x2,color,label" : "x1,x2,color");
+        for (int i = 0; i < rows; i++) {
+            double x1 = random.nextGaussian();
+            String x2 = i % 7 == 0 ? "NA" : String.format(Locale.ROOT, "%.3f", random.nextGaussian());
+            String color = unseenColor != null && i == 0 ? unseenColor : (i % 2 == 0 ? "red" : "blue");
+            String row = String.format(Locale.ROOT, "%.3f,%s,%s", x1, x2, color);
+            lines.add(withLabel ? row + "," + (x1 > 0 ? "yes" : "no") : row);
+        }
+        return Files.write(file, lines);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Dl4jRecipes.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        table = tinyTable(dir.resolve("tiny.csv"), 120, 1, true, null);
+        model = dir.resolve("model");
+        Run train = run("train", "tabular", "--csv", table.toString(), "--target", "label", "--output",
+                model.toString(), "--epochs", "40", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.OK, train.code(), train.err());
+        assertTrue(train.out().contains("recipe tabular-classifier"), train.out());
+        assertTrue(train.out().contains("test accuracy"), train.out());
+    }
+
+    @Test
+    void trainWritesTheWholeModelFolder() {
+        for (String file : List.of(ModelFolder.MODEL, "model.card.json", "model.history.json", ModelFolder.TRANSFORM,
+                ModelFolder.RECIPE, "history.csv", "history.png")) {
+            assertTrue(Files.isRegularFile(model.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void predictAppendsPredictionsAndProbabilities() throws IOException {
+        Path input = tinyTable(dir.resolve("new.csv"), 30, 2, false, null);
+        Path output = dir.resolve("predictions.csv");
+        Run predict = run("predict", "tabular", "--model", model.toString(), "--csv", input.toString(), "--output",
+                output.toString());
+        assertEquals(Dl4jRecipes.OK, predict.code(), predict.err());
+        CsvRows rows = CsvRows.read(output);
+        assertEquals(List.of("x1", "x2", "color", "predicted_label", "probability_yes"), rows.header());
+        assertEquals(30, rows.rows().size());
+        long right = rows.rows().stream().filter(r -> (Double.parseDouble(r.get("x1")) > 0)
+                == r.get("predicted_label").equals("yes")).count();
+        assertTrue(right >= 25, right + " of 30 right");
+        assertTrue(predict.err().isEmpty(), predict.err());
+    }
+
+    @Test
+    void unseenCategoryIsPredictedWithAWarning() throws IOException {
+        Path input = tinyTable(dir.resolve("unseen.csv"), 10, 3, false, "green");
+        Path output = dir.resolve("unseen-predictions.csv");
+        Run predict = run("predict", "tabular", "-m", model.toString(), "--csv", input.toString(), "-o",
+                output.toString());
+        assertEquals(Dl4jRecipes.OK, predict.code(), predict.err());
+        assertTrue(predict.err().contains("warning: column 'color': 1 row(s) hold level(s) never seen in training "
+                + "[green]; they are encoded as <unknown>"), predict.err());
+        assertEquals(10, CsvRows.read(output).rows().size());
+    }
+
+    @Test
+    void csvMissingATrainingColumnFailsWithoutStackTraceOrOutput() throws IOException {
+        Path input = Files.write(dir.resolve("no-x2.csv"), List.of("x1,color", "0.5,red"));
+        Path output = dir.resolve("never.csv");
+        Run predict = run("predict", "tabular", "--model", model.toString(), "--csv", input.toString(), "--output",
+                output.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, predict.code());
+        assertTrue(predict.err().startsWith("error: CSV " + input + " lacks the column(s) [x2] the model was trained "
+                + "on; its columns are [x1, color]; fix:"), predict.err());
+        assertFalse(predict.err().contains("\tat "), predict.err());
+        assertFalse(Files.exists(output));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
+        }
+        Run debug = run("predict", "tabular", "--model", model.toString(), "--csv", input.toString(), "--output",
+                output.toString(), "--debug");
+        assertEquals(Dl4jRecipes.BAD_INPUT, debug.code());
+        assertTrue(debug.err().contains("\tat io.github.dl4jrecipes"), debug.err());
+    }
+
+    @Test
+    void evaluatePrintsTheMetricOnLabelledRows() throws IOException {
+        Path labelled = tinyTable(dir.resolve("labelled.csv"), 40, 4, true, null);
+        Run evaluate = run("evaluate", "tabular", "--model", model.toString(), "--csv", labelled.toString());
+        assertEquals(Dl4jRecipes.OK, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().matches("accuracy 0\\.[89]\\d{3} on 40 rows\\R|accuracy 1\\.0000 on 40 rows\\R"),
+                evaluate.out());
+        Run unlabelled = run("evaluate", "tabular", "--model", model.toString(), "--csv",
+                tinyTable(dir.resolve("unlabelled.csv"), 5, 5, false, null).toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, unlabelled.code());
+        assertTrue(unlabelled.err().contains("has no target column 'label'"), unlabelled.err());
+    }
+
+    @Test
+    void lrFindWritesTheCurveAndSuggests() {
+        Path out = dir.resolve("lr");
+        Run lr = run("lr-find", "tabular", "--csv", table.toString(), "--target", "label", "--output", out.toString());
+        assertEquals(Dl4jRecipes.OK, lr.code(), lr.err());
+        assertTrue(lr.out().startsWith("suggested peak LR "), lr.out());
+        assertTrue(Files.isRegularFile(out.resolve(LrFindTabularCommand.CSV)));
+        assertTrue(Files.isRegularFile(out.resolve(LrFindTabularCommand.PNG)));
+    }
+
+    @Test
+    void hardwarePrintsTheReport() {
+        Run hardware = run("hardware");
+        assertEquals(Dl4jRecipes.OK, hardware.code(), hardware.err());
+        assertTrue(hardware.out().toLowerCase(Locale.ROOT).contains("backend"), hardware.out());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : List.of(new String[] {}, new String[] {"train"}, new String[] {"train", "tabular"},
+                new String[] {"lr-find"}, new String[] {"lr-find", "tabular"}, new String[] {"evaluate"},
+                new String[] {"evaluate", "tabular"}, new String[] {"predict"}, new String[] {"predict", "tabular"},
+                new String[] {"hardware"})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add("--help");
+            Run help = run(args.toArray(String[]::new));
+            assertEquals(Dl4jRecipes.OK, help.code(), String.join(" ", args));
+            assertTrue(help.out().startsWith("Usage: dl4j-recipes"), help.out());
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Run groupAlone = run("train");
+        assertEquals(Dl4jRecipes.USAGE, groupAlone.code());
+        assertTrue(groupAlone.err().contains("'dl4j-recipes train' needs a subcommand, one of [tabular]"),
+                groupAlone.err());
+        Run unknown = run("predict", "tabular", "--model", "m", "--csv", "c", "--output", "o", "--bogus");
+        assertEquals(Dl4jRecipes.USAGE, unknown.code());
+        Run missing = run("train", "tabular");
+        assertEquals(Dl4jRecipes.USAGE, missing.code());
+        assertTrue(missing.err().contains("--output"), missing.err());
+    }
+
+    @Test
+    void badInputExitsWithOne() {
+        Run noTarget = run("train", "tabular", "--csv", table.toString(), "--output", dir.resolve("x").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, noTarget.code());
+        assertTrue(noTarget.err().startsWith("error: --target is missing"), noTarget.err());
+        Run noModel = run("predict", "tabular", "--model", dir.resolve("nothing").toString(), "--csv",
+                table.toString(), "--output", dir.resolve("p.csv").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, noModel.code());
+        assertTrue(noModel.err().contains("has no model.zip"), noModel.err());
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.dl4jrecipes.recipes.tabular;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of thumb the tabular recipes size themselves with, each with its source. Public so
+ * that a user can see (and reuse) what the recipe will pick for a given table.
+ *
+ * <pre>{@code
+ * TabularRules.hiddenLayers(275, 17, 3);   // [64]: one layer, width from the data size
+ * TabularRules.embeddingSize(5);           // 4: fastai's emb_sz_rule
+ * TabularRules.batchSize(275);             // 275: full batch below 2,000 rows
+ * }</pre>
+ */
+public final class TabularRules {
+
+    /**
+     * α in the rule of thumb for hidden units from the number of training rows,
+     * {@code N_h = N_s / (α · (N_i + N_o))} (Hagan, Demuth, Beale and De Jesús, <i>Neural
+     * Network Design</i>, 2nd ed., as widely quoted; α from 2 to 10). We take the lower end, 2:
+     * the widest layer that rule allows, since dropout, batch norm and weight decay regularize.
+     */
+    public static final double SAMPLES_PER_WEIGHT_ALPHA = 2;
+    /**
+     * Narrowest hidden layer: 64 units, so that dropout and batch-norm statistics act on enough
+     * units (fastai's tabular default layers [200, 100] never go below 100).
+     */
+    public static final int MIN_WIDTH = 64;
+    /** Widest hidden layer: 512 units (twice fastai's widest default layer, 200 → 400, rounded to a power of two). */
+    public static final int MAX_WIDTH = 512;
+    /**
+     * Rows from which the MLP gets a second hidden layer, half as wide as the first (fastai's
+     * tabular default is two layers, 200 then 100, for Kaggle-sized tables; one hidden layer
+     * approximates any smooth function (Hornik et al., 1989) and over-fits less on small ones).
+     */
+    public static final int SECOND_LAYER_ROWS = 10_000;
+    /** Below this many training rows, each batch is the whole training set (full-batch training). */
+    public static final int FULL_BATCH_BELOW_ROWS = 2_000;
+    /** Mini-batch size from {@link #FULL_BATCH_BELOW_ROWS} rows on: 64, fastai's {@code TabularDataLoaders} default. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    /** Fewest epochs the recipe trains: 20. */
+    public static final int MIN_EPOCHS = 20;
+    /**
+     * Fewest parameter updates the recipe trains: 200. With full batches one epoch is one update,
+     * so small tables train for more epochs (measured on the penguins table, 206 training rows:
+     * with a 300-update 1cycle, validation accuracy passed 97% after 40 updates and reached 100%
+     * after 60).
+     */
+    public static final int MIN_UPDATES = 200;
+    /** Largest embedding: 600 dimensions, fastai's {@code emb_sz_rule} cap. */
+    public static final int MAX_EMBEDDING = 600;
+    /** Factor of fastai's {@code emb_sz_rule}: {@code round(1.6 · n^0.56)}. */
+    public static final double EMBEDDING_FACTOR = 1.6;
+    /** Exponent of fastai's {@code emb_sz_rule}. */
+    public static final double EMBEDDING_EXPONENT = 0.56;
+    /** Each further hidden layer is this fraction of the previous one's width (fastai's 200 → 100). */
+    static final double TAPER = 0.5;
+
+    private TabularRules() {
+    }
+
+    /**
+     * The hidden layer widths for a table: one layer below {@link #SECOND_LAYER_ROWS} rows, two
+     * from there (the second half as wide), the first of width
+     * {@code rows / (α · (inputs + outputs))} clamped to [{@link #MIN_WIDTH}, {@link #MAX_WIDTH}].
+     *
+     * @param trainRows training rows, ≥ 1
+     * @param inputs    model inputs after encoding, ≥ 1
+     * @param outputs   model outputs, ≥ 1
+     * @return the widths, first layer first
+     */
+    public static List<Integer> hiddenLayers(int trainRows, int inputs, int outputs) {
+        checkPositive("trainRows", trainRows);
+        checkPositive("inputs", inputs);
+        checkPositive("outputs", outputs);
+        long width = Math.round(trainRows / (SAMPLES_PER_WEIGHT_ALPHA * (inputs + outputs)));
+        int first = (int) Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
+        List<Integer> widths = new ArrayList<>(List.of(first));
+        if (trainRows >= SECOND_LAYER_ROWS) {
+            widths.add(Math.max(MIN_WIDTH, (int) Math.round(first * TAPER)));
+        }
+        return List.copyOf(widths);
+    }
+
+    /**
+     * The embedding size for a categorical column: fastai's {@code emb_sz_rule},
+     * {@code min(600, round(1.6 · n^0.56))}.
+     *
+     * @param cardinality distinct codes of the column (levels, missing and unknown included), ≥ 1
+     */
+    public static int embeddingSize(int cardinality) {
+        checkPositive("cardinality", cardinality);
+        return (int) Math.min(MAX_EMBEDDING, Math.round(EMBEDDING_FACTOR * Math.pow(cardinality, EMBEDDING_EXPONENT)));
+    }
+
+    /** The batch size: every row below {@link #FULL_BATCH_BELOW_ROWS}, else {@link #DEFAULT_BATCH_SIZE}. */
+    public static int batchSize(int trainRows) {
+        checkPositive("trainRows", trainRows);
+        return trainRows < FULL_BATCH_BELOW_ROWS ? trainRows : DEFAULT_BATCH_SIZE;
+    }
+
+    /** The epochs: at least {@link #MIN_EPOCHS}, and enough for {@link #MIN_UPDATES} updates. */
+    public static int epochs(int batchesPerEpoch) {
+        checkPositive("batchesPerEpoch", batchesPerEpoch);
+        return Math.max(MIN_EPOCHS, (MIN_UPDATES + batchesPerEpoch - 1) / batchesPerEpoch);
+    }
+
+    private static void checkPositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be ≥ 1, got " + value + "; pass the size of the data");
+        }
+    }
+}

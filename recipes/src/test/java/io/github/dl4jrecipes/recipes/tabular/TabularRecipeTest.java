@@ -1,0 +1,267 @@
+package io.github.dl4jrecipes.recipes.tabular;
+
+import io.github.dl4jrecipes.core.data.CategoricalEncoding;
+import io.github.dl4jrecipes.core.data.TabularData;
+import io.github.dl4jrecipes.core.data.TabularSplit;
+import io.github.dl4jrecipes.core.lint.ConfigLinter;
+import io.github.dl4jrecipes.core.lint.LintReport;
+import io.github.dl4jrecipes.core.lint.Rule;
+import io.github.dl4jrecipes.core.lr.LrFinder;
+import io.github.dl4jrecipes.core.schedule.OneCycle;
+import io.github.dl4jrecipes.core.schedule.ScheduledAdam;
+import io.github.dl4jrecipes.core.train.EpochRecord;
+import io.github.dl4jrecipes.core.train.History;
+import io.github.dl4jrecipes.core.train.Progress;
+import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.recipes.RecipeCard;
+import io.github.dl4jrecipes.recipes.RecipeSetting;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInitNormal;
+import org.deeplearning4j.nn.weights.WeightInitRelu;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.impl.ActivationSELU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TabularRecipeTest {
+
+    /** Few epochs keep the tests fast; the loss must still fall. */
+    private static final int EPOCHS = 30;
+
+    private static TabularData penguins(CategoricalEncoding encoding) {
+        return TabularData.penguinsCsv().target(TabularData.PENGUINS_TARGET).encoding(encoding).build();
+    }
+
+    private static List<Layer> layers(MultiLayerConfiguration conf) {
+        return conf.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList();
+    }
+
+    private static void assertLossFalls(History history) {
+        EpochRecord first = history.epochs().get(0);
+        EpochRecord last = history.last().orElseThrow();
+        assertTrue(last.trainLoss() < 0.7 * first.trainLoss(), "train loss " + first.trainLoss() + " -> "
+                + last.trainLoss());
+    }
+
+    @Test
+    void defaultClassifierIsAReluBatchNormMlpWithSoftmaxHeadAndFullBatchOneCycle() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withTrainRows(275);
+        MultiLayerConfiguration conf = recipe.toConfiguration().multiLayer();
+        List<Layer> layers = layers(conf);
+        // one hidden block (dense -> BN -> ReLU) of the rule's width, then the head
+        assertEquals(4, layers.size());
+        DenseLayer dense = assertInstanceOf(DenseLayer.class, layers.get(0));
+        assertEquals(TabularRules.MIN_WIDTH, dense.getNOut());
+        assertEquals(data.schema().numInputs(), dense.getNIn());
+        assertInstanceOf(WeightInitRelu.class, dense.getWeightInitFn());
+        assertInstanceOf(BatchNormalization.class, layers.get(1));
+        OutputLayer head = assertInstanceOf(OutputLayer.class, layers.get(3));
+        assertEquals(3, head.getNOut());
+        assertInstanceOf(ActivationSoftmax.class, head.getActivationFn());
+        assertEquals(new Dropout(1 - TabularRecipe.DEFAULT_DROPOUT), head.getIDropout());
+        // 1cycle over epochs x 1 full batch
+        ScheduledAdam adam = assertInstanceOf(ScheduledAdam.class, ((BaseLayer) layers.get(0)).getIUpdater());
+        int epochs = TabularRules.epochs(1);
+        assertEquals(OneCycle.maxLr(TabularRecipe.DEFAULT_MAX_LR).withEpochs(epochs, 1).valueAt(10, 0),
+                adam.getLearningRate(10, 0), 1e-12);
+        RecipeCard card = recipe.card();
+        assertEquals("275", card.value("batchSize"));
+        assertEquals(String.valueOf(epochs), card.value("epochs"));
+        assertEquals("one-hot", card.value("categoricals"));
+        assertTrue(card.setting("hiddenLayers").source().startsWith("rule: "), card.toString());
+    }
+
+    @Test
+    void classifierLearnsPenguinsAndItsCardTravelsWithTheModel() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularSplit split = data.split(0.8, 42);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(EPOCHS).withProgress(Progress.LOG);
+        TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
+        assertInstanceOf(MultiLayerNetwork.class, model.network());
+        assertEquals(EPOCHS, model.history().size());
+        assertLossFalls(model.history());
+        assertTrue(model.history().last().orElseThrow().validMetric() > 0.9, model.history().toCsv());
+        assertEquals("[" + TabularRules.MIN_WIDTH + "]", model.card().settings().get("recipe.hiddenLayers"));
+        assertEquals("tabular-classifier", model.card().settings().get("recipe"));
+        // no LR given: the LR finder picked one
+        double lr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
+        assertTrue(lr > LrFinder.DEFAULT_START_LR && lr < LrFinder.DEFAULT_END_LR && lr != TabularRecipe.DEFAULT_MAX_LR,
+                "LR " + lr);
+        assertEquals(String.valueOf(split.train().numExamples()), model.card().settings().get("recipe.batchSize"));
+    }
+
+    @Test
+    void entityEmbeddingsAreOneLinearLayerPerCategoricalInAGraphThatTrains() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEntityEmbeddings().withEpochs(EPOCHS)
+                .withProgress(Progress.LOG);
+        assertTrue(recipe.usesEmbeddings());
+        ComputationGraphConfiguration graph = recipe.toConfiguration().graph();
+        List<DenseLayer> embeddings = graph.getVertices().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("embedding"))
+                .map(e -> (DenseLayer) ((LayerVertex) e.getValue()).getLayerConf().getLayer()).toList();
+        // island (3 levels + unknown) and sex (2 levels + missing + unknown)
+        assertEquals(2, embeddings.size());
+        assertEquals(List.of(4L, 4L), embeddings.stream().map(DenseLayer::getNIn).toList());
+        assertEquals(List.of((long) TabularRules.embeddingSize(4), (long) TabularRules.embeddingSize(4)),
+                embeddings.stream().map(DenseLayer::getNOut).toList());
+        assertFalse(embeddings.get(0).hasBias());
+        assertEquals("entity embeddings [3, 3]", recipe.card().value("categoricals"));
+
+        TabularSplit split = data.split(0.8, 42);
+        TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
+        assertInstanceOf(ComputationGraph.class, model.network());
+        assertLossFalls(model.history());
+        assertTrue(model.history().last().orElseThrow().validMetric() > 0.9, model.history().toCsv());
+    }
+
+    @Test
+    void indexEncodedSchemaIsRejectedWithTheFix() {
+        TabularData data = penguins(CategoricalEncoding.INDEX);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TabularRecipe.classifier(data.schema()));
+        assertTrue(e.getMessage().contains("INDEX") && e.getMessage().contains("withEntityEmbeddings()"),
+                e.getMessage());
+    }
+
+    @Test
+    void selfNormalizingVariantUsesSeluLecunAndAlphaDropoutWithoutBatchNorm() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).selfNormalizing().withHiddenLayers(32, 16)
+                .withEpochs(EPOCHS).withMaxLr(TabularRecipe.DEFAULT_MAX_LR).withProgress(Progress.LOG);
+        List<Layer> layers = layers(recipe.toConfiguration().multiLayer());
+        assertEquals(3, layers.size());
+        for (Layer layer : layers.subList(0, 2)) {
+            DenseLayer dense = assertInstanceOf(DenseLayer.class, layer);
+            assertInstanceOf(ActivationSELU.class, dense.getActivationFn());
+            assertInstanceOf(WeightInitNormal.class, dense.getWeightInitFn());
+        }
+        assertNull(layers.get(0).getIDropout());
+        assertEquals(new AlphaDropout(1 - TabularRecipe.DEFAULT_ALPHA_DROPOUT), layers.get(1).getIDropout());
+        assertFalse(layers.stream().anyMatch(l -> l instanceof BatchNormalization));
+        TabularSplit split = data.split(0.8, 42);
+        assertLossFalls(recipe.fit(split.train(), split.valid()).history());
+    }
+
+    @Test
+    void defaultsOfEveryVariantPassTheLinter() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema());
+        for (TabularRecipe variant : List.of(recipe, recipe.selfNormalizing(), recipe.withHiddenLayers(64, 32))) {
+            LintReport report = ConfigLinter.lint(variant.toConfiguration().multiLayer(), variant.task());
+            assertTrue(report.isClean(), report.toString());
+        }
+        // entity embeddings are linear by definition (Guo & Berkhahn): the only findings the linter may have
+        LintReport graph = ConfigLinter.lint(recipe.withEntityEmbeddings().toConfiguration().graph(), recipe.task());
+        assertEquals(2, graph.findings().size(), graph.toString());
+        assertTrue(graph.findings().stream().allMatch(f -> f.rule() == Rule.LINEAR_HIDDEN_LAYER
+                && f.layer().startsWith("embedding")), graph.toString());
+        TabularData numbers = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
+        TabularRecipe regressor = TabularRecipe.regressor(numbers.schema());
+        LintReport regression = ConfigLinter.lint(regressor.toConfiguration().multiLayer(), regressor.task());
+        assertTrue(regression.isClean(), regression.toString());
+    }
+
+    @Test
+    void binaryTargetGetsOneSigmoidOutput() {
+        TabularData data = TabularData.penguinsCsv().target("sex").dropRowsWithoutTarget().build();
+        OutputLayer head = (OutputLayer) layers(TabularRecipe.classifier(data.schema()).toConfiguration()
+                .multiLayer()).get(3);
+        assertEquals(1, head.getNOut());
+        assertInstanceOf(ActivationSigmoid.class, head.getActivationFn());
+    }
+
+    @Test
+    void regressorLearnsBodyMass() {
+        TabularData data = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
+        TabularRecipe recipe = TabularRecipe.regressor(data.schema()).withEpochs(EPOCHS).withMaxLr(3e-2)
+                .withProgress(Progress.LOG);
+        OutputLayer head = (OutputLayer) layers(recipe.toConfiguration().multiLayer()).get(3);
+        assertInstanceOf(ActivationIdentity.class, head.getActivationFn());
+        TabularSplit split = data.split(0.8, 42);
+        TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
+        assertLossFalls(model.history());
+        // the target scaling is folded into the head: predictions are in grams again
+        double meanPrediction = model.predict(split.valid().getFeatures()).meanNumber().doubleValue();
+        double meanMass = split.valid().getLabels().meanNumber().doubleValue();
+        assertEquals(meanMass, meanPrediction, 0.1 * meanMass);
+    }
+
+    @Test
+    void multilabelHasOneSigmoidPerLabel() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        OutputLayer head = (OutputLayer) layers(TabularRecipe.multilabel(data.schema(), 4).toConfiguration()
+                .multiLayer()).get(3);
+        assertEquals(4, head.getNOut());
+        assertInstanceOf(ActivationSigmoid.class, head.getActivationFn());
+        assertThrows(IllegalArgumentException.class, () -> TabularRecipe.multilabel(data.schema(), 0));
+    }
+
+    @Test
+    void dataWiderThanTheSchemaIsAClearError() {
+        TabularData narrow = TabularData.penguinsCsv().target("species").ignore("island", "sex").build();
+        TabularData wide = penguins(CategoricalEncoding.ONE_HOT);
+        TabularRecipe recipe = TabularRecipe.classifier(narrow.schema());
+        TabularSplit split = wide.split(0.8, 42);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> recipe.fit(split.train(), split.valid()));
+        assertEquals("train: recipe tabular-classifier was built for " + narrow.schema().numInputs() + " inputs "
+                + "(schema of penguins.csv (bundled), ONE_HOT encoding: 5 feature columns), but the data has "
+                + wide.schema().numInputs() + " input columns; fix: build the recipe from the schema of the data you "
+                + "train on (data.schema()), encoded by the same transform", e.getMessage());
+    }
+
+    @Test
+    void taskMismatchesAreRejectedWithTheFix() {
+        TabularData classes = penguins(CategoricalEncoding.ONE_HOT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TabularRecipe.regressor(classes.schema()));
+        assertTrue(e.getMessage().contains("TabularRecipe.classifier(schema)"), e.getMessage());
+        TabularData numbers = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
+        e = assertThrows(IllegalArgumentException.class, () -> TabularRecipe.classifier(numbers.schema()));
+        assertTrue(e.getMessage().contains("REGRESSION") && e.getMessage().contains("regressor(schema)"),
+                e.getMessage());
+    }
+
+    @Test
+    void overridesAreValidatedAndMarkedAsTheUsers() {
+        TabularRecipe recipe = TabularRecipe.classifier(penguins(CategoricalEncoding.ONE_HOT).schema());
+        assertThrows(IllegalArgumentException.class, () -> recipe.withDropout(1));
+        assertThrows(IllegalArgumentException.class, () -> recipe.withMaxLr(0));
+        assertThrows(IllegalArgumentException.class, () -> recipe.withEpochs(0));
+        assertThrows(IllegalArgumentException.class, () -> recipe.withHiddenLayers());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> recipe.withBatchSize(-3));
+        assertEquals("batchSize must be ≥ 1, got -3; pass rows per update", e.getMessage());
+        RecipeCard card = recipe.withMaxLr(3e-3).withBatchSize(32).withEpochs(5).card();
+        assertEquals("0.003", card.value("maxLr"));
+        assertEquals(RecipeSetting.USER, card.setting("maxLr").source());
+        assertEquals(RecipeSetting.USER, card.setting("batchSize").source());
+        assertEquals("5", card.value("epochs"));
+        // the original is unchanged
+        assertEquals(String.valueOf(TabularRecipe.DEFAULT_MAX_LR), recipe.card().value("maxLr"));
+    }
+}

@@ -523,7 +523,7 @@ public final class TabularRecipe implements Recipe {
                         + "from " + TabularRules.SECOND_LAYER_ROWS + " rows (Hagan et al.; fastai)"));
         settings.add(RecipeSetting.of("dropout", rate, dropout != null ? RecipeSetting.USER
                 : DEFAULT + (style == MlpStyle.SELF_NORMALIZING ? "AlphaDropout, Klambauer et al. 2017"
-                        : "light dropout next to batch norm and weight decay")));
+                        : "light dropout next to batch norm")));
         settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
                 DEFAULT + "fastai fit_one_cycle"));
         settings.add(RecipeSetting.of("maxLr", lr, maxLr != null ? RecipeSetting.USER
@@ -536,9 +536,11 @@ public final class TabularRecipe implements Recipe {
                         : "fastai default from " + TabularRules.FULL_BATCH_BELOW_ROWS + " rows")));
         settings.add(RecipeSetting.of("epochs", epochCount, epochs != null ? RecipeSetting.USER
                 : RULE + "at least " + TabularRules.MIN_EPOCHS + " epochs and " + TabularRules.MIN_UPDATES + " updates"));
-        settings.add(RecipeSetting.of("trainRows", rows, trainRows != null ? RecipeSetting.USER : "the data"));
+        String rowsSource = rows != rows() ? "the training data given to fit()" : trainRows != null
+                ? RecipeSetting.USER : "all rows of the schema until fit() sees the training rows";
+        settings.add(RecipeSetting.of("trainRows", rows, rowsSource));
         settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
-        return new Resolved(configuration, new RecipeCard(name, settings), epochCount, batches, batch, lr);
+        return new Resolved(configuration, new RecipeCard(name, settings), epochCount, batches, lr);
     }
 
     private List<Integer> embeddingSizes() {
@@ -554,6 +556,6 @@ public final class TabularRecipe implements Recipe {
 
     /** Everything a run needs, resolved for one training set. */
     private record Resolved(NetworkConfiguration configuration, RecipeCard card, int epochs, int batchesPerEpoch,
-            int batchSize, double maxLr) {
+            double maxLr) {
     }
 }

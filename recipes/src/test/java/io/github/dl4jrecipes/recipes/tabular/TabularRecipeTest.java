@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.recipes.tabular;
 
 import io.github.dl4jrecipes.core.data.CategoricalEncoding;
+import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
@@ -32,6 +33,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitNormal;
 import org.deeplearning4j.nn.weights.WeightInitRelu;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -233,6 +236,35 @@ class TabularRecipeTest {
                 + "(schema of penguins.csv (bundled), ONE_HOT encoding: 5 feature columns), but the data has "
                 + wide.schema().numInputs() + " input columns; fix: build the recipe from the schema of the data you "
                 + "train on (data.schema()), encoded by the same transform", e.getMessage());
+    }
+
+    @Test
+    void iteratorsTrainWithTheirOwnBatchesAndTheOneCycleCountsThem() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularSplit split = data.split(0.8, 42);
+        int rows = split.train().numExamples();
+        int batches = (rows + 31) / 32;
+        TrainedModel<? extends Model> model = TabularRecipe.classifier(data.schema()).withMaxLr(1e-2)
+                .withProgress(Progress.LOG).fit(InMemoryIterator.shuffled(split.train(), 32, 42),
+                        InMemoryIterator.sequential(split.valid(), 32));
+        assertEquals(TabularRules.epochs(batches), model.history().size());
+        assertEquals(String.valueOf((rows + batches - 1) / batches), model.card().settings().get("recipe.batchSize"));
+        assertLossFalls(model.history());
+    }
+
+    @Test
+    void labelsOfAnotherTaskAndEmptyIteratorsAreClearErrors() {
+        TabularData species = penguins(CategoricalEncoding.ONE_HOT);
+        DataSet train = species.split(0.8, 42).train();
+        DataSet oneLabel = new DataSet(train.getFeatures(), train.getLabels().getColumn(0, true));
+        TabularRecipe recipe = TabularRecipe.classifier(species.schema());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> recipe.fit(oneLabel, null));
+        assertTrue(e.getMessage().contains("predicts 3 output(s) for target 'species'")
+                && e.getMessage().contains("the data has 1 label column(s)"), e.getMessage());
+        DataSetIterator exhausted = new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(List.of(),
+                1);
+        e = assertThrows(IllegalArgumentException.class, () -> recipe.fit(exhausted, null));
+        assertTrue(e.getMessage().startsWith("train: the iterator yields no batch"), e.getMessage());
     }
 
     @Test

@@ -66,6 +66,19 @@ public final class NetworkObjective {
         };
     }
 
+    /**
+     * A session over an initialised network of either kind (what {@link TabularTuning} trains).
+     *
+     * @param net   a {@code MultiLayerNetwork} or a {@code ComputationGraph}
+     * @param train this trial's own training iterator
+     * @param valid this trial's own validation iterator
+     * @return a session positioned before its first epoch
+     */
+    static TrialSession session(Model net, DataSetIterator train, DataSetIterator valid) {
+        return new Session(net instanceof MultiLayerNetwork m ? new Layers(m) : new Graph((ComputationGraph) net),
+                train, valid);
+    }
+
     /** What a session needs of a network, for both kinds. */
     private interface Net {
         void fit(DataSetIterator data);

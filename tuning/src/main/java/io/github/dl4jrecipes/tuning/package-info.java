@@ -19,6 +19,9 @@
  *
  * <p>For networks, search an Arbiter {@code MultiLayerSpace} built from {@link
  * io.github.dl4jrecipes.tuning.SearchBlocks} (the weight init is derived from the sampled
- * activation) with {@link io.github.dl4jrecipes.tuning.NetworkObjective#accuracy}.
+ * activation) with {@link io.github.dl4jrecipes.tuning.NetworkObjective#accuracy}. For a tabular
+ * recipe, {@link io.github.dl4jrecipes.tuning.SearchSpaces#tabular} gives a preset space whose
+ * candidates are recipes, trained by {@link io.github.dl4jrecipes.tuning.TabularTuning#objective};
+ * {@link io.github.dl4jrecipes.tuning.TabularTuning#best} returns the best one as a recipe.
  */
 package io.github.dl4jrecipes.tuning;

@@ -21,9 +21,9 @@ import java.io.UncheckedIOException;
  * unexpected error. Errors print one message without a stack trace unless {@code --debug}.
  */
 @Command(name = "dl4j-recipes", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = "Deeplearning4j recipes: train, tune the learning rate, evaluate and predict.",
+        description = "Deeplearning4j recipes: train, tune the learning rate, evaluate, predict and tune.",
         subcommands = {TrainCommand.class, LrFindCommand.class, EvaluateCommand.class, PredictCommand.class,
-            HardwareCommand.class, CommandLine.HelpCommand.class})
+            TuneCommand.class, HardwareCommand.class, CommandLine.HelpCommand.class})
 public final class Dl4jRecipes {
 
     /** Success. */

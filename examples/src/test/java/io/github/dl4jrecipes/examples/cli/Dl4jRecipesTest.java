@@ -155,7 +155,7 @@ class Dl4jRecipesTest {
         for (String[] command : List.of(new String[] {}, new String[] {"train"}, new String[] {"train", "tabular"},
                 new String[] {"lr-find"}, new String[] {"lr-find", "tabular"}, new String[] {"evaluate"},
                 new String[] {"evaluate", "tabular"}, new String[] {"predict"}, new String[] {"predict", "tabular"},
-                new String[] {"hardware"})) {
+                new String[] {"tune"}, new String[] {"tune", "tabular"}, new String[] {"hardware"})) {
             List<String> args = new ArrayList<>(List.of(command));
             args.add("--help");
             Run help = run(args.toArray(String[]::new));
@@ -186,5 +186,33 @@ class Dl4jRecipesTest {
                 table.toString(), "--output", dir.resolve("p.csv").toString());
         assertEquals(Dl4jRecipes.BAD_INPUT, noModel.code());
         assertTrue(noModel.err().contains("has no model.zip"), noModel.err());
+    }
+
+    @Test
+    void tuneWritesTheStudyAndResumesIt() throws IOException {
+        Path study = dir.resolve("study");
+        String[] args = {"tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", "ASHA",
+            "--trials", "3", "--max-epochs", "3", "--study", study.toString(), "--seed", "5"};
+        Run tune = run(args);
+        assertEquals(Dl4jRecipes.OK, tune.code(), tune.err());
+        assertTrue(tune.out().contains("recipe tabular-classifier"), tune.out());
+        assertTrue(tune.out().contains("best trial"), tune.out());
+        for (String file : List.of("study.json", "leaderboard.csv", "leaderboard.json", "report.html")) {
+            assertTrue(Files.isRegularFile(study.resolve(file)), file);
+        }
+        List<String> leaderboard = Files.readAllLines(study.resolve("leaderboard.csv"));
+        assertEquals(1 + 3, leaderboard.size(), "header + 3 trials: " + leaderboard);
+
+        Run again = run(args);
+        assertEquals(Dl4jRecipes.OK, again.code(), again.err());
+        assertEquals(leaderboard, Files.readAllLines(study.resolve("leaderboard.csv")), "a finished study is reused");
+
+        Run other = run("tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", "tpe",
+                "--trials", "0", "--max-epochs", "3", "--study", dir.resolve("s0").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, other.code());
+        assertTrue(other.err().startsWith("error: trials must be >= 1, got 0"), other.err());
+        Run badStrategy = run("tune", "tabular", "--strategy", "grid", "--study", dir.resolve("s1").toString());
+        assertEquals(Dl4jRecipes.USAGE, badStrategy.code());
+        assertTrue(badStrategy.err().contains("unknown strategy 'grid'"), badStrategy.err());
     }
 }

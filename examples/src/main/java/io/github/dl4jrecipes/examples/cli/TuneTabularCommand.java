@@ -1,0 +1,64 @@
+package io.github.dl4jrecipes.examples.cli;
+
+import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.examples.tabular.TabularStudy;
+import io.github.dl4jrecipes.examples.tabular.TabularTraining;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code tune tabular}: the tabular classifier recipe's preset space on a CSV table (60/20/20 split). */
+@Command(name = "tabular", mixinStandardHelpOptions = true,
+        description = {"Tune the tabular classifier recipe on a CSV table: validation accuracy, a resumable study "
+            + "folder with leaderboard.csv/json and report.html; prints the leaderboard and the best recipe.",
+            "Run it again with the same --study to resume after an interruption.",
+            "Example: dl4j-recipes tune tabular --strategy asha --trials 30 --max-epochs 27 --study out/study"})
+final class TuneTabularCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    TabularDataOptions data = new TabularDataOptions();
+
+    @Option(names = "--study", paramLabel = "DIR", required = true,
+            description = "Study folder: created, or resumed when it exists.")
+    Path study;
+
+    @Option(names = "--strategy", converter = StrategyConverter.class,
+            description = "random, tpe, asha or hyperband (default: asha).")
+    TabularStudy.Strategy strategy = TabularStudy.Strategy.ASHA;
+
+    @Option(names = "--trials", description = "Most trials (default: ${DEFAULT-VALUE}).")
+    int trials = 20;
+
+    @Option(names = "--max-epochs", description = "Epochs of a fully trained trial (default: ${DEFAULT-VALUE}).")
+    int maxEpochs = 27;
+
+    @Option(names = "--seed", description = "Seed of the split, the recipe and the study (default: ${DEFAULT-VALUE}).")
+    long seed = TabularTraining.DEFAULT_SEED;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OneDnn.enable();
+        new TabularStudy(strategy, trials, maxEpochs, seed).run(data.load(), study, spec.commandLine().getOut());
+        return Dl4jRecipes.OK;
+    }
+
+    /** Reads a strategy name in any case; an unknown one is a usage error. */
+    static final class StrategyConverter implements CommandLine.ITypeConverter<TabularStudy.Strategy> {
+        @Override
+        public TabularStudy.Strategy convert(String value) {
+            for (TabularStudy.Strategy s : TabularStudy.Strategy.values()) {
+                if (s.name().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown strategy '" + value
+                    + "'; use one of random, tpe, asha, hyperband");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.dl4jrecipes.tuning;
+
+import io.github.dl4jrecipes.core.data.InMemoryIterator;
+import io.github.dl4jrecipes.core.task.TaskKind;
+import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * Tuning a {@link TabularRecipe}: the objective that trains each candidate recipe an epoch at a
+ * time (validation accuracy, checkpoints with the updater state, so ASHA/Hyperband promotions and
+ * resumed trials continue), and the best trial back as a recipe, optionally refit on train + valid.
+ *
+ * <pre>{@code
+ * TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(27);
+ * TuningResult<TabularRecipe> result = Tuner.hyperband(SearchSpaces.tabular(recipe, split.train()), 1, 27, 3)
+ *         .study(Path.of("study")).run(TabularTuning.objective(split.train(), split.valid()));
+ * TabularRecipe best = TabularTuning.best(result);                                 // a plain recipe
+ * TrainedModel<?> model = TabularTuning.refit(result, split.train(), split.valid());   // on both
+ * }</pre>
+ */
+public final class TabularTuning {
+
+    private TabularTuning() {
+    }
+
+    /**
+     * An objective to maximise: the candidate recipe's validation accuracy after each epoch. Each
+     * trial trains its own network of {@code candidate.withTrainRows(train rows).toConfiguration()}
+     * (the 1cycle schedule spans the recipe's epochs) on {@code train} in the recipe's batch size,
+     * shuffled with the recipe's seed.
+     *
+     * @param train the training rows (encoded by the data layer)
+     * @param valid the validation rows
+     * @return the objective
+     * @throws IllegalArgumentException at a trial's start when the recipe is a regressor (accuracy needs classes)
+     */
+    public static Objective<TabularRecipe> objective(DataSet train, DataSet valid) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(valid, "valid");
+        int rows = train.numExamples();
+        return (candidate, context) -> {
+            if (candidate.task().kind() == TaskKind.REGRESSION) {
+                throw new IllegalArgumentException("recipe: TabularTuning.objective maximises validation accuracy, but "
+                        + "the recipe is a regressor (target '" + candidate.schema().target() + "'); fix: tune a "
+                        + "classifier, or write an Objective<TabularRecipe> that measures the regression error");
+            }
+            TabularRecipe sized = candidate.withTrainRows(rows);
+            int batch = Math.min(rows, Integer.parseInt(sized.card().value(TabularSpace.BATCH_SIZE)));
+            long seed = Long.parseLong(sized.card().value("seed"));
+            Model net = sized.toConfiguration().init();
+            return NetworkObjective.session(net, InMemoryIterator.shuffled(train, batch, seed),
+                    InMemoryIterator.sequential(valid, Math.max(1, Math.min(valid.numExamples(), batch))));
+        };
+    }
+
+    /**
+     * @param result a finished study over a {@link TabularSpace}
+     * @return the best trial's recipe
+     * @throws NoSuchElementException when no trial finished
+     */
+    public static TabularRecipe best(TuningResult<TabularRecipe> result) {
+        Objects.requireNonNull(result, "result");
+        return result.bestCandidate().orElseThrow(() -> new NoSuchElementException("study " + result.studyDir()
+                + " has no finished trial to take the best recipe from; fix: run it with a larger budget "
+                + "(maxTrials, maxTotalEpochs, maxWallTime) or look at the failed trials' errors in its trials/ folder"));
+    }
+
+    /**
+     * Trains the best trial's recipe afresh on train + valid (more data for the final model; no
+     * validation set is left, so the recipe's epochs are used as they are).
+     *
+     * @param result a finished study over a {@link TabularSpace}
+     * @param train  the training rows the study used
+     * @param valid  the validation rows the study used
+     * @return the model trained on both
+     */
+    public static TrainedModel<? extends Model> refit(TuningResult<TabularRecipe> result, DataSet train,
+            DataSet valid) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(valid, "valid");
+        return best(result).fit(DataSet.merge(List.of(train, valid)), null);
+    }
+}

@@ -7,7 +7,6 @@ import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -136,12 +135,6 @@ public final class Leaderboard {
     }
 
     private static void write(Path file, byte[] bytes) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            StudyStore.moveAtomically(tmp, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        StudyStore.writeAtomically(file, bytes);
     }
 }

@@ -33,14 +33,27 @@ class StudyProcessesTest {
 
     @TempDir
     Path tmp;
+    private final java.util.Map<Process, Path> outputs = new java.util.HashMap<>();
 
     private Process child(Path dir, int trials, int epochs, long sleep, Path log, int peers) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), StudyChild.class.getName(),
                 dir.toString(), Integer.toString(trials), Integer.toString(epochs), Long.toString(sleep),
                 log.toString(), Integer.toString(peers));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child-" + System.nanoTime() + ".out").toFile()).start();
+        Path out = tmp.resolve("child-" + System.nanoTime() + ".out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        outputs.put(p, out);
+        return p;
+    }
+
+    /** The end of a child's output, for failure messages. */
+    private String tail(Process p) {
+        try {
+            List<String> lines = Files.readAllLines(outputs.get(p));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
     }
 
     private static List<TrialRecord> records(Path dir) throws IOException {
@@ -138,7 +151,7 @@ class StudyProcessesTest {
                 b.destroyForcibly();
                 fail("children did not finish");
             }
-            assertEquals(0, p.exitValue(), "child exit status");
+            assertEquals(0, p.exitValue(), () -> "child exit status; its output:\n" + tail(p));
         }
         List<TrialRecord> records = records(dir);
         assertEquals(IntStream.rangeClosed(1, trials).boxed().toList(),

@@ -5,10 +5,7 @@ import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import io.github.dl4jrecipes.tuning.TrialStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -58,13 +55,7 @@ public final class HtmlReport {
         importance(h, importance);
         table(h, leaderboard);
         h.append("</body></html>\n");
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, h.toString(), StandardCharsets.UTF_8);
-            StudyStore.moveAtomically(tmp, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + file, e);
-        }
+        StudyStore.writeAtomically(file, h.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void history(StringBuilder h, List<TrialRecord> trials, Direction direction) {

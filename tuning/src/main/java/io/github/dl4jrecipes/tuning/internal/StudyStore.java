@@ -240,13 +240,23 @@ public final class StudyStore {
     }
 
     private void writeAtomically(Path target, Object value) {
+        try {
+            writeAtomically(target, json.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + target + " as JSON", e);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} through a temp file named after this process and thread,
+     * then an atomic rename: several processes sharing a study never write the same temp file.
+     */
+    public static void writeAtomically(Path target, byte[] bytes) {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Thread.currentThread().getId() + ".tmp");
         try {
-            Files.write(tmp, json.writeValueAsBytes(value));
+            Files.write(tmp, bytes);
             moveAtomically(tmp, target);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + target + " as JSON", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

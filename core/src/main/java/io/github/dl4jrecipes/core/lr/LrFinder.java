@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The learning-rate range test (Smith, 2017, §3.3; fastai's {@code lr_find}): train for a few
@@ -140,20 +144,8 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(data, "data");
         MultiLayerNetwork copy = copyOf(network);
-        return sweep(new Trainee<>() {
-            public double score(DataSet batch) {
-                return copy.score(toDataSet(batch));
-            }
-
-            public double fit(DataSet batch) {
-                copy.fit(batch);
-                return copy.score();
-            }
-
-            public void setLearningRate(double lr) {
-                copy.setLearningRate(lr);
-            }
-        }, new DataSetSource(data));
+        return sweep(new Trainee<DataSet>(b -> copy.score(toDataSet(b)), copy::fit, copy::score,
+                copy::setLearningRate), new DataSetSource(data));
     }
 
     /** As {@link #run(MultiLayerNetwork, DataSetIterator)} for a single-input, single-output graph. */
@@ -161,20 +153,8 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(data, "data");
         ComputationGraph copy = copyOf(network);
-        return sweep(new Trainee<>() {
-            public double score(DataSet batch) {
-                return copy.score(batch);
-            }
-
-            public double fit(DataSet batch) {
-                copy.fit(batch);
-                return copy.score();
-            }
-
-            public void setLearningRate(double lr) {
-                copy.setLearningRate(lr);
-            }
-        }, new DataSetSource(data));
+        return sweep(new Trainee<DataSet>(copy::score, copy::fit, copy::score, copy::setLearningRate),
+                new DataSetSource(data));
     }
 
     /** As {@link #run(MultiLayerNetwork, DataSetIterator)} for any graph. */
@@ -182,20 +162,8 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(data, "data");
         ComputationGraph copy = copyOf(network);
-        return sweep(new Trainee<>() {
-            public double score(MultiDataSet batch) {
-                return copy.score(batch);
-            }
-
-            public double fit(MultiDataSet batch) {
-                copy.fit(batch);
-                return copy.score();
-            }
-
-            public void setLearningRate(double lr) {
-                copy.setLearningRate(lr);
-            }
-        }, new MultiDataSetSource(data));
+        return sweep(new Trainee<MultiDataSet>(copy::score, copy::fit, copy::score, copy::setLearningRate),
+                new MultiDataSetSource(data));
     }
 
     /**
@@ -364,13 +332,24 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         return lowest.learningRate() / MINIMUM_DIVISOR;
     }
 
-    /** What the sweep needs from a network. */
-    private interface Trainee<B> {
-        double score(B batch);
+    /**
+     * What the sweep needs from a network: the loss on a batch, a training step, the loss of the
+     * last step, and a way to set the learning rate.
+     */
+    private record Trainee<B>(ToDoubleFunction<B> loss, Consumer<B> step, DoubleSupplier lastLoss,
+                              DoubleConsumer learningRate) {
+        double score(B batch) {
+            return loss.applyAsDouble(batch);
+        }
 
-        double fit(B batch);
+        double fit(B batch) {
+            step.accept(batch);
+            return lastLoss.getAsDouble();
+        }
 
-        void setLearningRate(double lr);
+        void setLearningRate(double lr) {
+            learningRate.accept(lr);
+        }
     }
 
     /** What the sweep needs from an iterator. */

@@ -11,7 +11,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  *
  * <pre>{@code
  * Recipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(50);
- * System.out.println(recipe.card());                       // every setting, its value and its source
+ * log.info("{}", recipe.card());                       // every setting, its value and its source
  * NetworkConfiguration conf = recipe.toConfiguration();    // plain DL4J configuration
  * TrainedModel<?> model = recipe.fit(train, valid);        // history and model card included
  * }</pre>

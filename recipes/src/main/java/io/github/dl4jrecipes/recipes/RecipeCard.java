@@ -15,7 +15,7 @@ import java.util.Objects;
  * settings travel with the saved model.
  *
  * <pre>{@code
- * System.out.println(TabularRecipe.classifier(schema).card());
+ * log.info("{}", TabularRecipe.classifier(schema).card());
  * // recipe tabular-classifier
  * //   hiddenLayers   [64]    rule: ...
  * }</pre>

@@ -7,7 +7,7 @@
  *
  * <pre>{@code
  * TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(50).withSeed(42);
- * System.out.println(recipe.card());                     // settings, values and their sources
+ * log.info("{}", recipe.card());                     // settings, values and their sources
  * TrainedModel<?> model = recipe.fit(split.train(), split.valid());
  * }</pre>
  */

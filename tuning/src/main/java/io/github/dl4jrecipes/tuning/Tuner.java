@@ -27,7 +27,7 @@ import java.util.Objects;
  *         .maxTrials(60).workers(2).threadsPerWorker(1)
  *         .study(Path.of("study"))
  *         .run(objective);
- * System.out.println(result.leaderboard().toText(10));
+ * log.info("{}", result.leaderboard().toText(10));
  * }</pre>
  *
  * <p>A tuner is a builder: its setters validate at once and return it.

@@ -14,7 +14,7 @@
  *         .maxTrials(60).workers(2).threadsPerWorker(1)
  *         .study(Path.of("study"))                                            // run again to resume
  *         .run(myObjective);
- * System.out.println(result.leaderboard().toText(10));                       // and study/report.html
+ * log.info("{}", result.leaderboard().toText(10));                       // and study/report.html
  * }</pre>
  *
  * <p>For networks, search an Arbiter {@code MultiLayerSpace} built from {@link

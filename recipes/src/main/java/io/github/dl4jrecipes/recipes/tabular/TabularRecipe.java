@@ -49,7 +49,7 @@ import java.util.Objects;
  * TabularData data = TabularData.fromCsv(path).target("species").build();
  * TabularSplit split = data.split(0.8, 42);
  * TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withSeed(42);
- * System.out.println(recipe.card());                       // every setting and its source
+ * log.info("{}", recipe.card());                       // every setting and its source
  * TrainedModel<?> model = recipe.fit(split.train(), split.valid());
  * MultiLayerNetwork net = (MultiLayerNetwork) model.network();
  * }</pre>

@@ -7,7 +7,7 @@
  * TabularData data = TabularData.penguins();
  * TabularSplit split = data.split(0.8, 42);
  * TabularRecipe recipe = TabularRecipe.classifier(data.schema());     // .withEntityEmbeddings(), .selfNormalizing()
- * System.out.println(recipe.card());
+ * log.info("{}", recipe.card());
  * TrainedModel<?> model = recipe.fit(split.train(), split.valid());
  * split.transform().save(Path.of("out/transform.json"));               // the same preprocessing at inference
  * model.save(Path.of("out/model.zip"));

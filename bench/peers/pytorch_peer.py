@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """PyTorch peer for the dl4j-recipes benchmarks (benchmarks only; never a project dependency).
 
-Trains the same networks as bench/ (LeNet, MLP 784-256-128-10) with the same batch size,
-optimizer and thread count, and prints one JSON object per measurement on stdout.
+Trains the same networks as bench/ (LeNet, MLP 784-256-128-10, and the image recipes' small()
+and resnet() for 28x28x1 images, layer for layer) with the same batch size, optimizer and thread
+count, and prints one JSON object per measurement on stdout. Each answer carries the parameter
+count as DL4J counts it (batch-norm running mean and variance included), which the harness
+compares with the DL4J network's numParams().
 
   throughput:         --mode throughput --model lenet --batch 64 --threads 2
   time-to-accuracy:   --mode tta --model lenet --data /usr/share/datasets/fashion-mnist --target 0.91
@@ -35,7 +38,109 @@ def mlp():
                          nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10))
 
 
-MODELS = {"lenet": lenet, "mlp": mlp}
+SIDE = 28
+CLASSES = 10
+# the image recipes (recipes/.../image: SmallCnn, SmallResNet, Layers) for SIDE x SIDE x 1 images
+BASE_FILTERS = 32
+TARGET_SIDE = 7
+CONVS_PER_STAGE = 2
+DENSE_UNITS = 256
+HEAD_DROPOUT = 0.5
+
+
+def halvings(side, target_side):
+    """Layers.halvings: 2x2 downsamplings that take side down to about target_side, at least 1."""
+    n = 0
+    while side // (1 << (n + 1)) >= target_side:
+        n += 1
+    return max(1, n)
+
+
+class Conv2dSame(nn.Conv2d):
+    """DL4J's ConvolutionMode.Same, no bias: output ceil(in / stride), the odd padding pixel at the
+    bottom and right (TensorFlow's rule, which DL4J follows)."""
+
+    def __init__(self, cin, cout, kernel, stride=1):
+        super().__init__(cin, cout, kernel, stride=stride, padding=0, bias=False)
+
+    def forward(self, x):
+        pads = []
+        for size, k, s in ((x.shape[3], self.kernel_size[1], self.stride[1]),
+                           (x.shape[2], self.kernel_size[0], self.stride[0])):
+            total = max((-(-size // s) - 1) * s + k - size, 0)
+            pads += [total // 2, total - total // 2]
+        if pads[0] == pads[1] and pads[2] == pads[3]:
+            return F.conv2d(x, self.weight, None, self.stride, (pads[2], pads[0]))
+        return F.conv2d(F.pad(x, pads), self.weight, None, self.stride)
+
+
+def conv_bn(cin, cout, kernel=3, stride=1):
+    """Layers.convBn: conv (no bias, identity) -> batch norm."""
+    return [Conv2dSame(cin, cout, kernel, stride), nn.BatchNorm2d(cout)]
+
+
+def conv_bn_relu(cin, cout, stride=1):
+    """Layers.convBnRelu: conv 3x3 -> batch norm -> ReLU."""
+    return conv_bn(cin, cout, 3, stride) + [nn.ReLU()]
+
+
+def small():
+    """SmallCnn: stages of 2 x (conv3x3 -> BN -> ReLU) + maxpool 2, filters 32, 64, ...;
+    dense 256 (no bias) -> BN -> ReLU -> dropout 0.5 -> softmax output."""
+    layers, cin, filters, side = [], 1, BASE_FILTERS, SIDE
+    for _ in range(halvings(SIDE, TARGET_SIDE)):
+        for _ in range(CONVS_PER_STAGE):
+            layers += conv_bn_relu(cin, filters)
+            cin = filters
+        layers.append(nn.MaxPool2d(2, 2))
+        filters *= 2
+        side //= 2
+    layers += [nn.Flatten(), nn.Linear(cin * side * side, DENSE_UNITS, bias=False), nn.BatchNorm1d(DENSE_UNITS),
+               nn.ReLU(), nn.Dropout(HEAD_DROPOUT), nn.Linear(DENSE_UNITS, CLASSES)]
+    return nn.Sequential(*layers)
+
+
+class BasicBlock(nn.Module):
+    """SmallResNet.basicBlock: conv-BN-ReLU, conv-BN, plus the shortcut (1x1 conv-BN projection
+    when downsampling), then ReLU."""
+
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.body = nn.Sequential(*conv_bn_relu(cin, cout, stride), *conv_bn(cout, cout))
+        self.shortcut = nn.Sequential(*conv_bn(cin, cout, 1, stride)) if stride > 1 else nn.Identity()
+
+    def forward(self, x):
+        return F.relu(self.body(x) + self.shortcut(x))
+
+
+def resnet():
+    """SmallResNet: stem conv-BN-ReLU 32, one basic block per stage (the first keeps the size, each
+    further one halves it with stride 2 and doubles the filters), global average pool, output."""
+    layers, cin, filters = conv_bn_relu(1, BASE_FILTERS), BASE_FILTERS, BASE_FILTERS
+    for stage in range(1 + halvings(SIDE, TARGET_SIDE)):
+        layers.append(BasicBlock(cin, filters, 2 if stage > 0 else 1))
+        cin = filters
+        filters *= 2
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(cin, CLASSES)]
+    return nn.Sequential(*layers)
+
+
+MODELS = {"lenet": lenet, "mlp": mlp, "small": small, "resnet": resnet}
+# the image recipes train with AdamW (Adam + decoupled weight decay 0.01, fastai's wd)
+RECIPE_MODELS = {"small", "resnet"}
+RECIPE_WEIGHT_DECAY = 0.01
+
+
+def dl4j_param_count(model):
+    """Parameters as DL4J counts them: batch norm's running mean and variance are parameters there."""
+    return sum(p.numel() for p in model.parameters()) + sum(
+        b.numel() for name, b in model.named_buffers() if name.endswith(("running_mean", "running_var")))
+
+
+def optimizer(name, model, lr):
+    if name in RECIPE_MODELS:
+        return torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=RECIPE_WEIGHT_DECAY)
+    return torch.optim.Adam(model.parameters(), lr=lr)
 
 
 def read_idx(path):
@@ -57,7 +162,7 @@ def load(data_dir, split):
 def throughput(args):
     torch.manual_seed(args.seed)
     model = MODELS[args.model]()
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    opt = optimizer(args.model, model, 1e-3)
     xs = torch.rand(16, args.batch, 1, 28, 28)
     ys = torch.randint(0, 10, (16, args.batch))
     step = lambda i: train_step(model, opt, xs[i % 16], ys[i % 16])
@@ -71,7 +176,8 @@ def throughput(args):
         rates.append(args.iters * args.batch / (time.perf_counter() - t0))
     return {"mode": "throughput", "model": args.model, "batch": args.batch,
             "threads": torch.get_num_threads(), "median_img_s": statistics.median(rates),
-            "windows_img_s": rates, "torch": torch.__version__}
+            "windows_img_s": rates, "torch": torch.__version__, "params": dl4j_param_count(model),
+            "optimizer": type(opt).__name__}
 
 
 def train_step(model, opt, x, y):
@@ -98,7 +204,7 @@ def time_to_accuracy(args):
         xtr, ytr = xtr[:args.train_limit], ytr[:args.train_limit]
     xte, yte = load(args.data, "test")
     model = MODELS[args.model]()
-    opt = torch.optim.Adam(model.parameters(), lr=args.max_lr)
+    opt = optimizer(args.model, model, args.max_lr)
     steps_per_epoch = (len(xtr) + args.batch - 1) // args.batch
     sched = None
     if args.one_cycle:

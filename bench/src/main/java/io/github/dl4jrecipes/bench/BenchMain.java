@@ -5,8 +5,15 @@ import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.lr.LrFinder;
+import io.github.dl4jrecipes.core.lr.LrFinderResult;
+import io.github.dl4jrecipes.core.data.InMemoryIterator;
+import io.github.dl4jrecipes.recipes.augment.Augment;
+import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.api.NeuralNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
@@ -21,32 +28,77 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The benchmark harness: training throughput of the same networks built with DL4J's defaults,
- * with our fast path, and in PyTorch, measured in one run on one machine; SGEMM peak for scale.
- * Prints a table and writes {@code bench/RESULTS.md}.
+ * The benchmark harness. Sections, all run by default, any chosen with {@code --only}:
+ * <ul>
+ *   <li>{@code throughput}: training throughput of LeNet, the MLP and the image recipes
+ *       {@code small()} and {@code resnet()}, each built with DL4J's defaults, with our fast path,
+ *       and in PyTorch, in one run on one machine; SGEMM peak for scale;</li>
+ *   <li>{@code overhead}: epoch time of {@code recipe.fit} vs a hand loop on the identical network;</li>
+ *   <li>{@code augment}: {@code Augment.standard()} alone vs training, and epochs with it vs without;</li>
+ *   <li>{@code lrfinder}: seconds of the {@code small()} recipe's LR finder on Fashion-MNIST, as a
+ *       fraction of one epoch of the 60,000 images;</li>
+ *   <li>{@code rss}: peak RSS of the Fashion-MNIST sample in a child JVM.</li>
+ * </ul>
+ * Time to accuracy ({@code --tta}) is opt-in: minutes per epoch. Prints each table and writes
+ * {@code bench/RESULTS.md}.
  *
  * <p>Run from the repository root: {@code mvn -B -q -pl bench -am package -DskipTests exec:java}
- * (arguments via {@code -Dexec.args="--quick"}).
+ * (arguments via {@code -Dexec.args="--quick"} or {@code -Dexec.args="--only throughput,rss"}).
+ * Another ND4J binary: add {@code -Dnd4j.cpu.flavor=-onednn-avx2} (or {@code ""} for the generic
+ * one) to the same command, e.g. {@code mvn -B -q -pl bench -am -Dnd4j.cpu.flavor=-onednn-avx2
+ * package -DskipTests exec:java -Dexec.args="--only throughput --out target/RESULTS-onednn-avx2.md"}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks dl4j-recipes against plain DL4J and PyTorch on this machine.")
 public final class BenchMain implements Callable<Integer> {
     private static final long SEED = 42;
     private static final int BATCH = 64;
+    private static final long[] IMAGE = {1, Networks.SIDE, Networks.SIDE};
+    private static final String SMALL = "ImageRecipe small()";
+    private static final String RESNET = "ImageRecipe resnet()";
+    /** Fashion-MNIST's training set: the epoch the LR finder's cost is compared with. */
+    private static final int FULL_EPOCH_IMAGES = 60_000;
+    /** The sample whose peak RSS the rss section reports (examples module). */
+    private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
+    /** The harness's sections, in the order they run. */
+    enum Part { THROUGHPUT, OVERHEAD, AUGMENT, LRFINDER, RSS }
+
+    @Option(names = "--only", split = ",", description = "sections to run: throughput, overhead, augment, "
+            + "lrfinder, rss (default: all)")
+    Set<Part> only = EnumSet.allOf(Part.class);
     @Option(names = "--warmup", description = "warm-up iterations per network (default ${DEFAULT-VALUE})")
     int warmup = 20;
     @Option(names = "--iterations", description = "iterations per timed window (default ${DEFAULT-VALUE})")
     int iterations = 60;
     @Option(names = "--windows", description = "timed windows; the median counts (default ${DEFAULT-VALUE})")
     int windows = 3;
-    @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations, 3 windows")
+    @Option(names = "--image-warmup", description = "warm-up iterations of small() and resnet() (default ${DEFAULT-VALUE})")
+    int imageWarmup = 5;
+    @Option(names = "--image-iterations", description = "iterations per window of small() and resnet(), "
+            + "~8× LeNet's work each (default ${DEFAULT-VALUE})")
+    int imageIterations = 15;
+    @Option(names = "--subset", description = "Fashion-MNIST training images of the overhead and augment "
+            + "epochs (default ${DEFAULT-VALUE})")
+    int subset = 3200;
+    @Option(names = "--repetitions", description = "timed epochs of overhead and augment, after one warm-up "
+            + "epoch; the median counts (default ${DEFAULT-VALUE})")
+    int repetitions = 3;
+    @Option(names = "--rss-train-subset", description = "training images of the sample's rss run (default ${DEFAULT-VALUE})")
+    int rssTrainSubset = 3000;
+    @Option(names = "--rss-test-subset", description = "test images of the sample's rss run (default ${DEFAULT-VALUE})")
+    int rssTestSubset = 1000;
+    @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations (image nets 2 and 3), "
+            + "640-image epochs, a 20-step LR finder, a 640-image sample run")
     boolean quick;
     @Option(names = "--python", description = "the Python with PyTorch (default ${DEFAULT-VALUE})")
     Path python = Path.of("/usr/bin/python3");
@@ -63,8 +115,16 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--tta-train-limit", description = "use only the first N training images (0: all)")
     int ttaTrainLimit;
 
+    private static String[] commandLine = new String[0];
+    private final List<String> sections = new ArrayList<>();
+    private final List<String> ratios = new ArrayList<>();
+    private double smallFastImgPerSecond = Double.NaN;
+    private IdxImages fashionMnist;
+    private double[] recipeEpochsNoAugment;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        commandLine = args.clone();
+        System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -72,49 +132,224 @@ public final class BenchMain implements Callable<Integer> {
         if (quick) {
             warmup = 5;
             iterations = 10;
+            imageWarmup = 2;
+            imageIterations = 3;
+            subset = 640;
+            rssTrainSubset = 640;
+            rssTestSubset = 200;
         }
-        Throughput throughput = new Throughput(warmup, iterations, windows);
         Hardware hardware = Hardware.report();
         System.out.println(hardware);
-        double gemm = Gemm.peakGflops();
-        System.out.printf(Locale.ROOT, "SGEMM 1024² peak: %.1f GFLOP/s%n", gemm);
-
-        List<Row> rows = new ArrayList<>();
-        Throughput.Result stock = measure(throughput, "LeNet", "plain DL4J defaults (helpers off, CacheMode.NONE)",
-                false, Networks.lenet(CacheMode.NONE, SEED), rows);
-        Throughput.Result fast = measure(throughput, "LeNet", "dl4j-recipes fast path (oneDNN helpers, CacheMode.DEVICE)",
-                true, Networks.lenet(CacheMode.DEVICE, SEED), rows);
-        Throughput.Result mlpStock = measure(throughput, "MLP 784-256-128-10", "plain DL4J defaults",
-                false, Networks.mlp(SEED), rows);
-        Throughput.Result mlpFast = measure(throughput, "MLP 784-256-128-10", "dl4j-recipes fast path",
-                true, Networks.mlp(SEED), rows);
-
         PyTorchPeer peer = new PyTorchPeer(python, peerScript);
         Optional<String> noPeer = peer.unavailableBecause();
+        noPeer.ifPresent(why -> System.out.println("PyTorch peer skipped: " + why));
+        double gemm = Double.NaN;
+        if (only.contains(Part.THROUGHPUT)) {
+            gemm = Gemm.peakGflops();
+            System.out.printf(Locale.ROOT, "SGEMM 1024² peak: %.1f GFLOP/s%n", gemm);
+            throughput(peer, noPeer, gemm);
+        }
+        if (only.contains(Part.OVERHEAD)) {
+            overhead();
+        }
+        if (only.contains(Part.AUGMENT)) {
+            augment();
+        }
+        if (only.contains(Part.LRFINDER)) {
+            lrFinder();
+        }
+        if (only.contains(Part.RSS)) {
+            peakRss();
+        }
+        if (tta) {
+            section("Time to accuracy", timeToAccuracy(peer, noPeer).stream().map(l -> "- " + l + "\n")
+                    .reduce("", String::concat));
+        }
+        String report = report(hardware, gemm, noPeer);
+        writeAtomically(out, report);
+        System.out.println("wrote " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private void throughput(PyTorchPeer peer, Optional<String> noPeer, double gemm)
+            throws IOException, InterruptedException {
+        Throughput small = new Throughput(warmup, iterations, windows);
+        Throughput heavy = small.withIterations(imageWarmup, imageIterations);
+        List<Row> rows = new ArrayList<>();
+        Throughput.Result stock = measure(small, "LeNet", "plain DL4J defaults (helpers off, CacheMode.NONE)",
+                false, Networks.lenet(CacheMode.NONE, SEED), rows);
+        Throughput.Result fast = measure(small, "LeNet", "dl4j-recipes fast path (oneDNN helpers, CacheMode.DEVICE)",
+                true, Networks.lenet(CacheMode.DEVICE, SEED), rows);
+        Throughput.Result mlpStock = measure(small, "MLP 784-256-128-10", "plain DL4J defaults",
+                false, Networks.mlp(SEED), rows);
+        Throughput.Result mlpFast = measure(small, "MLP 784-256-128-10", "dl4j-recipes fast path",
+                true, Networks.mlp(SEED), rows);
+        ImageRecipe recipe = Networks.imageRecipe();
+        ComputationGraph smallPlain = Networks.plainDefaults(recipe.small());
+        Throughput.Result smallStock = measure(heavy, SMALL, "same graph, plain DL4J defaults (helpers off, "
+                + "CacheMode.NONE)", smallPlain, rows);
+        ComputationGraph smallNet = Networks.recipeBuilt(recipe.small());
+        Throughput.Result smallFast = measure(heavy, SMALL, "as the recipe builds it (fast path)", smallNet, rows);
+        smallFastImgPerSecond = smallFast.median();
+        Throughput.Result resnetStock = measure(heavy, RESNET, "same graph, plain DL4J defaults (helpers off, "
+                + "CacheMode.NONE)", Networks.plainDefaults(recipe.resnet()), rows);
+        ComputationGraph resnetNet = Networks.recipeBuilt(recipe.resnet());
+        Throughput.Result resnetFast = measure(heavy, RESNET, "as the recipe builds it (fast path)", resnetNet, rows);
+
         double torchLenet = Double.NaN;
         double torchMlp = Double.NaN;
+        double torchSmall = Double.NaN;
+        double torchResnet = Double.NaN;
         if (noPeer.isEmpty()) {
-            torchLenet = peerThroughput(peer, "lenet", rows, "LeNet");
-            torchMlp = peerThroughput(peer, "mlp", rows, "MLP 784-256-128-10");
-        } else {
-            System.out.println("PyTorch peer skipped: " + noPeer.get());
+            torchLenet = peerThroughput(peer, "lenet", rows, "LeNet", small, -1);
+            torchMlp = peerThroughput(peer, "mlp", rows, "MLP 784-256-128-10", small, -1);
+            torchSmall = peerThroughput(peer, "small", rows, SMALL, heavy, smallNet.numParams());
+            torchResnet = peerThroughput(peer, "resnet", rows, RESNET, heavy, resnetNet.numParams());
         }
-
-        List<String> ttaLines = tta ? timeToAccuracy(peer, noPeer) : List.of();
-
-        String report = report(hardware, gemm, rows, noPeer, ttaLines, List.of(
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Batch %d; LeNet and MLP: Adam(1e-3), %d warm-up iterations, median of "
+                        + "%d windows of %d iterations; image recipes: the recipe's updater (Adam, 1cycle, decoupled "
+                        + "weight decay 0.01; PyTorch: AdamW(1e-3, 0.01)), %d warm-up iterations, %d windows of %d. "
+                        + "Random pixels, fixed labels. Parameters (DL4J count, BN mean and variance included): "
+                        + "small() %,d, resnet() %,d, equal on both sides (checked).%n%n",
+                BATCH, warmup, windows, iterations, imageWarmup, windows, imageIterations,
+                smallNet.numParams(), resnetNet.numParams()));
+        s.append("| network | variant | median img/s | windows |\n|---|---|---:|---|\n");
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s |%n", r.network, r.variant, r.median, r.detail));
+        }
+        noPeer.ifPresent(why -> s.append("\nPyTorch peer skipped: ").append(why).append('\n'));
+        section("Training throughput (images/s)", s.toString());
+        ratios.addAll(List.of(
                 ratio("LeNet: fast path / plain DL4J", fast.median(), stock.median()),
                 ratio("LeNet: fast path / PyTorch", fast.median(), torchLenet),
                 ratio("LeNet: plain DL4J / PyTorch", stock.median(), torchLenet),
                 ratio("MLP: fast path / plain DL4J", mlpFast.median(), mlpStock.median()),
                 ratio("MLP: fast path / PyTorch", mlpFast.median(), torchMlp),
+                ratio("small(): recipe / plain DL4J", smallFast.median(), smallStock.median()),
+                ratio("small(): recipe / PyTorch", smallFast.median(), torchSmall),
+                ratio("small(): plain DL4J / PyTorch", smallStock.median(), torchSmall),
+                ratio("resnet(): recipe / plain DL4J", resnetFast.median(), resnetStock.median()),
+                ratio("resnet(): recipe / PyTorch", resnetFast.median(), torchResnet),
+                ratio("resnet(): plain DL4J / PyTorch", resnetStock.median(), torchResnet),
                 String.format(Locale.ROOT, "LeNet fast path achieves %.1f GFLOP/s of training (%.0f%% of the SGEMM peak)",
                         fast.median() * Networks.lenetTrainingFlopsPerImage() / 1e9,
                         100 * fast.median() * Networks.lenetTrainingFlopsPerImage() / 1e9 / gemm)));
-        System.out.println(report);
-        writeAtomically(out, report);
-        System.out.println("wrote " + out.toAbsolutePath());
-        return 0;
+    }
+
+    private void overhead() {
+        RecipeEpochs epochs = new RecipeEpochs(subset(), repetitions);
+        ImageRecipe recipe = Networks.imageRecipe().small().withAugment(Augment.none());
+        System.out.println("overhead: hand loop network.fit(iterator)");
+        double[] hand = epochs.handLoop(recipe);
+        System.out.println("overhead: recipe.fit");
+        double[] viaRecipe = recipeEpochsNoAugment(epochs);
+        double ratio = Throughput.median(viaRecipe) / Throughput.median(hand);
+        section("Recipe overhead", String.format(Locale.ROOT, "small() recipe, Augment.none(), 1cycle at a fixed "
+                        + "peak %.0e (no LR finder), no validation, %d Fashion-MNIST training images, batch %d; median "
+                        + "of %d epochs after a warm-up epoch. Recipe: the training pass of `recipe.fit(train, null)` "
+                        + "(history's wall seconds: listeners, divergence watch and progress included; the per-epoch "
+                        + "train-metric pass excluded). Hand loop: `network.fit(iterator)` on "
+                        + "`recipe.toConfiguration(batchesPerEpoch)`, same shuffled batches.%n%n"
+                        + "| loop | median epoch s | epochs s |%n|---|---:|---|%n"
+                        + "| hand loop | %.2f | %s |%n| recipe.fit | %.2f | %s |%n%n"
+                        + "recipe / hand loop: **%.3f×** (goal ≤ 1.02×)%n",
+                RecipeEpochs.MAX_LR, epochs.images(), BATCH, repetitions, Throughput.median(hand), seconds(hand),
+                Throughput.median(viaRecipe), seconds(viaRecipe), ratio));
+    }
+
+    private void augment() {
+        DataSet train = subset();
+        RecipeEpochs epochs = new RecipeEpochs(train, repetitions);
+        ImageRecipe recipe = Networks.imageRecipe().small();
+        Throughput.Result pipeline = AugmentThroughput.measure(Augment.standard(), recipe.shape(), train, BATCH,
+                repetitions, SEED);
+        System.out.println("augment: standard() alone " + pipeline);
+        double[] none = recipeEpochsNoAugment(epochs);
+        System.out.println("augment: recipe.fit with standard()");
+        double[] standard = epochs.recipeFit(recipe.withAugment(Augment.standard()));
+        double training = epochs.images() / Throughput.median(none);
+        section("Augmentation", String.format(Locale.ROOT, "small() recipe, %d Fashion-MNIST training images, batch "
+                        + "%d, median of %d epochs (training pass of `recipe.fit`) after a warm-up epoch. The "
+                        + "pipeline runs on one background thread while the network trains.%n%n"
+                        + "| measurement | img/s | detail |%n|---|---:|---|%n"
+                        + "| Augment.standard() pipeline alone (BatchAugmenter, one thread) | %.0f | %s |%n"
+                        + "| small() training, Augment.none() | %.0f | epochs %s s |%n"
+                        + "| small() training, Augment.standard() | %.0f | epochs %s s |%n%n"
+                        + "pipeline / training: %.1f×; epoch time standard() / none(): **%.3f×** (goal ≤ 1.05×)%n",
+                epochs.images(), BATCH, repetitions, pipeline.median(), pipeline, training, seconds(none),
+                epochs.images() / Throughput.median(standard), seconds(standard), pipeline.median() / training,
+                Throughput.median(standard) / Throughput.median(none)));
+    }
+
+    private void lrFinder() {
+        ImageRecipe recipe = Networks.imageRecipe().small();
+        if (quick) {
+            recipe = recipe.withLrFinder(LrFinder.defaults().withIterations(LrFinder.MIN_ITERATIONS));
+        }
+        DataSet train = fashionMnist().train();
+        long start = System.nanoTime();
+        LrFinderResult result = recipe.findLr(InMemoryIterator.shuffled(train, BATCH, SEED));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String source = "measured in this run's throughput section";
+        if (Double.isNaN(smallFastImgPerSecond)) {
+            smallFastImgPerSecond = new Throughput(warmup, iterations, windows).withIterations(imageWarmup, imageIterations)
+                    .measure(Networks.recipeBuilt(recipe), BATCH, SEED, IMAGE).median();
+            source = "measured for this section (throughput section not run)";
+        }
+        double epochSeconds = FULL_EPOCH_IMAGES / smallFastImgPerSecond;
+        section("LR finder cost", String.format(Locale.ROOT, "`ImageRecipe.classifier(28, 28, 1, 10).small().findLr(..)` "
+                        + "on Fashion-MNIST's %,d training images (shuffled batches of %d): %d steps, suggestion %.3g.%n%n"
+                        + "- LR finder: **%.1f s**%n"
+                        + "- one epoch of %,d images: %.0f s, computed as %,d / %.0f img/s (small() fast-path training "
+                        + "throughput, %s), not timed%n"
+                        + "- LR finder / epoch: **%.1f%%**%n",
+                train.numExamples(), BATCH, result.points().size(), result.suggestion(), seconds, FULL_EPOCH_IMAGES,
+                epochSeconds, FULL_EPOCH_IMAGES, smallFastImgPerSecond, source, 100 * seconds / epochSeconds));
+    }
+
+    private void peakRss() throws IOException, InterruptedException {
+        Path output = Files.createTempDirectory("fashion-rss-");
+        List<String> args = List.of("--epochs", "1", "--train-subset", Integer.toString(rssTrainSubset),
+                "--test-subset", Integer.toString(rssTestSubset), "--output", output.toString());
+        System.out.println("rss: FashionMnistSample " + String.join(" ", args));
+        PeakRss.Result rss = PeakRss.of(FASHION_SAMPLE, args);
+        section("Peak RSS of the Fashion-MNIST sample", String.format(Locale.ROOT,
+                "`FashionMnistSample %s` in a child JVM (the examples jar and runtime classpath that `./dl4j-recipes` "
+                        + "builds, default heap settings), read with %s: "
+                        + "**%.0f MiB** peak RSS, %.0f s wall. The full run (`--epochs 10`, all 70,000 images) is "
+                        + "measured the same way: `java -cp <classpath> %s --epochs 10 --output <dir>` under "
+                        + "`/usr/bin/time -f %%M`.%n",
+                String.join(" ", args), rss.method(), rss.mib(), rss.seconds(), FASHION_SAMPLE));
+    }
+
+    private DataSet subset() {
+        DataSet train = fashionMnist().train();
+        return (DataSet) train.getRange(0, Math.min(subset, train.numExamples()));
+    }
+
+    private IdxImages fashionMnist() {
+        if (fashionMnist == null) {
+            fashionMnist = FashionMnist.load();
+        }
+        return fashionMnist;
+    }
+
+    /** The small() recipe's epochs without augmentation: shared by the overhead and augment sections. */
+    private double[] recipeEpochsNoAugment(RecipeEpochs epochs) {
+        if (recipeEpochsNoAugment == null) {
+            recipeEpochsNoAugment = epochs.recipeFit(Networks.imageRecipe().small().withAugment(Augment.none()));
+        }
+        return recipeEpochsNoAugment;
+    }
+
+    private static String seconds(double[] values) {
+        return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray());
+    }
+
+    private void section(String title, String markdown) {
+        System.out.println("## " + title + "\n\n" + markdown);
+        sections.add("## " + title + "\n\n" + markdown);
     }
 
     private static Throughput.Result measure(Throughput throughput, String network, String variant,
@@ -125,20 +360,34 @@ public final class BenchMain implements Callable<Integer> {
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        Throughput.Result result = throughput.measure(net, BATCH, SEED);
+        return measure(throughput, network, variant, net, rows);
+    }
+
+    private static Throughput.Result measure(Throughput throughput, String network, String variant,
+                                             NeuralNetwork net, List<Row> rows) {
+        Throughput.Result result = net instanceof ComputationGraph
+                ? throughput.measure(net, BATCH, SEED, IMAGE) : throughput.measure(net, BATCH, SEED);
         System.out.printf(Locale.ROOT, "%-20s %-60s %s%n", network, variant, result);
         rows.add(new Row(network, variant, result.median(), result.toString()));
         return result;
     }
 
-    private double peerThroughput(PyTorchPeer peer, String model, List<Row> rows, String network)
-            throws IOException, InterruptedException {
+    /** The peer's median; when {@code expectedParams} ≥ 0, fails unless the peer's network has as many. */
+    private double peerThroughput(PyTorchPeer peer, String model, List<Row> rows, String network,
+                                  Throughput throughput, long expectedParams) throws IOException, InterruptedException {
         JsonNode r = peer.run("--mode", "throughput", "--model", model, "--batch", Integer.toString(BATCH),
                 "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
-                "--warmup", Integer.toString(warmup), "--iters", Integer.toString(iterations),
-                "--windows", Integer.toString(windows));
+                "--warmup", Integer.toString(throughput.warmup()), "--iters", Integer.toString(throughput.iterations()),
+                "--windows", Integer.toString(throughput.windows()));
+        long params = r.get("params").asLong();
+        if (expectedParams >= 0 && params != expectedParams) {
+            throw new IllegalStateException("the PyTorch peer's " + model + " has " + params
+                    + " parameters, the DL4J network " + expectedParams + ": bench/peers/pytorch_peer.py no longer "
+                    + "mirrors the recipe's architecture; fix the peer");
+        }
         double median = r.get("median_img_s").asDouble();
-        String variant = "PyTorch " + r.get("torch").asText() + " (same net, Adam, " + r.get("threads").asInt() + " threads)";
+        String variant = "PyTorch " + r.get("torch").asText() + " (same net, " + r.get("optimizer").asText() + ", "
+                + r.get("threads").asInt() + " threads)";
         List<Long> windowRates = new ArrayList<>();
         r.get("windows_img_s").forEach(w -> windowRates.add(Math.round(w.asDouble())));
         String detail = String.format(Locale.ROOT, "%.0f img/s %s", median, windowRates);
@@ -189,32 +438,27 @@ public final class BenchMain implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%s: %.2f×", name, numerator / denominator);
     }
 
-    private String report(Hardware hw, double gemm, List<Row> rows, Optional<String> noPeer, List<String> tta,
-                          List<String> ratios) {
+    private String report(Hardware hw, double gemm, Optional<String> noPeer) {
         StringBuilder s = new StringBuilder();
         s.append("# Benchmark results\n\n");
         s.append("Written by the harness in `bench/` (`BenchMain`); never edited by hand.\n\n");
         s.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         s.append("- command: `mvn -B -q -pl bench -am package -DskipTests exec:java`");
-        s.append(quick ? " with `-Dexec.args=--quick`\n" : "\n");
+        s.append(commandLine.length > 0 ? " with `-Dexec.args=\"" + String.join(" ", commandLine) + "\"`\n" : "\n");
+        s.append("- sections: ").append(only.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList())
+                .append(tta ? " + tta" : "").append('\n');
         s.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append('\n');
-        s.append(String.format(Locale.ROOT, "- batch %d, Adam(1e-3), %d warm-up iterations, median of %d windows of %d iterations%n",
-                BATCH, warmup, windows, iterations));
-        s.append("- SGEMM 1024² peak through ND4J: ").append(String.format(Locale.ROOT, "%.1f GFLOP/s", gemm)).append("\n\n");
-        s.append("```\n").append(hw).append("```\n\n");
-        s.append("## Training throughput (images/s)\n\n| network | variant | median img/s | windows |\n|---|---|---:|---|\n");
-        for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s |%n", r.network, r.variant, r.median, r.detail));
+        if (!Double.isNaN(gemm)) {
+            s.append("- SGEMM 1024² peak through ND4J: ").append(String.format(Locale.ROOT, "%.1f GFLOP/s", gemm))
+                    .append('\n');
         }
-        noPeer.ifPresent(why -> s.append("\nPyTorch peer skipped: ").append(why).append('\n'));
-        if (!tta.isEmpty()) {
-            s.append("\n## Time to accuracy\n\n");
-            tta.forEach(line -> s.append("- ").append(line).append('\n'));
-        }
-        s.append("\n## Ratios (same run)\n\n");
-        for (String r : ratios) {
-            s.append("- ").append(r).append('\n');
+        noPeer.ifPresent(why -> s.append("- PyTorch peer skipped: ").append(why).append('\n'));
+        s.append("\n```\n").append(hw).append("```\n\n");
+        sections.forEach(section -> s.append(section).append('\n'));
+        if (!ratios.isEmpty()) {
+            s.append("## Ratios (same run)\n\n");
+            ratios.forEach(r -> s.append("- ").append(r).append('\n'));
         }
         return s.toString();
     }

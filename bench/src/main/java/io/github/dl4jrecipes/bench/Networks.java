@@ -1,6 +1,9 @@
 package io.github.dl4jrecipes.bench;
 
+import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -8,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
@@ -68,5 +72,29 @@ final class Networks {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
                         .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
                 .build();
+    }
+
+    /** The image recipe for Fashion-MNIST-sized images: 28×28 grey, 10 classes. */
+    static ImageRecipe imageRecipe() {
+        return ImageRecipe.classifier(SIDE, SIDE, 1, CLASSES);
+    }
+
+    /** The network as {@code recipe} builds it: its fast path (oneDNN helpers, CacheMode.DEVICE). */
+    static ComputationGraph recipeBuilt(ImageRecipe recipe) {
+        System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
+        return recipe.build();
+    }
+
+    /**
+     * The same graph (layers, updater, seed) under plain DL4J defaults: layer helpers off (DL4J's
+     * default) and {@link CacheMode#NONE} (DL4J's default cache mode).
+     */
+    static ComputationGraph plainDefaults(ImageRecipe recipe) {
+        ComputationGraphConfiguration conf = recipe.toConfiguration().graph();
+        System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        net.setCacheMode(CacheMode.NONE);
+        return net;
     }
 }

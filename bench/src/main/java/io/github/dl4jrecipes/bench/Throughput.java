@@ -1,6 +1,6 @@
 package io.github.dl4jrecipes.bench;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,7 +11,9 @@ import java.util.Arrays;
 /**
  * Training throughput: images per second over timed windows of {@code iterations} batches, after
  * a warm-up; the median window is the result. Inputs are random pixels with fixed labels, which
- * costs exactly what real images cost and keeps data loading out of the number.
+ * costs exactly what real images cost and keeps data loading out of the number. Flat
+ * {@code [batch, 784]} inputs for networks with a flat input type, {@code [batch, 1, 28, 28]} for
+ * graphs with a convolutional one (the image recipes).
  */
 final class Throughput {
     private static final int DISTINCT_BATCHES = 16;
@@ -35,8 +37,31 @@ final class Throughput {
         }
     }
 
-    Result measure(MultiLayerNetwork net, int batchSize, long seed) {
-        DataSet[] batches = batches(batchSize, seed);
+    /** The same windows with another warm-up and window length (heavier networks). */
+    Throughput withIterations(int warmup, int iterations) {
+        return new Throughput(warmup, iterations, windows);
+    }
+
+    int warmup() {
+        return warmup;
+    }
+
+    int iterations() {
+        return iterations;
+    }
+
+    int windows() {
+        return windows;
+    }
+
+    /** Trains on flat {@code [batch, 784]} images. */
+    Result measure(NeuralNetwork net, int batchSize, long seed) {
+        return measure(net, batchSize, seed, Networks.SIDE * Networks.SIDE);
+    }
+
+    /** Trains on random images of {@code exampleShape} per example, e.g. {@code 1, 28, 28}. */
+    Result measure(NeuralNetwork net, int batchSize, long seed, long... exampleShape) {
+        DataSet[] batches = batches(batchSize, seed, exampleShape);
         for (int i = 0; i < warmup; i++) {
             net.fit(batches[i % batches.length]);
         }
@@ -48,12 +73,20 @@ final class Throughput {
             }
             rates[w] = (double) iterations * batchSize / ((System.nanoTime() - start) / 1e9);
         }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        return new Result(sorted[sorted.length / 2], rates);
+        return new Result(median(rates), rates);
     }
 
-    private static DataSet[] batches(int batchSize, long seed) {
+    /** The median of {@code values} (the upper one of the middle two for an even count). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static DataSet[] batches(int batchSize, long seed, long... exampleShape) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = batchSize;
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
         Nd4j.getRandom().setSeed(seed);
         DataSet[] batches = new DataSet[DISTINCT_BATCHES];
         for (int b = 0; b < batches.length; b++) {
@@ -61,7 +94,7 @@ final class Throughput {
             for (int r = 0; r < batchSize; r++) {
                 labels.putScalar(r, (r + b) % Networks.CLASSES, 1f);
             }
-            batches[b] = new DataSet(Nd4j.rand(DataType.FLOAT, batchSize, Networks.SIDE * Networks.SIDE), labels);
+            batches[b] = new DataSet(Nd4j.rand(DataType.FLOAT, shape), labels);
         }
         return batches;
     }

@@ -89,7 +89,7 @@ public final class BenchMain implements Callable<Integer> {
     int imageIterations = 15;
     @Option(names = "--subset", description = "Fashion-MNIST training images of the overhead and augment "
             + "epochs (default ${DEFAULT-VALUE})")
-    int subset = 3200;
+    int subset = 6400;
     @Option(names = "--repetitions", description = "timed epochs of overhead and augment, after one warm-up "
             + "epoch; the median counts (default ${DEFAULT-VALUE})")
     int repetitions = 3;
@@ -98,7 +98,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--rss-test-subset", description = "test images of the sample's rss run (default ${DEFAULT-VALUE})")
     int rssTestSubset = 1000;
     @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations (image nets 2 and 3), "
-            + "640-image epochs, a 20-step LR finder, a 640-image sample run")
+            + "640-image epochs, a 20-step LR finder, a 1280-image sample run (the sample's LR finder needs 20 batches)")
     boolean quick;
     @Option(names = "--python", description = "the Python with PyTorch (default ${DEFAULT-VALUE})")
     Path python = Path.of("/usr/bin/python3");
@@ -135,7 +135,7 @@ public final class BenchMain implements Callable<Integer> {
             imageWarmup = 2;
             imageIterations = 3;
             subset = 640;
-            rssTrainSubset = 640;
+            rssTrainSubset = 1280;
             rssTestSubset = 200;
         }
         Hardware hardware = Hardware.report();

@@ -314,13 +314,14 @@ public final class BenchMain implements Callable<Integer> {
                 "--test-subset", Integer.toString(rssTestSubset), "--output", output.toString());
         System.out.println("rss: FashionMnistSample " + String.join(" ", args));
         PeakRss.Result rss = PeakRss.of(FASHION_SAMPLE, args);
+        String shown = String.join(" ", args).replace(output.toString(), "<tmp>");
         section("Peak RSS of the Fashion-MNIST sample", String.format(Locale.ROOT,
                 "`FashionMnistSample %s` in a child JVM (the examples jar and runtime classpath that `./dl4j-recipes` "
                         + "builds, default heap settings), read with %s: "
                         + "**%.0f MiB** peak RSS, %.0f s wall. The full run (`--epochs 10`, all 70,000 images) is "
                         + "measured the same way: `java -cp <classpath> %s --epochs 10 --output <dir>` under "
                         + "`/usr/bin/time -f %%M`.%n",
-                String.join(" ", args), rss.method(), rss.mib(), rss.seconds(), FASHION_SAMPLE));
+                shown, rss.method(), rss.mib(), rss.seconds(), FASHION_SAMPLE));
     }
 
     private DataSet subset() {

@@ -41,6 +41,9 @@ final class PeakRss {
 
     /** Runs {@code mainClass} of the examples module with {@code args} in a child JVM; throws when it fails. */
     static Result of(String mainClass, List<String> args) throws IOException, InterruptedException {
+        if (!Files.isExecutable(LAUNCHER)) {
+            throw new IOException(LAUNCHER.toAbsolutePath() + " not found: run the harness from the repository root");
+        }
         Path work = Files.createTempDirectory("peak-rss-");
         run(List.of(LAUNCHER.toAbsolutePath().toString(), "--help"), work.resolve("build.log"));
         Path log = work.resolve("child.log");

@@ -11,6 +11,8 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
@@ -172,7 +174,10 @@ public final class ConfigLinter {
 
     private void linearHidden(Node n) {
         if (!isHiddenWeightLayer(n.layer) || activation(n.layer) != Activation.IDENTITY || n.consumers.isEmpty()
-                || n.consumers.stream().allMatch(c -> c.layer instanceof BatchNormalization || c.layer instanceof ActivationLayer)) {
+                || n.consumers.stream().allMatch(c -> c.layer instanceof BatchNormalization || c.layer instanceof ActivationLayer)
+                || n.consumers.stream().allMatch(c -> c.vertex instanceof MergeVertex)) {
+            // a linear layer merged with other inputs is a projection such as an entity embedding
+            // (Guo & Berkhahn, 2016), linear by design
             return;
         }
         report(Severity.WARNING, n, Rule.LINEAR_HIDDEN_LAYER, "hidden layer has activation identity, so it is linear "
@@ -377,7 +382,11 @@ public final class ConfigLinter {
         return fn == null ? null : ACTIVATIONS.get(fn.getClass());
     }
 
-    /** The activation that really follows the layer's weights: identity → BN → ActivationLayer counts as the latter. */
+    /**
+     * The activation that really follows the layer's weights: identity → BN → ActivationLayer counts
+     * as the latter, and so does identity → (BN →) residual add → ActivationLayer (a ResNet block's
+     * last convolution).
+     */
     private static Activation effectiveActivation(Node n) {
         Activation act = activation(n.layer);
         Node next = n;
@@ -386,7 +395,8 @@ public final class ConfigLinter {
             if (next.layer instanceof ActivationLayer) {
                 return activation(next.layer);
             }
-            if (!(next.layer instanceof BatchNormalization)) {
+            boolean residualSum = next.vertex instanceof ElementWiseVertex sum && sum.getOp() == ElementWiseVertex.Op.Add;
+            if (!(next.layer instanceof BatchNormalization) && !residualSum) {
                 break;
             }
         }

@@ -22,7 +22,7 @@ final class Networks {
         for (int i = 0; i < conf.getConfs().size(); i++) {
             Layer layer = conf.getConf(i).getLayer();
             String name = layer.getLayerName() != null ? layer.getLayerName() : "layer" + i;
-            Node node = new Node(name, layer);
+            Node node = new Node(name, layer, null);
             if (i > 0) {
                 Node.connect(nodes.get(i - 1), node);
             }
@@ -34,11 +34,11 @@ final class Networks {
     static List<Node> of(ComputationGraphConfiguration conf) {
         Map<String, Node> byName = new LinkedHashMap<>();
         for (String input : conf.getNetworkInputs()) {
-            byName.put(input, new Node(input, null));
+            byName.put(input, new Node(input, null, null));
         }
         for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
             Layer layer = e.getValue() instanceof LayerVertex lv ? lv.getLayerConf().getLayer() : null;
-            byName.put(e.getKey(), new Node(e.getKey(), layer));
+            byName.put(e.getKey(), new Node(e.getKey(), layer, layer == null ? e.getValue() : null));
         }
         for (Map.Entry<String, List<String>> e : conf.getVertexInputs().entrySet()) {
             Node to = byName.get(e.getKey());

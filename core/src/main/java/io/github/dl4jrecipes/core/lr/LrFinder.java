@@ -43,11 +43,9 @@ import java.util.function.ToDoubleFunction;
  * @param smoothing             β of the loss EMA, in [0, 1)
  * @param divergenceFactor      stop when the smoothed loss exceeds this × the best, &gt; 1
  * @param suggestion            which suggestion {@link LrFinderResult#suggestion()} returns
- * @param allowShorterSweep     when the iterator has fewer batches than {@code iterations}: sweep the same
- *                              LR range in fewer steps (true) or fail (false)
  */
 public record LrFinder(double startLr, double endLr, int iterations, double smoothing, double divergenceFactor,
-                       Suggestion suggestion, boolean allowShorterSweep) {
+                       Suggestion suggestion) {
 
     private static final Logger log = LoggerFactory.getLogger(LrFinder.class);
 
@@ -99,45 +97,40 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     /** @return fastai's settings: 1e-7 → 10 in 100 steps, β 0.98, stop at 4 × best, valley */
     public static LrFinder defaults() {
         return new LrFinder(DEFAULT_START_LR, DEFAULT_END_LR, DEFAULT_ITERATIONS, DEFAULT_SMOOTHING,
-                DEFAULT_DIVERGENCE_FACTOR, Suggestion.VALLEY, false);
+                DEFAULT_DIVERGENCE_FACTOR, Suggestion.VALLEY);
     }
 
     /** @return a copy sweeping from {@code startLr} to {@code endLr} */
     public LrFinder withRange(double startLr, double endLr) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
     }
 
     /** @return a copy with another number of steps */
     public LrFinder withIterations(int iterations) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
     }
 
     /** @return a copy with another EMA β */
     public LrFinder withSmoothing(double smoothing) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
     }
 
     /** @return a copy that stops at {@code factor ×} the best loss */
     public LrFinder withDivergenceFactor(double factor) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, factor, suggestion, allowShorterSweep);
+        return new LrFinder(startLr, endLr, iterations, smoothing, factor, suggestion);
     }
 
     /** @return a copy whose result suggests with {@code suggestion} */
     public LrFinder withSuggestion(Suggestion suggestion) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, allowShorterSweep);
-    }
-
-    /** @return a copy that sweeps the same range in fewer steps when the iterator is short */
-    public LrFinder withShorterSweepAllowed() {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, true);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
     }
 
     /**
      * Runs the test on a clone of {@code network}.
      *
      * @param network the network, left exactly as it was
-     * @param data    training batches; at least {@code iterations} of them (or {@link #MIN_ITERATIONS}
-     *                with {@link #withShorterSweepAllowed()})
+     * @param data    training batches; when it has fewer than {@code iterations} the sweep passes
+     *                over it again (it must support {@code reset()}), as fastai's {@code lr_find} does
      * @return the curve and the suggestions
      */
     public LrFinderResult run(MultiLayerNetwork network, DataSetIterator data) {
@@ -199,22 +192,28 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     }
 
     private <B> LrFinderResult sweep(Trainee<B> trainee, Source<B> source) {
-        int steps = plannedSteps(source);
         List<LrPoint> points = new ArrayList<>();
         double average = 0;
         double best = Double.POSITIVE_INFINITY;
         boolean diverged = false;
+        int passes = 1;
         try {
-            for (int i = 0; i < steps; i++) {
+            for (int i = 0; i < iterations; i++) {
+                if (!source.hasNext() && i > 0 && source.resetSupported()) {
+                    source.reset();
+                    passes++;
+                }
                 if (!source.hasNext()) {
-                    throw new IllegalArgumentException("data ran out after " + i + " batches, the sweep needs " + steps
-                            + "; use an iterator that supports reset(), a smaller batch size, or withIterations(" + i + ")");
+                    throw new IllegalArgumentException(i == 0 ? "data yields no batches; pass the training data"
+                            : "data ran out after " + i + " batches and does not support reset(), the sweep needs "
+                            + iterations + "; use a resettable iterator or withIterations(" + Math.max(i, MIN_ITERATIONS)
+                            + ") with at least " + MIN_ITERATIONS + " batches");
                 }
                 B batch = source.next();
                 if (i == 0) {
                     checkStartingLoss(trainee.score(batch));
                 }
-                double lr = startLr * Math.pow(endLr / startLr, (double) i / (steps - 1));
+                double lr = startLr * Math.pow(endLr / startLr, (double) i / (iterations - 1));
                 trainee.setLearningRate(lr);
                 double loss = trainee.fit(batch);
                 average = smoothing * average + (1 - smoothing) * loss;
@@ -232,9 +231,10 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
             }
         }
         LrFinderResult result = suggest(points, diverged);
-        log.info("LR range test: {} steps from {} to {}{}; valley {}, steep {}, minimum/10 {}", points.size(), startLr,
+        log.info("LR range test: {} steps from {} to {}{}{}; valley {}, steep {}, minimum/10 {}", points.size(), startLr,
                 points.get(points.size() - 1).learningRate(), diverged ? " (stopped: loss diverged)" : "",
-                result.valley(), result.steep(), result.minimumDiv10());
+                passes > 1 ? " over " + passes + " passes of the data" : "", result.valley(), result.steep(),
+                result.minimumDiv10());
         return result;
     }
 
@@ -244,30 +244,6 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
                     + "rate can be judged; check the data for NaN/infinite values, normalise the features, and check "
                     + "the weight init and the output activation/loss pair (Task.outputLayer())");
         }
-    }
-
-    private <B> int plannedSteps(Source<B> source) {
-        if (!source.resetSupported()) {
-            return iterations;
-        }
-        int available = 0;
-        while (available < iterations && source.hasNext()) {
-            source.next();
-            available++;
-        }
-        source.reset();
-        if (available >= iterations) {
-            return iterations;
-        }
-        if (allowShorterSweep && available >= MIN_ITERATIONS) {
-            log.warn("LR range test: the iterator has only {} batches; sweeping {} → {} in {} steps instead of {}",
-                    available, startLr, endLr, available, iterations);
-            return available;
-        }
-        throw new IllegalArgumentException("the iterator yields only " + available + " batches, but iterations="
-                + iterations + "; use a smaller batch size, withIterations(" + Math.max(available, MIN_ITERATIONS)
-                + ")" + (available >= MIN_ITERATIONS ? ", or withShorterSweepAllowed()" : " with more data")
-                + " (at least " + MIN_ITERATIONS + " batches are needed)");
     }
 
     LrFinderResult suggest(List<LrPoint> points, boolean diverged) {

@@ -119,7 +119,7 @@ final class FitRun<N extends Model> {
                 }
                 watch.beforeBatch(batch);
                 net.fit(batch);
-                double loss = net.model().score();
+                double loss = net.lastTrainingLoss();
                 watch.afterBatch(loss, epoch);
                 reporter.batch(loss, batch.numExamples());
             }

@@ -5,14 +5,18 @@ import io.github.dl4jrecipes.core.optim.Dropouts;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -110,6 +114,40 @@ class ConfigLinterTest {
         MultiLayerConfiguration fixed = ConfigLinter.fix(mlp(dense(Activation.RELU, WeightInit.XAVIER), softmaxHead(3)));
         assertEquals(WeightInit.RELU.getWeightInitFunction().getClass(),
                 ((BaseLayer) fixed.getConf(0).getLayer()).getWeightInitFn().getClass());
+    }
+
+    @Test
+    void initIsPairedWithTheActivationBehindAResidualAdd() {
+        assertTrue(ConfigLinter.lint(residual(WeightInit.RELU, Activation.RELU)).isClean(),
+                "conv → BN → add → ReLU with He init is a ResNet block");
+        List<Finding> tanh = ConfigLinter.lint(residual(WeightInit.RELU, Activation.TANH)).of(Rule.INIT_NOT_PAIRED);
+        assertEquals(List.of("conv (ConvolutionLayer)"), tanh.stream().map(Finding::layer).toList(),
+                "He init before add → tanh is still reported: " + tanh);
+    }
+
+    /** in → conv(identity, init) → BN → add(in) → activation → softmax head. */
+    private static ComputationGraphConfiguration residual(WeightInit init, Activation after) {
+        return new NeuralNetConfiguration.Builder().updater(new Adam()).graphBuilder().addInputs("in")
+                .setInputTypes(InputType.convolutional(6, 6, 2))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(2)
+                        .convolutionMode(ConvolutionMode.Same).hasBias(false)
+                        .activation(Activation.IDENTITY).weightInit(init).build(), "in")
+                .addLayer("bn", new BatchNormalization.Builder().build(), "conv")
+                .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "bn", "in")
+                .addLayer("act", new ActivationLayer.Builder().activation(after).build(), "add")
+                .addLayer("out", Task.multiclass(3).outputLayer(), "act").setOutputs("out").build();
+    }
+
+    @Test
+    void aLinearLayerMergedWithOtherInputsIsAProjectionNotALinearHiddenLayer() {
+        ComputationGraphConfiguration embedding = new NeuralNetConfiguration.Builder().updater(new Adam()).graphBuilder()
+                .addInputs("category", "numbers").setInputTypes(InputType.feedForward(5), InputType.feedForward(3))
+                .addLayer("embedding", new DenseLayer.Builder().nOut(2).hasBias(false).activation(Activation.IDENTITY)
+                        .weightInit(WeightInit.XAVIER).build(), "category")
+                .addVertex("merged", new MergeVertex(), "embedding", "numbers")
+                .addLayer("hidden", dense(Activation.RELU), "merged")
+                .addLayer("out", softmaxHead(3), "hidden").setOutputs("out").build();
+        assertTrue(ConfigLinter.lint(embedding).isClean(), ConfigLinter.lint(embedding).toString());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -205,17 +206,96 @@ class LrFinderTest {
     }
 
     @Test
-    void tooFewBatchesFailClearlyOrSweepProportionallyShorter() {
-        DataSetIterator short50 = iterator(blobs(400, 5), 8);
-        assertMessage(() -> LrFinder.defaults().run(mlp(new Adam()), short50),
-                "only 50 batches", "iterations=100", "withIterations(50)", "withShorterSweepAllowed()");
-        LrFinderResult shorter = LrFinder.defaults().withShorterSweepAllowed().withDivergenceFactor(1e9)
-                .run(mlp(new Adam(1e-3)), short50);
-        assertTrue(shorter.points().size() <= 50);
-        assertEquals(10.0, 1e-7 * Math.pow(1e8, 49 / 49.0), 1e-9);
-        assertEquals(1e-7 * Math.pow(1e8, 1 / 49.0), shorter.points().get(1).learningRate(), 1e-15);
-        assertMessage(() -> LrFinder.defaults().withShorterSweepAllowed().run(mlp(new Adam()), iterator(blobs(80, 5), 8)),
-                "only 10 batches", "at least 20");
+    void aShortIteratorIsSweptAgainLikeFastaisLrFind() {
+        CountingIterator short10 = new CountingIterator(iterator(blobs(80, 5), 8), true);
+        LrFinderResult result = LrFinder.defaults().withDivergenceFactor(1e9).run(mlp(new Adam(1e-3)), short10);
+        assertEquals(LrFinder.DEFAULT_ITERATIONS, result.points().size(), "all 100 steps over 10 batches");
+        assertEquals(10, short10.resets, "9 more passes, then reset for the caller");
+        assertEquals(1e-7 * Math.pow(1e8, 1 / 99.0), result.points().get(1).learningRate(), 1e-15);
+        assertEquals(10.0, result.points().get(99).learningRate(), 1e-9);
+    }
+
+    @Test
+    void aShortIteratorWithoutResetFailsNamingTheFix() {
+        assertMessage(() -> LrFinder.defaults().run(mlp(new Adam()),
+                new CountingIterator(iterator(blobs(80, 5), 8), false)),
+                "data ran out after 10 batches", "does not support reset()", "withIterations(20)");
+    }
+
+    /** Counts resets; can pretend it does not support them. */
+    private static final class CountingIterator implements DataSetIterator {
+        private final DataSetIterator source;
+        private final boolean resettable;
+        int resets;
+
+        CountingIterator(DataSetIterator source, boolean resettable) {
+            this.source = source;
+            this.resettable = resettable;
+        }
+
+        @Override
+        public DataSet next(int num) {
+            return source.next(num);
+        }
+
+        @Override
+        public int inputColumns() {
+            return source.inputColumns();
+        }
+
+        @Override
+        public int totalOutcomes() {
+            return source.totalOutcomes();
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return resettable;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            if (!resettable) {
+                throw new UnsupportedOperationException("no reset");
+            }
+            resets++;
+            source.reset();
+        }
+
+        @Override
+        public int batch() {
+            return source.batch();
+        }
+
+        @Override
+        public void setPreProcessor(DataSetPreProcessor preProcessor) {
+            source.setPreProcessor(preProcessor);
+        }
+
+        @Override
+        public DataSetPreProcessor getPreProcessor() {
+            return source.getPreProcessor();
+        }
+
+        @Override
+        public List<String> getLabels() {
+            return source.getLabels();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return source.hasNext();
+        }
+
+        @Override
+        public DataSet next() {
+            return source.next();
+        }
     }
 
     @Test

@@ -1,12 +1,20 @@
 package io.github.dl4jrecipes.core.train;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +56,28 @@ class FitTest {
         assertEquals(8, net.getEpochCount());
         assertEquals(8 * 5, net.getIterationCount());
         assertTrue(model.network() == net);
+    }
+
+    @Test
+    void lossesAreTheDataLossWithoutTheRegularizationTerm() {
+        // learning rate 0: the parameters stay put, so every reported loss has an exact expected value
+        MultiLayerConfiguration conf = TinyData.config(16, new Sgd(0), 0);
+        conf.getConfs().forEach(c -> ((BaseLayer) c.getLayer()).setRegularization(List.of(new L2Regularization(0.5))));
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        DataSet train = TinyData.blobs(150, 1, 0.5);
+        DataSet valid = TinyData.blobs(60, 2, 0.5);
+        EpochRecord epoch = Fit.of(net, TinyData.TASK).epochs(1)
+                .run(TinyData.iterator(train, 30), TinyData.iterator(valid, 60)).history().last().orElseThrow();
+
+        assertTrue(net.calcRegularizationScore(true) > 0.1, "a penalty large enough to matter");
+        assertEquals(crossEntropy(net, train), epoch.trainLoss(), 1e-4, "train loss without DL4J's L2 term");
+        assertEquals(crossEntropy(net, valid), epoch.validLoss(), 1e-4, "valid loss without DL4J's L2 term");
+    }
+
+    private static double crossEntropy(MultiLayerNetwork net, DataSet data) {
+        INDArray p = net.output(data.getFeatures(), false);
+        return -Transforms.log(p).muli(data.getLabels()).sum(1).meanNumber().doubleValue();
     }
 
     @Test

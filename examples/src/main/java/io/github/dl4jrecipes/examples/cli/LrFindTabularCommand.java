@@ -10,10 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code lr-find tabular}: the LR range test on the default tabular recipe's network. */
@@ -22,11 +19,6 @@ import java.util.concurrent.Callable;
             + "the same 60/20/20 split as 'train tabular'; print the suggestions, write lr-finder.csv and .png.",
             "Example: dl4j-recipes lr-find tabular --csv houses.csv --target price --output out/lr"})
 final class LrFindTabularCommand implements Callable<Integer> {
-
-    /** The sweep's points. */
-    static final String CSV = "lr-finder.csv";
-    /** The sweep's plot. */
-    static final String PNG = "lr-finder.png";
 
     @CommandLine.Mixin
     TabularDataOptions data = new TabularDataOptions();
@@ -51,15 +43,7 @@ final class LrFindTabularCommand implements Callable<Integer> {
         TabularRecipe recipe = (table.schema().targetKind().isClassification()
                 ? TabularRecipe.classifier(table.schema()) : TabularRecipe.regressor(table.schema())).withSeed(seed);
         LrFinderResult result = (embeddings ? recipe.withEntityEmbeddings() : recipe).findLr(split.train());
-        Files.createDirectories(output);
-        result.writeCsv(output.resolve(CSV));
-        result.plot(output.resolve(PNG));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "suggested peak LR %.3g (%s); valley %.3g, steep %.3g, minimum/10 %.3g%s%n",
-                result.suggestion(), result.chosen(), result.valley(), result.steep(), result.minimumDiv10(),
-                result.diverged() ? "" : " (the loss did not diverge within the sweep)");
-        out.println("wrote " + output.resolve(CSV) + " and " + output.resolve(PNG));
-        out.flush();
+        LrFindOutput.write(result, output, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,7 +43,7 @@ public final class FashionMnistSample implements Callable<Integer> {
     Integer testSubset;
 
     @Option(names = "--data", description = "folder with the four IDX files (default: the search path)")
-    java.nio.file.Path dataDir;
+    Path dataDir;
 
     @Override
     public Integer call() throws Exception {
@@ -49,10 +51,9 @@ public final class FashionMnistSample implements Callable<Integer> {
         DataSet train = subset(fm.train(), trainSubset, "--train-subset");
         DataSet test = subset(fm.test(), testSubset, "--test-subset");
         ImageRecipe recipe = options.recipe(28, 28, 1, fm.numClasses());
-        new ImageSampleRun(new java.io.PrintWriter(System.out, true)).run(recipe, options.maxLr,
-                InMemoryIterator.shuffled(train, options.batchSize, options.seed),
-                InMemoryIterator.sequential(test, options.batchSize),
-                train.getFeatures(), fm.classNames(), options.out);
+        new ImageSampleRun(new PrintWriter(System.out, true)).run(recipe, options,
+                InMemoryIterator.shuffled(train, options.batchSize(), options.seed()),
+                InMemoryIterator.sequential(test, options.batchSize()), train.getFeatures(), fm.classNames());
         return 0;
     }
 
@@ -64,7 +65,7 @@ public final class FashionMnistSample implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     option + " must be >= 1, got " + size);
         }
-        return Splits.trainValid(all, (double) size / all.numExamples(), options.seed).train();
+        return Splits.trainValid(all, (double) size / all.numExamples(), options.seed()).train();
     }
 
     /** Runs the sample; exits with 0 on success. */

@@ -6,7 +6,9 @@ import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.train.EpochRecord;
 import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.recipes.augment.Augment;
 import io.github.dl4jrecipes.recipes.augment.AugmentationGrid;
+import io.github.dl4jrecipes.recipes.augment.TestTimeAugmentation;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,17 +40,18 @@ public final class ImageSampleRun {
     }
 
     /**
-     * @param recipe      the recipe (its LR is found here when not set by {@code maxLr})
-     * @param maxLr       the peak LR, or null for the LR finder
+     * @param recipe      the recipe (its LR is found here unless the options give one)
+     * @param options     the peak LR (or null for the LR finder), TTA and the output folder
      * @param train       training batches
      * @param test        test batches, also shown as the validation curve (no model selection uses them)
      * @param gridImages  some training images for the augmentation grid
      * @param classNames  class names by label index
-     * @param out         the output folder
      * @return the trained model
      */
-    public TrainedModel<ComputationGraph> run(ImageRecipe recipe, Double maxLr, DataSetIterator train, DataSetIterator test,
-                                       INDArray gridImages, List<String> classNames, Path out) throws IOException {
+    public TrainedModel<ComputationGraph> run(ImageRecipe recipe, TrainingOptions options, DataSetIterator train,
+            DataSetIterator test, INDArray gridImages, List<String> classNames) throws IOException {
+        Path out = options.out;
+        Double maxLr = options.maxLr;
         Files.createDirectories(out);
         OneDnn.enable();
         console.println(Hardware.report());
@@ -84,6 +87,13 @@ public final class ImageSampleRun {
         console.println(report.confusionText());
         console.printf(Locale.ROOT, "Test accuracy: %.4f after %d epochs (%.1f min, last epoch %.0f img/s)%n",
                 report.accuracy(), model.history().size(), minutes, last.samplesPerSecond());
+        if (options.tta) {
+            Augment policy = options.recipe.flips(Augment.light());
+            double tta = TestTimeAugmentation.of(policy, configured.shape())
+                    .evaluate(model.network(), test, classNames).accuracy();
+            console.printf(Locale.ROOT, "Test accuracy with test-time augmentation: %.4f (mean of the image and %d "
+                    + "light-augmented copies)%n", tta, TestTimeAugmentation.DEFAULT_COPIES);
+        }
         console.flush();
         console.println("Wrote " + out.toAbsolutePath() + ": model.zip (+ card, history), history.png/csv/json, "
                 + "confusion.png/txt, augmented.png" + (maxLr == null ? ", lr-finder.png/csv" : ""));

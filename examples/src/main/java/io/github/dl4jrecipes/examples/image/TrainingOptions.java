@@ -1,39 +1,29 @@
 package io.github.dl4jrecipes.examples.image;
 
-import io.github.dl4jrecipes.recipes.augment.Augment;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * The training options the image samples and {@code dl4j-recipes train image} share: architecture,
- * augmentation, epochs, batch size, peak LR, seed and output folder (a picocli mixin).
+ * The training options the image samples and {@code dl4j-recipes train image} share: the
+ * {@link RecipeOptions}, epochs, peak LR, test-time augmentation and the output folder (a picocli
+ * mixin).
  */
 public final class TrainingOptions {
 
-    @Option(names = "--arch", defaultValue = "small", description = "small, resnet or lenet (default: ${DEFAULT-VALUE})")
-    String architecture;
-
-    @Option(names = "--augment", defaultValue = "standard",
-            description = "none, light, standard or heavy (default: ${DEFAULT-VALUE})")
-    String augment;
-
-    @Option(names = "--no-flips", description = "no horizontal flips (digits, text, signs)")
-    boolean noFlips;
+    @Mixin
+    public RecipeOptions recipe;
 
     @Option(names = "--epochs", defaultValue = "10", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
-    public int batchSize;
-
     @Option(names = "--max-lr", paramLabel = "LR", description = "peak learning rate of 1cycle (default: the LR finder's pick)")
     public Double maxLr;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
-    public long seed;
+    @Option(names = "--tta", description = "also report test accuracy with test-time augmentation (the light policy)")
+    public boolean tta;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "output folder (created; files are replaced)")
@@ -41,27 +31,16 @@ public final class TrainingOptions {
 
     /** The recipe for images of this shape with these options. */
     public ImageRecipe recipe(int height, int width, int channels, int classes) {
-        ImageRecipe recipe = ImageRecipe.classifier(height, width, channels, classes);
-        recipe = switch (architecture.toLowerCase(Locale.ROOT)) {
-            case "small" -> recipe.small();
-            case "resnet" -> recipe.resnet();
-            case "lenet" -> recipe.lenet();
-            default -> throw new IllegalArgumentException("--arch must be small, resnet or lenet, got '"
-                    + architecture + "'");
-        };
-        return recipe.withAugment(policy()).withEpochs(epochs).withBatchSize(batchSize).withSeed(seed);
+        return recipe.recipe(height, width, channels, classes).withEpochs(epochs);
     }
 
-    /** The augmentation policy named by {@code --augment}, without flips when asked. */
-    public Augment policy() {
-        Augment policy = switch (augment.toLowerCase(Locale.ROOT)) {
-            case "none" -> Augment.none();
-            case "light" -> Augment.light();
-            case "standard" -> Augment.standard();
-            case "heavy" -> Augment.heavy();
-            default -> throw new IllegalArgumentException("--augment must be none, light, standard or heavy, got '"
-                    + augment + "'");
-        };
-        return noFlips ? policy.withoutFlips() : policy;
+    /** @return the batch size */
+    public int batchSize() {
+        return recipe.batchSize;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return recipe.seed;
     }
 }

@@ -30,9 +30,10 @@ class Dl4jRecipesImageTest {
         model = dir.resolve("model");
         Dl4jRecipesTest.Run train = Dl4jRecipesTest.run("train", "image", "--dir", data.toString(), "--size", "16",
                 "--channels", "1", "--epochs", "3", "--batch-size", "8", "--max-lr", "3e-3", "--augment", "none",
-                "--output", model.toString());
+                "--tta", "--output", model.toString());
         assertEquals(Dl4jRecipes.OK, train.code(), train.err());
         assertTrue(train.out().contains("Test accuracy"), train.out());
+        assertTrue(train.out().contains("Test accuracy with test-time augmentation"), train.out());
     }
 
     @Test
@@ -100,10 +101,69 @@ class Dl4jRecipesImageTest {
     }
 
     @Test
+    void evaluateScoresALabelledFolderWithAndWithoutTta() {
+        Dl4jRecipesTest.Run evaluate = Dl4jRecipesTest.run("evaluate", "image", "--model", model.toString(),
+                "--dir", dir.resolve("data").toString(), "--tta");
+        assertEquals(Dl4jRecipes.OK, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().matches("(?s)accuracy (0|1)\\.\\d{4} on 36 images.*"), evaluate.out());
+        assertTrue(evaluate.out().contains("accuracy with test-time augmentation"), evaluate.out());
+        for (String name : PngFolders.CLASSES) {
+            assertTrue(evaluate.out().contains(name), "confusion matrix names " + name + ": " + evaluate.out());
+        }
+    }
+
+    @Test
+    void evaluateAcceptsASubsetOfTheClassesAndRefusesAnUnknownOne() throws IOException {
+        Path subset = PngFolders.write(dir.resolve("subset"), 2);
+        deleteTree(subset.resolve("centre"));
+        Dl4jRecipesTest.Run evaluate = Dl4jRecipesTest.run("evaluate", "image", "--model", model.toString(),
+                "--dir", subset.toString());
+        assertEquals(Dl4jRecipes.OK, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("on 4 images"), evaluate.out());
+
+        Files.move(subset.resolve("top"), subset.resolve("sideways"));
+        Dl4jRecipesTest.Run unknown = Dl4jRecipesTest.run("evaluate", "image", "--model", model.toString(),
+                "--dir", subset.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("class folder 'sideways' is not one of the model's classes"), unknown.err());
+    }
+
+    @Test
+    void lrFindImageWritesTheCurve() {
+        Path out = dir.resolve("lr");
+        Dl4jRecipesTest.Run find = Dl4jRecipesTest.run("lr-find", "image", "--dir", dir.resolve("data").toString(),
+                "--size", "16", "--channels", "1", "--batch-size", "8", "--augment", "none", "--output", out.toString());
+        assertEquals(Dl4jRecipes.OK, find.code(), find.err());
+        assertTrue(find.out().contains("suggested peak LR"), find.out());
+        assertTrue(Files.isRegularFile(out.resolve(LrFindOutput.CSV)));
+        assertTrue(Files.isRegularFile(out.resolve(LrFindOutput.PNG)));
+    }
+
+    @Test
+    void lrFindImageOnAMissingFolderFailsWithoutOutput() {
+        Path out = dir.resolve("no-lr");
+        Dl4jRecipesTest.Run find = Dl4jRecipesTest.run("lr-find", "image", "--dir", dir.resolve("missing").toString(),
+                "--output", out.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, find.code());
+        assertTrue(find.err().contains("missing"), find.err());
+        assertFalse(Files.exists(out));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
     void helpNamesTheImageSubcommands() {
         Dl4jRecipesTest.Run help = Dl4jRecipesTest.run("train", "image", "--help");
         assertEquals(Dl4jRecipes.OK, help.code());
         assertTrue(help.out().contains("--dir"), help.out());
-        assertTrue(Dl4jRecipesTest.run("predict", "--help").out().contains("image"));
+        for (String group : List.of("predict", "evaluate", "lr-find")) {
+            assertTrue(Dl4jRecipesTest.run(group, "--help").out().contains("image"), group);
+        }
     }
 }

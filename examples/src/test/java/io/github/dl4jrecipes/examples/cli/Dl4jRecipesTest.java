@@ -139,8 +139,8 @@ class Dl4jRecipesTest {
         Run lr = run("lr-find", "tabular", "--csv", table.toString(), "--target", "label", "--output", out.toString());
         assertEquals(Dl4jRecipes.OK, lr.code(), lr.err());
         assertTrue(lr.out().startsWith("suggested peak LR "), lr.out());
-        assertTrue(Files.isRegularFile(out.resolve(LrFindTabularCommand.CSV)));
-        assertTrue(Files.isRegularFile(out.resolve(LrFindTabularCommand.PNG)));
+        assertTrue(Files.isRegularFile(out.resolve(LrFindOutput.CSV)));
+        assertTrue(Files.isRegularFile(out.resolve(LrFindOutput.PNG)));
     }
 
     @Test

@@ -4,7 +4,11 @@ import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.util.List;
 
 /**
  * Test-time augmentation: the prediction for an image is the mean of the predictions for the image
@@ -12,7 +16,9 @@ import org.nd4j.linalg.dataset.DataSet;
  * policy is used; erasing, noise and mixup are training-time only.
  *
  * <pre>{@code
- * INDArray probs = TestTimeAugmentation.of(Augment.light(), ImageShape.of(1, 28, 28), 4).predict(net, x);
+ * TestTimeAugmentation tta = TestTimeAugmentation.of(Augment.light(), ImageShape.of(1, 28, 28));
+ * INDArray probs = tta.predict(net, x);
+ * double accuracy = tta.evaluate(net, testIterator, classNames).accuracy();
  * }</pre>
  *
  * @param policy the augmentation policy (its erasing, noise and mixup are ignored)
@@ -46,6 +52,35 @@ public record TestTimeAugmentation(Augment policy, ImageShape shape, int copies,
             sum.addi(output(net, augmented));
         }
         return sum.divi(copies + 1);
+    }
+
+    /**
+     * Evaluates a classifier on every batch of {@code data} (reset first when it can be) with the
+     * TTA prediction in place of the plain one.
+     *
+     * @param classNames one name per output column
+     * @return DL4J's evaluation of the averaged predictions
+     * @throws IllegalArgumentException when the names do not match the labels' columns or there is no data
+     */
+    public Evaluation evaluate(NeuralNetwork net, DataSetIterator data, List<String> classNames) {
+        Evaluation evaluation = new Evaluation(classNames);
+        if (data.resetSupported()) {
+            data.reset();
+        }
+        long examples = 0;
+        while (data.hasNext()) {
+            DataSet batch = data.next();
+            if (batch.getLabels().size(1) != classNames.size()) {
+                throw new IllegalArgumentException("classNames has " + classNames.size() + " names but the labels have "
+                        + batch.getLabels().size(1) + " columns; pass one name per class");
+            }
+            evaluation.eval(batch.getLabels(), predict(net, batch.getFeatures()));
+            examples += batch.numExamples();
+        }
+        if (examples == 0) {
+            throw new IllegalArgumentException("data yields no examples; nothing to evaluate");
+        }
+        return evaluation;
     }
 
     private static INDArray output(NeuralNetwork net, INDArray features) {

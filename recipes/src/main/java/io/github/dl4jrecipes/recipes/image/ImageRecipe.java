@@ -84,9 +84,7 @@ public final class ImageRecipe implements Recipe {
     /** Decoupled weight decay 0.01: fastai's {@code wd} default with Adam (AdamW). */
     public static final double DEFAULT_WEIGHT_DECAY = Optimizer.DEFAULT_WEIGHT_DECAY;
     /**
-     * Peak LR 1e-3 (fastai's {@code defaults.lr}) where the LR finder cannot run (fewer than
-     * {@link LrFinder#MIN_ITERATIONS} batches per epoch) and where a configuration is built
-     * without data.
+     * Peak LR 1e-3 (fastai's {@code defaults.lr}) where a configuration is built without data.
      */
     public static final double FALLBACK_MAX_LR = 1e-3;
     /**
@@ -155,7 +153,7 @@ public final class ImageRecipe implements Recipe {
     public static ImageRecipe classifier(int height, int width, int channels, int nClasses) {
         return new ImageRecipe(ImageShape.of(channels, height, width), Task.multiclass(nClasses),
                 SmallCnn.defaults(), null, Augment.standard(), DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED,
-                null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults().withShorterSweepAllowed());
+                null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults());
     }
 
     /** A copy with LeNet-5 (DL4J's example, ReLU convolutions): the reference. */
@@ -327,8 +325,8 @@ public final class ImageRecipe implements Recipe {
      * does when no schedule is given. ND4J's random generator is seeded
      * with the recipe's seed first (dropout), so the same batches give the same pick.
      *
-     * @param train training batches of this recipe's image shape, at least
-     *              {@link LrFinder#MIN_ITERATIONS} of them
+     * @param train training batches of this recipe's image shape (passed over again when there are
+     *              fewer than the sweep's steps)
      */
     public LrFinderResult findLr(DataSetIterator train) {
         ImageInput.check("train", train, shape, task.nOut());
@@ -372,7 +370,7 @@ public final class ImageRecipe implements Recipe {
             throw new IllegalArgumentException("schedule: transfer(..) trains each phase with its own 1cycle, got "
                     + schedule + "; use withMaxLr(..) to set the peak, or no schedule for the LR finder");
         }
-        RecipeCard card = schedule == null ? chooseMaxLr(train, batches) : card(givenPeak(), lrSource);
+        RecipeCard card = schedule == null ? chooseMaxLr(train) : card(givenPeak(), lrSource);
         Double maxLr = schedule == null ? Double.valueOf(card.value(MAX_LR)) : givenPeak();
         ISchedule lr = resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
         Map<String, String> settings = fitSettings(card);
@@ -387,12 +385,7 @@ public final class ImageRecipe implements Recipe {
         return fit.run(augmented, valid);
     }
 
-    private RecipeCard chooseMaxLr(DataSetIterator train, int batches) {
-        if (batches < LrFinder.MIN_ITERATIONS) {
-            LOG.warn("LR finder skipped: {} batches per epoch, fewer than the {} it needs; 1cycle peaks at the "
-                    + "fallback {}. Pass withMaxLr(..) to choose.", batches, LrFinder.MIN_ITERATIONS, FALLBACK_MAX_LR);
-            return card(FALLBACK_MAX_LR, "fallback: too few batches for the LR finder (fastai defaults.lr)");
-        }
+    private RecipeCard chooseMaxLr(DataSetIterator train) {
         LrFinderResult result = findLr(train);
         double maxLr = result.suggestion();
         LOG.info("LR finder: 1cycle peaks at {} ({} suggestion over {} steps{})",

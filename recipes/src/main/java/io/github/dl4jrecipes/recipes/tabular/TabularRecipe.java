@@ -19,7 +19,6 @@ import io.github.dl4jrecipes.recipes.NetworkConfiguration;
 import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -419,19 +418,9 @@ public final class TabularRecipe implements Recipe {
     }
 
     private LrFinderResult sweep(int rows, int batches, DataSetIterator train) {
-        List<DataSet> steps = new ArrayList<>(LrFinder.DEFAULT_ITERATIONS);
-        train.reset();
-        while (train.hasNext() && steps.size() < LrFinder.DEFAULT_ITERATIONS) {
-            steps.add(train.next());
-        }
-        train.reset();
-        for (int i = 0; steps.size() < LrFinder.DEFAULT_ITERATIONS; i++) {
-            steps.add(steps.get(i));
-        }
         Model net = resolve(rows, batches, null).configuration().init();
-        DataSetIterator sweep = new ListDataSetIterator<>(steps, 1);
-        LrFinderResult result = net instanceof MultiLayerNetwork m ? LrFinder.defaults().run(m, sweep)
-                : LrFinder.defaults().run((ComputationGraph) net, sweep);
+        LrFinderResult result = net instanceof MultiLayerNetwork m ? LrFinder.defaults().run(m, train)
+                : LrFinder.defaults().run((ComputationGraph) net, train);
         LOG.info("LR finder ({} steps, {} suggestion): peak learning rate {}", result.points().size(),
                 result.chosen(), result.suggestion());
         return result;

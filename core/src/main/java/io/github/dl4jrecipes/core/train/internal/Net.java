@@ -75,8 +75,27 @@ public sealed interface Net permits Net.Mln, Net.Graph {
     /** One training step on one minibatch. */
     void fit(DataSet batch);
 
-    /** The loss on a minibatch in inference mode. */
-    double score(DataSet batch);
+    /**
+     * The data loss on a minibatch in inference mode: DL4J's score less the regularization term
+     * (L1/L2/weight decay) it adds, so the number is comparable across regularization settings.
+     */
+    default double score(DataSet batch) {
+        return rawScore(batch) - regularizationScore();
+    }
+
+    /**
+     * The data loss of the last training step: DL4J's score less the regularization term, taken at
+     * the updated parameters (one step later than DL4J's; a difference of one update's size).
+     */
+    default double lastTrainingLoss() {
+        return model().score() - regularizationScore();
+    }
+
+    /** DL4J's score of a minibatch in inference mode: data loss plus the regularization term. */
+    double rawScore(DataSet batch);
+
+    /** The regularization term DL4J adds to the loss, at the current parameters. */
+    double regularizationScore();
 
     /** Per-example losses of a minibatch (no regularization term), in inference mode. */
     INDArray scoreExamples(DataSet batch);
@@ -175,7 +194,8 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         @Override public Model model() { return net; }
         @Override public String kind() { return KIND; }
         @Override public void fit(DataSet batch) { net.fit(batch); }
-        @Override public double score(DataSet batch) { return net.score(batch, false); }
+        @Override public double rawScore(DataSet batch) { return net.score(batch, false); }
+        @Override public double regularizationScore() { return net.calcRegularizationScore(true); }
         @Override public INDArray scoreExamples(DataSet batch) { return net.scoreExamples(batch, false); }
         @Override public INDArray output(INDArray features) { return net.output(features, false); }
         @Override public long outputSize() { return net.layerSize(net.getnLayers() - 1); }
@@ -207,7 +227,8 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         @Override public Model model() { return net; }
         @Override public String kind() { return KIND; }
         @Override public void fit(DataSet batch) { net.fit(batch); }
-        @Override public double score(DataSet batch) { return net.score(batch, false); }
+        @Override public double rawScore(DataSet batch) { return net.score(batch, false); }
+        @Override public double regularizationScore() { return net.calcRegularizationScore(true); }
         @Override public INDArray scoreExamples(DataSet batch) { return net.scoreExamples(batch, false); }
         @Override public INDArray output(INDArray features) { return net.outputSingle(false, features); }
         @Override public int iterationCount() { return net.getConfiguration().getIterationCount(); }

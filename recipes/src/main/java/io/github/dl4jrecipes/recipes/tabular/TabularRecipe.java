@@ -120,9 +120,9 @@ public final class TabularRecipe implements Recipe {
     private final Progress progress;
     private final boolean embeddings;
 
-    private TabularRecipe(String name, TabularSchema schema, Task task, Activation activation, List<Integer> hiddenLayers,
-            Double dropout, Double maxLr, Integer epochs, Integer batchSize, Integer trainRows, double weightDecay,
-            long seed, Progress progress, boolean embeddings) {
+    private TabularRecipe(String name, TabularSchema schema, Task task, Activation activation,
+            List<Integer> hiddenLayers, Double dropout, Double maxLr, Integer epochs, Integer batchSize,
+            Integer trainRows, double weightDecay, long seed, Progress progress, boolean embeddings) {
         this.name = name;
         this.schema = schema;
         this.task = task;
@@ -221,7 +221,7 @@ public final class TabularRecipe implements Recipe {
                 batchSize, trainRows, weightDecay, seed, progress, embeddings);
     }
 
-    /** The self-normalizing variant, {@code withActivation(Activation.SELU)}: LeCun normal init, AlphaDropout, no batch norm. */
+    /** {@code withActivation(Activation.SELU)}: self-normalizing, LeCun normal init, AlphaDropout, no batch norm. */
     public TabularRecipe selfNormalizing() {
         return withActivation(Activation.SELU);
     }
@@ -237,8 +237,8 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("hiddenLayers: need at least one layer, each ≥ 1 unit wide, got "
                     + Arrays.toString(widths) + "; e.g. withHiddenLayers(200, 100) (fastai's default)");
         }
-        return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout, maxLr,
-                epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout,
+                maxLr, epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy with another dropout rate in [0, 1); 0 turns dropout off. */
@@ -247,8 +247,8 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("dropout rate (fraction of units dropped) must be in [0, 1), got " + rate
                     + "; use " + DEFAULT_DROPOUT + " (ReLU) or " + DEFAULT_ALPHA_DROPOUT + " (SELU), or 0 for none");
         }
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, rate, maxLr, epochs, batchSize, trainRows,
-                weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, rate, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy whose 1cycle policy peaks at {@code lr}. */
@@ -257,15 +257,15 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("maxLr must be a finite number > 0, got " + lr + "; use "
                     + DEFAULT_MAX_LR + " or the LR finder's suggestion");
         }
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, lr, epochs, batchSize, trainRows,
-                weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, lr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy that trains {@code count} epochs instead of {@link TabularRules#epochs}. */
     public TabularRecipe withEpochs(int count) {
         checkPositive("epochs", count, "the number of passes over the training data");
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, count, batchSize, trainRows,
-                weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, count, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy with this batch size instead of {@link TabularRules#batchSize}. */
@@ -291,20 +291,20 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0, got " + decay + "; use "
                     + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
         }
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                decay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, decay, seed, progress, embeddings);
     }
 
     /** A copy with another seed (weights, dropout, shuffling). */
     public TabularRecipe withSeed(long newSeed) {
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                weightDecay, newSeed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, newSeed, progress, embeddings);
     }
 
     /** A copy with another progress display (default {@link Progress#AUTO}). */
     public TabularRecipe withProgress(Progress display) {
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings);
     }
 
     /**
@@ -313,8 +313,8 @@ public final class TabularRecipe implements Recipe {
      * a {@code ComputationGraph}.
      */
     public TabularRecipe withEntityEmbeddings() {
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                weightDecay, seed, progress, true);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, true);
     }
 
     /** The schema this recipe was built for. */

@@ -6,7 +6,14 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import io.github.dl4jrecipes.core.task.Task;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,6 +37,12 @@ public final class NetworkObjective {
 
     /** Metric name of the training loss after each epoch. */
     public static final String TRAIN_LOSS = "trainLoss";
+    /**
+     * Probabilities are clipped to [ε, 1 − ε] with ε = 1e-7 before the validation loss takes their
+     * logarithm (Keras' {@code epsilon()}; scikit-learn's {@code log_loss} clips the same way), so
+     * one confident mistake costs a large finite loss instead of infinity.
+     */
+    public static final double PROBABILITY_EPSILON = 1e-7;
 
     private NetworkObjective() {
     }
@@ -46,7 +59,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             MultiLayerNetwork net = new MultiLayerNetwork(candidate.getMultiLayerConfiguration());
             net.init();
-            return new Session(new Layers(net), train.get(), valid.get());
+            return new Session(new Layers(net), train.get(), valid.get(), Net::accuracy);
         };
     }
 
@@ -62,7 +75,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             ComputationGraph net = new ComputationGraph(candidate.getConfiguration());
             net.init();
-            return new Session(new Graph(net), train.get(), valid.get());
+            return new Session(new Graph(net), train.get(), valid.get(), Net::accuracy);
         };
     }
 
@@ -75,8 +88,59 @@ public final class NetworkObjective {
      * @return a session positioned before its first epoch
      */
     static TrialSession session(Model net, DataSetIterator train, DataSetIterator valid) {
-        return new Session(net instanceof MultiLayerNetwork m ? new Layers(m) : new Graph((ComputationGraph) net),
-                train, valid);
+        return new Session(wrap(net), train, valid, Net::accuracy);
+    }
+
+    /**
+     * A session over an initialised network of either kind whose objective is the validation loss
+     * of {@code task} (to minimise): the mean over validation examples of the task's loss function
+     * on the network's outputs, probabilities clipped by {@link #PROBABILITY_EPSILON}; for softmax
+     * and sigmoid heads that is the log-loss. Unlike the network's score it holds no L2 or weight
+     * decay term, so regularization hyperparameters do not shift it.
+     *
+     * @param net   a {@code MultiLayerNetwork} or a {@code ComputationGraph}
+     * @param task  the task whose loss and output activation the network has
+     * @param train this trial's own training iterator
+     * @param valid this trial's own validation iterator
+     * @return a session positioned before its first epoch
+     */
+    static TrialSession lossSession(Model net, Task task, DataSetIterator train, DataSetIterator valid) {
+        Objects.requireNonNull(task, "task");
+        ILossFunction loss = task.lossFunction();
+        boolean probabilities = task.outputActivation() == Activation.SOFTMAX
+                || task.outputActivation() == Activation.SIGMOID;
+        return new Session(wrap(net), train, valid, (n, data) -> validationLoss(n, loss, probabilities, data));
+    }
+
+    private static Net wrap(Model net) {
+        return net instanceof MultiLayerNetwork m ? new Layers(m) : new Graph((ComputationGraph) net);
+    }
+
+    private static double validationLoss(Net net, ILossFunction loss, boolean probabilities, DataSetIterator data) {
+        double total = 0;
+        long examples = 0;
+        while (data.hasNext()) {
+            DataSet batch = data.next();
+            INDArray output = net.output(batch.getFeatures());
+            if (probabilities) {
+                output = Transforms.max(Transforms.min(output, 1 - PROBABILITY_EPSILON, true), PROBABILITY_EPSILON,
+                        false);
+            }
+            INDArray labels = batch.getLabels().castTo(output.dataType());
+            total += loss.computeScoreArray(labels, output, new ActivationIdentity(), null).sumNumber().doubleValue();
+            examples += batch.numExamples();
+        }
+        if (examples == 0) {
+            throw new IllegalStateException("valid: the validation iterator yields no example; fix: pass a non-empty "
+                    + "validation set");
+        }
+        return total / examples;
+    }
+
+    /** What a session measures after each epoch. */
+    @FunctionalInterface
+    private interface Measure {
+        double of(Net net, DataSetIterator valid);
     }
 
     /** What a session needs of a network, for both kinds. */
@@ -84,6 +148,8 @@ public final class NetworkObjective {
         void fit(DataSetIterator data);
 
         double accuracy(DataSetIterator data);
+
+        INDArray output(INDArray features);
 
         Model model();
 
@@ -99,6 +165,11 @@ public final class NetworkObjective {
         @Override
         public double accuracy(DataSetIterator data) {
             return net.evaluate(data).accuracy();
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            return net.output(features, false);
         }
 
         @Override
@@ -124,6 +195,11 @@ public final class NetworkObjective {
         }
 
         @Override
+        public INDArray output(INDArray features) {
+            return net.outputSingle(false, features);
+        }
+
+        @Override
         public Model model() {
             return net;
         }
@@ -137,12 +213,14 @@ public final class NetworkObjective {
     private static final class Session implements TrialSession {
         private final DataSetIterator train;
         private final DataSetIterator valid;
+        private final Measure measure;
         private Net net;
 
-        Session(Net net, DataSetIterator train, DataSetIterator valid) {
+        Session(Net net, DataSetIterator train, DataSetIterator valid, Measure measure) {
             this.net = net;
             this.train = train;
             this.valid = valid;
+            this.measure = measure;
         }
 
         @Override
@@ -150,7 +228,7 @@ public final class NetworkObjective {
             train.reset();
             net.fit(train);
             valid.reset();
-            return new EpochResult(net.accuracy(valid), Map.of(TRAIN_LOSS, net.model().score()));
+            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, net.model().score()));
         }
 
         @Override

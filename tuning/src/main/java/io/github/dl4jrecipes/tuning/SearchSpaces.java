@@ -1,14 +1,20 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.data.InMemoryIterator;
+import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Preset search spaces derived from a recipe: ranges centred on what the recipe's rules of thumb
@@ -20,6 +26,11 @@ import java.util.Objects;
  * TuningResult<TabularRecipe> result = Tuner.asha(space, 1, 27, 3).maxTrials(30)
  *         .run(TabularTuning.objective(split.train(), split.valid()));
  * TabularRecipe best = TabularTuning.best(result);
+ *
+ * ImageRecipe images = ImageRecipe.classifier(28, 28, 1, 10).withEpochs(9);
+ * TuningResult<ImageRecipe> found = Tuner.asha(SearchSpaces.image(images, train), 1, 9, 3).maxTrials(20)
+ *         .run(ImageTuning.objective(train, valid));
+ * ImageRecipe bestImages = ImageTuning.best(found);
  * }</pre>
  */
 public final class SearchSpaces {
@@ -35,6 +46,15 @@ public final class SearchSpaces {
     public static final int WIDTH_SPAN = 2;
     /** Hidden layers searched beyond the recipe's rule: one more than it picks (capped at {@link SearchBlocks#MAX_DEPTH}). */
     public static final int EXTRA_DEPTH = 1;
+
+    /**
+     * Smallest image batch searched: 32, the upper end of the range Masters &amp; Luschi (2018)
+     * found best for generalisation, and where CPU convolutions stop being dominated by per-batch
+     * overhead; the largest is {@link SearchBlocks#MAX_BATCH}.
+     */
+    public static final int MIN_IMAGE_BATCH = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchSpaces.class);
 
     /** The recipe card's setting that holds the rows the recipe is sized for. */
     private static final String TRAIN_ROWS_SETTING = "trainRows";
@@ -105,5 +125,77 @@ public final class SearchSpaces {
         params.put(TabularSpace.WEIGHT_DECAY, SearchBlocks.weightDecay());
         params.put(TabularSpace.ACTIVATION, SearchBlocks.activations(TabularSpace.ACTIVATIONS));
         return new TabularSpace(recipe, SearchSpace.of(params));
+    }
+
+    /**
+     * The image preset: 1cycle peak LR log-uniform within {@value #LR_SPAN}× of the recipe's
+     * ({@link ImageRecipe#FALLBACK_MAX_LR} unless it sets one), batch size as powers of two from
+     * {@value #MIN_IMAGE_BATCH} to {@link SearchBlocks#MAX_BATCH}, weight decay
+     * {@link SearchBlocks#weightDecay()} (log scale), the augmentation preset
+     * ({@link ImageSpace#AUGMENT_PRESETS}, keeping the recipe's flips) and, when the recipe uses
+     * one of them, the architecture ({@link ImageSpace#ARCHITECTURES}). Everything else (epochs =
+     * the 1cycle length, seed, image shape, classes) comes from the recipe: set its epochs to the
+     * tuner's maximum epochs.
+     *
+     * @param recipe the recipe to start from
+     * @return the space; narrow or extend it with {@code with}/{@code without}
+     */
+    public static ImageSpace image(ImageRecipe recipe) {
+        Objects.requireNonNull(recipe, "recipe");
+        return image(recipe, givenMaxLr(recipe).orElse(ImageRecipe.FALLBACK_MAX_LR), SearchBlocks.MAX_BATCH);
+    }
+
+    /**
+     * {@link #image(ImageRecipe)} with the learning-rate range centred on the LR finder's
+     * suggestion for {@code train} ({@link ImageRecipe#findLr}, in the recipe's batches), unless the
+     * recipe sets a peak learning rate itself, and the largest batch no larger than {@code train}.
+     * With fewer than {@link LrFinder#MIN_ITERATIONS} batches the finder cannot run and the range is
+     * centred on {@link ImageRecipe#FALLBACK_MAX_LR} (logged), as {@link ImageRecipe#fit} does.
+     *
+     * @param recipe the recipe to start from
+     * @param train  the training images the study will train on ({@code [n, c, h, w]}, one-hot labels)
+     * @return the space
+     */
+    public static ImageSpace image(ImageRecipe recipe, DataSet train) {
+        Objects.requireNonNull(recipe, "recipe");
+        Objects.requireNonNull(train, "train");
+        int rows = train.numExamples();
+        int maxBatch = Math.min(SearchBlocks.MAX_BATCH, Integer.highestOneBit(rows));
+        OptionalDouble given = givenMaxLr(recipe);
+        if (given.isPresent()) {
+            return image(recipe, given.getAsDouble(), maxBatch);
+        }
+        int batches = (rows + recipe.batchSize() - 1) / recipe.batchSize();
+        if (batches < LrFinder.MIN_ITERATIONS) {
+            LOG.warn("LR finder skipped: {} batches of {} images, fewer than the {} it needs; the learning-rate range "
+                    + "is centred on the fallback {}", batches, recipe.batchSize(), LrFinder.MIN_ITERATIONS,
+                    ImageRecipe.FALLBACK_MAX_LR);
+            return image(recipe, ImageRecipe.FALLBACK_MAX_LR, maxBatch);
+        }
+        double centre = recipe.findLr(InMemoryIterator.shuffled(train, recipe.batchSize(), recipe.seed())).suggestion();
+        return image(recipe, centre, maxBatch);
+    }
+
+    private static ImageSpace image(ImageRecipe recipe, double lrCentre, int maxBatch) {
+        Map<String, ParameterSpace<?>> params = new LinkedHashMap<>();
+        params.put(ImageSpace.MAX_LR, Params.logUniform(ImageSpace.MAX_LR, lrCentre / LR_SPAN, lrCentre * LR_SPAN));
+        if (maxBatch > MIN_IMAGE_BATCH) {
+            params.put(ImageSpace.BATCH_SIZE, Params.powersOfTwo(ImageSpace.BATCH_SIZE, MIN_IMAGE_BATCH, maxBatch));
+        }
+        params.put(ImageSpace.WEIGHT_DECAY, SearchBlocks.weightDecay());
+        params.put(ImageSpace.AUGMENT, Params.choice(ImageSpace.AUGMENT, ImageSpace.AUGMENT_PRESETS));
+        if (ImageSpace.ARCHITECTURES.contains(recipe.architecture())) {
+            params.put(ImageSpace.ARCHITECTURE, Params.choice(ImageSpace.ARCHITECTURE, ImageSpace.ARCHITECTURES));
+        }
+        return new ImageSpace(recipe, SearchSpace.of(params));
+    }
+
+    /** The peak LR the recipe was given (a number on its card), if any; otherwise fit() would ask the LR finder. */
+    private static OptionalDouble givenMaxLr(ImageRecipe recipe) {
+        try {
+            return OptionalDouble.of(Double.parseDouble(recipe.card().value(ImageSpace.MAX_LR)));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.tuning;
 
-import io.github.dl4jrecipes.recipes.tabular.MlpStyle;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.activations.Activation;
@@ -19,9 +18,10 @@ import java.util.stream.IntStream;
  * {@link #with(String, ParameterSpace)} and {@link #without(String)} (a hyperparameter left out
  * keeps the base recipe's value).
  *
- * <p>The activation is drawn from {@link #ACTIVATIONS}, the two the tabular recipe builds; the
- * weight initialisation (and the dropout kind) follow from it inside the recipe
- * ({@link MlpStyle}), so they are never sampled on their own.
+ * <p>The activation is drawn from {@link #ACTIVATIONS}, the whole activation ladder, and applied
+ * with {@link TabularRecipe#withActivation}: the weight initialisation, the block (batch norm or
+ * self-normalizing) and the dropout kind follow from it inside the recipe, so they are never
+ * sampled on their own.
  *
  * <pre>{@code
  * TabularSpace space = SearchSpaces.tabular(recipe)
@@ -49,11 +49,10 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
     public static final List<String> NAMES =
             List.of(DEPTH, WIDTH, MAX_LR, BATCH_SIZE, DROPOUT, WEIGHT_DECAY, ACTIVATION);
     /**
-     * The activations of the tabular recipe's two styles: ReLU (dense → batch norm → ReLU, He
-     * init, dropout) and SELU (self-normalizing: LeCun normal init, AlphaDropout); the rest of
-     * {@link SearchBlocks#ACTIVATION_LADDER} needs a recipe style that builds it.
+     * The activations searched: the whole ladder {@link SearchBlocks#ACTIVATION_LADDER} (SELU,
+     * ELU, Leaky ReLU, ReLU, tanh), which is what {@link TabularRecipe#ACTIVATIONS} builds.
      */
-    public static final List<Activation> ACTIVATIONS = List.of(Activation.RELU, Activation.SELU);
+    public static final List<Activation> ACTIVATIONS = SearchBlocks.ACTIVATION_LADDER;
     /** Each further hidden layer is this fraction of the previous one's width (fastai's 200 → 100, as the recipe's rule). */
     public static final double TAPER = 0.5;
 
@@ -128,7 +127,7 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
             recipe = recipe.withWeightDecay(((Number) values.get(WEIGHT_DECAY)).doubleValue());
         }
         if (values.containsKey(ACTIVATION)) {
-            recipe = recipe.withStyle(styleOf(values.get(ACTIVATION)));
+            recipe = recipe.withActivation(activationOf(values.get(ACTIVATION)));
         }
         return recipe;
     }
@@ -139,15 +138,12 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
         return Arrays.stream(widths.replaceAll("[\\[\\] ]", "").split(",")).map(Integer::valueOf).toList();
     }
 
-    private static MlpStyle styleOf(Object activation) {
-        if (activation == Activation.RELU) {
-            return MlpStyle.RELU_BATCH_NORM;
-        }
-        if (activation == Activation.SELU) {
-            return MlpStyle.SELF_NORMALIZING;
+    private static Activation activationOf(Object value) {
+        if (value instanceof Activation activation && ACTIVATIONS.contains(activation)) {
+            return activation;
         }
         throw new IllegalArgumentException(ACTIVATION + ": the tabular recipe builds " + ACTIVATIONS + " hidden "
-                + "layers, got " + activation + "; fix: search SearchBlocks.activations(TabularSpace.ACTIVATIONS) "
+                + "layers, got " + value + "; fix: search SearchBlocks.activations(TabularSpace.ACTIVATIONS) "
                 + "or a subset of it");
     }
 

@@ -6,6 +6,7 @@ import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,16 @@ public final class TuningResult<C> {
     /** @return the best trial's candidate (a DL4J configuration, a map …), if any */
     public Optional<C> bestCandidate() {
         return best().map(t -> space.value(t.point()));
+    }
+
+    /**
+     * @return the best trial's candidate
+     * @throws NoSuchElementException when no trial finished
+     */
+    C requireBestCandidate() {
+        return bestCandidate().orElseThrow(() -> new NoSuchElementException("study " + dir
+                + " has no finished trial to take the best candidate from; fix: run it with a larger budget "
+                + "(maxTrials, maxTotalEpochs, maxWallTime) or look at the failed trials' errors in its trials/ folder"));
     }
 
     /** @return the ranking of finished trials */

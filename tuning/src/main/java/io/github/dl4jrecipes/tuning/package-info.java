@@ -22,6 +22,8 @@
  * activation) with {@link io.github.dl4jrecipes.tuning.NetworkObjective#accuracy}. For a tabular
  * recipe, {@link io.github.dl4jrecipes.tuning.SearchSpaces#tabular} gives a preset space whose
  * candidates are recipes, trained by {@link io.github.dl4jrecipes.tuning.TabularTuning#objective};
- * {@link io.github.dl4jrecipes.tuning.TabularTuning#best} returns the best one as a recipe.
+ * {@link io.github.dl4jrecipes.tuning.TabularTuning#best} returns the best one as a recipe. For an image
+ * recipe, {@link io.github.dl4jrecipes.tuning.SearchSpaces#image} and
+ * {@link io.github.dl4jrecipes.tuning.ImageTuning} do the same.
  */
 package io.github.dl4jrecipes.tuning;

@@ -6,7 +6,6 @@ import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
 import io.github.dl4jrecipes.core.train.Progress;
-import io.github.dl4jrecipes.recipes.tabular.MlpStyle;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -16,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The tabular preset space on the bundled penguins table: candidates, narrowing, a tiny study, the best recipe. */
 class TabularTuningTest {
 
-    private static final int CANDIDATES = 300;
+    private static final int CANDIDATES = 1000;
 
     private static TabularData data;
     private static TabularSplit split;
@@ -66,16 +66,18 @@ class TabularTuningTest {
             MultiLayerConfiguration conf = candidate.toConfiguration().multiLayer();
             LintReport lint = ConfigLinter.lint(conf, candidate.task());
             assertTrue(lint.isClean(), "candidate " + n + " fails the linter: " + lint);
-            Activation hidden = candidate.card().value("style").equals(MlpStyle.SELF_NORMALIZING.name())
-                    ? Activation.SELU : Activation.RELU;
+            Activation hidden = candidate.activation();
+            assertEquals(hidden.name(), candidate.card().value("activation"));
             activations.add(hidden);
             int dense = 0;
             for (NeuralNetConfiguration layerConf : conf.getConfs()) {
                 if (layerConf.getLayer() instanceof DenseLayer layer && !(layerConf.getLayer() instanceof OutputLayer)) {
                     dense++;
+                    WeightInit init = initOf(layer);
+                    assertTrue(WeightInits.isPaired(hidden, init), "candidate " + n + ": " + hidden + " layer with "
+                            + init);
                     assertEquals(WeightInits.forActivation(hidden).getWeightInitFunction().getClass(),
-                            layer.getWeightInitFn().getClass(), "candidate " + n + ": " + hidden + " layer with "
-                                    + layer.getWeightInitFn());
+                            layer.getWeightInitFn().getClass(), "candidate " + n + ": the init derived from " + hidden);
                 }
             }
             depths.add(dense);
@@ -83,7 +85,8 @@ class TabularTuningTest {
             assertTrue(lr >= TabularRecipe.DEFAULT_MAX_LR / SearchSpaces.LR_SPAN * (1 - 1e-9)
                     && lr <= TabularRecipe.DEFAULT_MAX_LR * SearchSpaces.LR_SPAN * (1 + 1e-9), "maxLr " + lr);
         }
-        assertEquals(EnumSet.of(Activation.RELU, Activation.SELU), activations);
+        assertEquals(EnumSet.copyOf(SearchBlocks.ACTIVATION_LADDER), activations, "the whole ladder is searched");
+        assertEquals(TabularRecipe.ACTIVATIONS, TabularSpace.ACTIVATIONS, "the space searches what the recipe builds");
         assertEquals(Set.of(1, 2), depths, "rule: 1 hidden layer for penguins, searched 1 .. rule + 1");
     }
 
@@ -104,7 +107,8 @@ class TabularTuningTest {
         for (int n = 1; n <= 20; n++) {
             TabularRecipe candidate = unit.value(Samplers.random().propose(unit.dimensions(), List.of(), n,
                     Seeds.forTrial(2, n)));
-            assertEquals(MlpStyle.SELF_NORMALIZING.name(), candidate.card().value("style"));
+            assertEquals(Activation.SELU, candidate.activation());
+            assertEquals("LECUN_NORMAL", candidate.card().value("weightInit"));
             assertEquals(recipe.card().value("weightDecay"), candidate.card().value("weightDecay"),
                     "a hyperparameter left out keeps the recipe's value");
         }
@@ -113,10 +117,11 @@ class TabularTuningTest {
                 () -> space.with("lr", SearchBlocks.learningRate()));
         assertTrue(unknown.getMessage().contains("'lr'") && unknown.getMessage().contains(TabularSpace.MAX_LR),
                 unknown.getMessage());
-        IllegalArgumentException tanh = assertThrows(IllegalArgumentException.class,
-                () -> space.toRecipe(Map.of(TabularSpace.ACTIVATION, Activation.TANH)));
-        assertTrue(tanh.getMessage().contains("TANH") && tanh.getMessage().contains("TabularSpace.ACTIVATIONS"),
-                tanh.getMessage());
+        IllegalArgumentException sigmoid = assertThrows(IllegalArgumentException.class,
+                () -> space.toRecipe(Map.of(TabularSpace.ACTIVATION, Activation.SIGMOID)));
+        assertTrue(sigmoid.getMessage().contains("SIGMOID") && sigmoid.getMessage().contains("TabularSpace.ACTIVATIONS"),
+                sigmoid.getMessage());
+        assertEquals(Activation.TANH, space.toRecipe(Map.of(TabularSpace.ACTIVATION, Activation.TANH)).activation());
     }
 
     @Test
@@ -130,8 +135,7 @@ class TabularTuningTest {
         TrialRecord bestTrial = result.best().orElseThrow();
         TabularRecipe best = TabularTuning.best(result);
         assertEquals(String.valueOf(maxEpochs), best.card().value("epochs"), "the 1cycle length of the base recipe");
-        assertEquals(bestTrial.params().get(TabularSpace.ACTIVATION).equals("SELU")
-                ? MlpStyle.SELF_NORMALIZING.name() : MlpStyle.RELU_BATCH_NORM.name(), best.card().value("style"));
+        assertEquals(bestTrial.params().get(TabularSpace.ACTIVATION), best.card().value("activation"));
         double bestValue = bestTrial.values().get(bestTrial.values().size() - 1);
         assertTrue(bestValue > 0.8, "penguins are easy: best validation accuracy " + bestValue);
         assertTrue(Files.exists(study.resolve("leaderboard.csv")) && Files.exists(study.resolve("report.html")));
@@ -153,6 +157,38 @@ class TabularTuningTest {
     }
 
     @Test
+    void theLossObjectiveIsTheValidationLogLossWithoutRegularizationAndAStudyMinimisesIt() throws Exception {
+        TabularRecipe candidate = recipe.withEpochs(3).withMaxLr(1e-2).withWeightDecay(1e-2).withSeed(5);
+        Path checkpoint = tmp.resolve("trial.zip");
+        double objective;
+        try (TrialSession session = TabularTuning.lossObjective(split.train(), split.valid()).open(candidate, null)) {
+            objective = session.trainEpoch(0).objective();
+            session.save(checkpoint);
+        }
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net =
+                org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), false);
+        double[][] probs = net.output(split.valid().getFeatures(), false).toDoubleMatrix();
+        double[][] labels = split.valid().getLabels().toDoubleMatrix();
+        double logLoss = 0;
+        for (int i = 0; i < probs.length; i++) {
+            for (int k = 0; k < probs[i].length; k++) {
+                logLoss -= labels[i][k] * Math.log(Math.max(probs[i][k], NetworkObjective.PROBABILITY_EPSILON));
+            }
+        }
+        logLoss /= probs.length;
+        assertEquals(logLoss, objective, 1e-4, "mean validation log-loss, no weight decay term");
+
+        TuningResult<TabularRecipe> result = Tuner.tpe(SearchSpaces.tabular(recipe.withEpochs(2)), 2).maxTrials(4)
+                .seed(1).threadsPerWorker(1).direction(Direction.MINIMIZE).study(tmp.resolve("loss-study"))
+                .run(TabularTuning.lossObjective(split.train(), split.valid()));
+        double best = result.best().orElseThrow().value();
+        for (TrialRecord trial : result.trials()) {
+            assertTrue(trial.value() > 0 && Double.isFinite(trial.value()), "a log-loss: " + trial.value());
+            assertTrue(best <= trial.value(), "the best trial has the lowest loss: " + best + " vs " + trial.value());
+        }
+    }
+
+    @Test
     void regressorsAreRefusedByTheAccuracyObjective() {
         TabularData table = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
         TabularSplit parts = table.split(0.8, 1);
@@ -160,6 +196,15 @@ class TabularTuningTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TabularTuning.objective(parts.train(), parts.valid()).open(regressor, null));
         assertTrue(e.getMessage().contains("regressor") && e.getMessage().contains("body_mass_g"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TabularTuning.lossObjective(parts.train(), parts.valid()).open(regressor, null));
+        assertTrue(e.getMessage().startsWith("recipe: TabularTuning.lossObjective tunes classifiers"), e.getMessage());
     }
 
+    /** The named initialisation of a layer, from its init function's class (as the linter reads it). */
+    private static WeightInit initOf(DenseLayer layer) {
+        return java.util.Arrays.stream(WeightInit.values()).filter(w -> w != WeightInit.DISTRIBUTION)
+                .filter(w -> w.getWeightInitFunction().getClass() == layer.getWeightInitFn().getClass())
+                .findFirst().orElseThrow();
+    }
 }

@@ -42,8 +42,16 @@ final class TabularNetworks {
     private TabularNetworks() {
     }
 
+    /**
+     * Whether {@code activation} builds the self-normalizing network (SELU: dense layers without
+     * batch norm, Klambauer et al., 2017) rather than dense → batch norm → activation blocks.
+     */
+    static boolean isSelfNormalizing(Activation activation) {
+        return activation == Activation.SELU;
+    }
+
     /** The settings both network kinds share. */
-    record Spec(TabularSchema schema, Task task, MlpStyle style, List<Integer> hiddenLayers, double dropout,
+    record Spec(TabularSchema schema, Task task, Activation activation, List<Integer> hiddenLayers, double dropout,
             double weightDecay, IUpdater updater, long seed) {
     }
 
@@ -137,10 +145,10 @@ final class TabularNetworks {
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < spec.hiddenLayers().size(); i++) {
             int width = spec.hiddenLayers().get(i);
-            List<Layer> block = spec.style() == MlpStyle.RELU_BATCH_NORM
-                    ? BatchNormBlocks.dense(width, Activation.RELU)
-                    : List.of(new DenseLayer.Builder().nOut(width).activation(Activation.SELU)
-                            .weightInit(WeightInits.forActivation(Activation.SELU)).build());
+            List<Layer> block = isSelfNormalizing(spec.activation())
+                    ? List.of(new DenseLayer.Builder().nOut(width).activation(spec.activation())
+                            .weightInit(WeightInits.forActivation(spec.activation())).build())
+                    : BatchNormBlocks.dense(width, spec.activation());
             if (i > 0) {
                 block.get(0).setIDropout(dropout(spec));
             }
@@ -159,7 +167,6 @@ final class TabularNetworks {
         if (spec.dropout() == 0) {
             return null;
         }
-        Activation hidden = spec.style() == MlpStyle.SELF_NORMALIZING ? Activation.SELU : Activation.RELU;
-        return Dropouts.forActivation(hidden, spec.dropout());
+        return Dropouts.forActivation(spec.activation(), spec.dropout());
     }
 }

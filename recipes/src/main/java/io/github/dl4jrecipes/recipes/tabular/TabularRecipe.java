@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.core.data.ColumnKind;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.TabularSchema;
 import io.github.dl4jrecipes.core.data.TargetKind;
+import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.optim.Dropouts;
@@ -22,6 +23,7 @@ import io.github.dl4jrecipes.recipes.RecipeSetting;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -37,7 +39,8 @@ import java.util.Objects;
 /**
  * A tabular model in a few lines, built from the data layer's {@link TabularSchema}: an MLP
  * sized by the data ({@link TabularRules}), dense → batch norm → ReLU blocks with He
- * initialisation and dropout (or the {@link MlpStyle#SELF_NORMALIZING self-normalizing} variant),
+ * initialisation and dropout (or another activation of the ladder {@link #ACTIVATIONS} through
+ * {@link #withActivation}, SELU giving the self-normalizing network, the init always derived),
  * the output layer and loss from the task, Adam with the 1cycle policy, full-batch training below
  * {@value TabularRules#FULL_BATCH_BELOW_ROWS} rows. Categorical columns are one-hot inputs of a
  * {@code MultiLayerNetwork} by default; {@link #withEntityEmbeddings()} gives each its own entity
@@ -83,6 +86,15 @@ public final class TabularRecipe implements Recipe {
      * {@code withWeightDecay(Optimizer.DEFAULT_WEIGHT_DECAY)} for fastai's {@code wd = 0.01}.
      */
     public static final double DEFAULT_WEIGHT_DECAY = 0;
+    /**
+     * The activations the recipe builds, the activation ladder from self-normalizing to
+     * saturating: SELU (Klambauer et al., 2017), ELU (Clevert et al., 2016), Leaky ReLU (Maas et
+     * al., 2013), ReLU, tanh.
+     */
+    public static final List<Activation> ACTIVATIONS =
+            List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH);
+    /** Hidden activation when none is set: ReLU, as fastai's {@code tabular_learner}. */
+    public static final Activation DEFAULT_ACTIVATION = Activation.RELU;
     /** Seed when none is set. */
     public static final long DEFAULT_SEED = 42;
 
@@ -95,7 +107,7 @@ public final class TabularRecipe implements Recipe {
     private final String name;
     private final TabularSchema schema;
     private final Task task;
-    private final MlpStyle style;
+    private final Activation activation;
     private final List<Integer> hiddenLayers;
     private final Double dropout;
     private final Double maxLr;
@@ -107,13 +119,13 @@ public final class TabularRecipe implements Recipe {
     private final Progress progress;
     private final boolean embeddings;
 
-    private TabularRecipe(String name, TabularSchema schema, Task task, MlpStyle style, List<Integer> hiddenLayers,
-            Double dropout, Double maxLr, Integer epochs, Integer batchSize, Integer trainRows, double weightDecay,
-            long seed, Progress progress, boolean embeddings) {
+    private TabularRecipe(String name, TabularSchema schema, Task task, Activation activation,
+            List<Integer> hiddenLayers, Double dropout, Double maxLr, Integer epochs, Integer batchSize,
+            Integer trainRows, double weightDecay, long seed, Progress progress, boolean embeddings) {
         this.name = name;
         this.schema = schema;
         this.task = task;
-        this.style = style;
+        this.activation = activation;
         this.hiddenLayers = hiddenLayers;
         this.dropout = dropout;
         this.maxLr = maxLr;
@@ -133,7 +145,7 @@ public final class TabularRecipe implements Recipe {
                     + "fix: read the table with the default encoding (drop .encoding(" + schema.encoding() + ")) and "
                     + "call withEntityEmbeddings() on the recipe for embeddings");
         }
-        return new TabularRecipe(name, schema, task, MlpStyle.RELU_BATCH_NORM, null, null, null, null, null, null,
+        return new TabularRecipe(name, schema, task, DEFAULT_ACTIVATION, null, null, null, null, null, null,
                 DEFAULT_WEIGHT_DECAY, DEFAULT_SEED, Progress.AUTO, false);
     }
 
@@ -186,15 +198,36 @@ public final class TabularRecipe implements Recipe {
         return create("tabular-multilabel", schema, Task.multilabel(nLabels));
     }
 
-    /** A copy with another MLP style (default {@link MlpStyle#RELU_BATCH_NORM}). */
-    public TabularRecipe withStyle(MlpStyle mlpStyle) {
-        return new TabularRecipe(name, schema, task, Objects.requireNonNull(mlpStyle, "mlpStyle"), hiddenLayers,
-                dropout, maxLr, epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings);
+    /**
+     * A copy whose hidden layers use {@code hiddenActivation}, one of {@link #ACTIVATIONS}; the
+     * network follows from it: {@link Activation#SELU} gives the self-normalizing network (dense
+     * SELU layers, LeCun normal init, AlphaDropout, no batch norm; Klambauer et al., 2017), every
+     * other activation dense (no bias) → batch norm → activation blocks with ordinary dropout. The
+     * weight initialisation is always {@link WeightInits#forActivation} of the activation (He for
+     * ELU, Leaky ReLU and ReLU, Glorot for tanh), never set on its own.
+     *
+     * @throws IllegalArgumentException when the activation is not one of {@link #ACTIVATIONS}
+     */
+    public TabularRecipe withActivation(Activation hiddenActivation) {
+        Objects.requireNonNull(hiddenActivation, "activation");
+        if (!ACTIVATIONS.contains(hiddenActivation)) {
+            throw new IllegalArgumentException("activation: the tabular recipe builds hidden layers with one of "
+                    + ACTIVATIONS + " (the activation ladder), got " + hiddenActivation + "; fix: pass one of them, "
+                    + "e.g. withActivation(Activation." + DEFAULT_ACTIVATION + ") (the default) or Activation.SELU for "
+                    + "the self-normalizing network");
+        }
+        return new TabularRecipe(name, schema, task, hiddenActivation, hiddenLayers, dropout, maxLr, epochs,
+                batchSize, trainRows, weightDecay, seed, progress, embeddings);
     }
 
-    /** The self-normalizing variant: SELU, LeCun normal initialisation, AlphaDropout, no batch norm. */
+    /** {@code withActivation(Activation.SELU)}: self-normalizing, LeCun normal init, AlphaDropout, no batch norm. */
     public TabularRecipe selfNormalizing() {
-        return withStyle(MlpStyle.SELF_NORMALIZING);
+        return withActivation(Activation.SELU);
+    }
+
+    /** The hidden layers' activation (default {@link #DEFAULT_ACTIVATION}). */
+    public Activation activation() {
+        return activation;
     }
 
     /** A copy with these hidden layer widths instead of {@link TabularRules#hiddenLayers}. */
@@ -203,8 +236,8 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("hiddenLayers: need at least one layer, each ≥ 1 unit wide, got "
                     + Arrays.toString(widths) + "; e.g. withHiddenLayers(200, 100) (fastai's default)");
         }
-        return new TabularRecipe(name, schema, task, style, Arrays.stream(widths).boxed().toList(), dropout, maxLr,
-                epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout,
+                maxLr, epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy with another dropout rate in [0, 1); 0 turns dropout off. */
@@ -213,8 +246,8 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("dropout rate (fraction of units dropped) must be in [0, 1), got " + rate
                     + "; use " + DEFAULT_DROPOUT + " (ReLU) or " + DEFAULT_ALPHA_DROPOUT + " (SELU), or 0 for none");
         }
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, rate, maxLr, epochs, batchSize, trainRows,
-                weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, rate, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy whose 1cycle policy peaks at {@code lr}. */
@@ -223,21 +256,21 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("maxLr must be a finite number > 0, got " + lr + "; use "
                     + DEFAULT_MAX_LR + " or the LR finder's suggestion");
         }
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, lr, epochs, batchSize, trainRows,
-                weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, lr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy that trains {@code count} epochs instead of {@link TabularRules#epochs}. */
     public TabularRecipe withEpochs(int count) {
         checkPositive("epochs", count, "the number of passes over the training data");
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, count, batchSize, trainRows,
-                weightDecay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, count, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings);
     }
 
     /** A copy with this batch size instead of {@link TabularRules#batchSize}. */
     public TabularRecipe withBatchSize(int size) {
         checkPositive("batchSize", size, "rows per update");
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, size, trainRows,
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, size, trainRows,
                 weightDecay, seed, progress, embeddings);
     }
 
@@ -247,7 +280,7 @@ public final class TabularRecipe implements Recipe {
      */
     public TabularRecipe withTrainRows(int rows) {
         checkPositive("trainRows", rows, "the number of training rows");
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, batchSize, rows,
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, rows,
                 weightDecay, seed, progress, embeddings);
     }
 
@@ -257,20 +290,20 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0, got " + decay + "; use "
                     + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
         }
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                decay, seed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, decay, seed, progress, embeddings);
     }
 
     /** A copy with another seed (weights, dropout, shuffling). */
     public TabularRecipe withSeed(long newSeed) {
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                weightDecay, newSeed, progress, embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, newSeed, progress, embeddings);
     }
 
     /** A copy with another progress display (default {@link Progress#AUTO}). */
     public TabularRecipe withProgress(Progress display) {
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings);
     }
 
     /**
@@ -279,8 +312,8 @@ public final class TabularRecipe implements Recipe {
      * a {@code ComputationGraph}.
      */
     public TabularRecipe withEntityEmbeddings() {
-        return new TabularRecipe(name, schema, task, style, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                weightDecay, seed, progress, true);
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, true);
     }
 
     /** The schema this recipe was built for. */
@@ -483,10 +516,11 @@ public final class TabularRecipe implements Recipe {
                 : TabularRules.hiddenLayers(rows, schema.numInputs(), task.nOut());
         int epochCount = epochs != null ? epochs : TabularRules.epochs(batches);
         double lr = maxLr != null ? maxLr : found != null ? found.suggestion() : DEFAULT_MAX_LR;
+        boolean selfNormalizing = TabularNetworks.isSelfNormalizing(activation);
         double rate = dropout != null ? dropout
-                : style == MlpStyle.SELF_NORMALIZING ? DEFAULT_ALPHA_DROPOUT : DEFAULT_DROPOUT;
+                : selfNormalizing ? DEFAULT_ALPHA_DROPOUT : DEFAULT_DROPOUT;
         OneCycle schedule = OneCycle.maxLr(lr).withEpochs(epochCount, batches);
-        TabularNetworks.Spec spec = new TabularNetworks.Spec(schema, task, style, widths, rate, weightDecay,
+        TabularNetworks.Spec spec = new TabularNetworks.Spec(schema, task, activation, widths, rate, weightDecay,
                 schedule.adam(), seed);
         NetworkConfiguration configuration = usesEmbeddings()
                 ? NetworkConfiguration.of(TabularNetworks.graph(spec))
@@ -503,15 +537,20 @@ public final class TabularRecipe implements Recipe {
                         : DEFAULT + "one-hot inputs"));
         settings.add(RecipeSetting.of("network", configuration.isGraph() ? "ComputationGraph" : "MultiLayerNetwork",
                 "derived from the categoricals"));
-        settings.add(RecipeSetting.of("style", style, style == MlpStyle.RELU_BATCH_NORM
-                ? DEFAULT + "dense -> batch norm -> ReLU, He init (fastai LinBnDrop)"
-                : RecipeSetting.USER + ": SELU, LeCun normal init, AlphaDropout (Klambauer et al. 2017)"));
+        settings.add(RecipeSetting.of("activation", activation, activation == DEFAULT_ACTIVATION
+                ? DEFAULT + "ReLU (fastai tabular_learner)" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("weightInit", WeightInits.forActivation(activation),
+                "derived from the activation (WeightInits.forActivation: He for the ReLU family, Glorot for tanh, "
+                        + "LeCun normal for SELU)"));
+        settings.add(RecipeSetting.of("hiddenBlock", selfNormalizing ? "dense " + activation + ", no batch norm"
+                : "dense (no bias) -> batch norm -> " + activation, "derived from the activation: "
+                + (selfNormalizing ? "self-normalizing network (Klambauer et al. 2017)" : "fastai LinBnDrop")));
         settings.add(RecipeSetting.of("hiddenLayers", widths, hiddenLayers != null ? RecipeSetting.USER
                 : RULE + "width = rows/(" + TabularRules.SAMPLES_PER_WEIGHT_ALPHA + "*(inputs+outputs)) in ["
                         + TabularRules.MIN_WIDTH + ", " + TabularRules.MAX_WIDTH + "] for " + rows + " rows; 2 layers "
                         + "from " + TabularRules.SECOND_LAYER_ROWS + " rows (Hagan et al.; fastai)"));
         settings.add(RecipeSetting.of("dropout", rate, dropout != null ? RecipeSetting.USER
-                : DEFAULT + (style == MlpStyle.SELF_NORMALIZING ? "AlphaDropout, Klambauer et al. 2017"
+                : DEFAULT + (selfNormalizing ? "AlphaDropout, Klambauer et al. 2017"
                         : "light dropout next to batch norm")));
         settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
                 DEFAULT + "fastai fit_one_cycle"));

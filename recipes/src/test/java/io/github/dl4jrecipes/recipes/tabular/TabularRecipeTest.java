@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.data.CategoricalEncoding;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
+import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
 import io.github.dl4jrecipes.core.lr.LrFinder;
@@ -20,6 +21,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -29,11 +31,13 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitNormal;
 import org.deeplearning4j.nn.weights.WeightInitRelu;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -52,6 +56,8 @@ class TabularRecipeTest {
 
     /** Few epochs keep the tests fast; the loss must still fall. */
     private static final int EPOCHS = 30;
+    /** Fewer for the five activations of the ladder. */
+    private static final int LADDER_EPOCHS = 15;
 
     private static TabularData penguins(CategoricalEncoding encoding) {
         return TabularData.penguinsCsv().target(TabularData.PENGUINS_TARGET).encoding(encoding).build();
@@ -167,6 +173,65 @@ class TabularRecipeTest {
         assertFalse(layers.stream().anyMatch(l -> l instanceof BatchNormalization));
         TabularSplit split = data.split(0.8, 42);
         assertLossFalls(recipe.fit(split.train(), split.valid()).history());
+    }
+
+    @Test
+    void everyActivationOfTheLadderBuildsALintCleanNetworkWithItsPairedInitAndLearns() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularSplit split = data.split(0.8, 42);
+        assertEquals(List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH),
+                TabularRecipe.ACTIVATIONS);
+        for (Activation activation : TabularRecipe.ACTIVATIONS) {
+            TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withActivation(activation)
+                    .withHiddenLayers(32, 16).withEpochs(LADDER_EPOCHS).withMaxLr(TabularRecipe.DEFAULT_MAX_LR)
+                    .withProgress(Progress.LOG);
+            assertEquals(activation, recipe.activation());
+            MultiLayerConfiguration conf = recipe.toConfiguration().multiLayer();
+            LintReport report = ConfigLinter.lint(conf, recipe.task());
+            assertTrue(report.isClean(), activation + ": " + report);
+            WeightInit init = WeightInits.forActivation(activation);
+            List<Layer> layers = layers(conf);
+            List<DenseLayer> hidden = layers.stream().filter(l -> l instanceof DenseLayer && !(l instanceof OutputLayer))
+                    .map(DenseLayer.class::cast).toList();
+            assertEquals(2, hidden.size(), activation + ": " + layers);
+            for (DenseLayer dense : hidden) {
+                assertEquals(init.getWeightInitFunction().getClass(), dense.getWeightInitFn().getClass(),
+                        activation + " layer with " + dense.getWeightInitFn());
+            }
+            boolean selu = activation == Activation.SELU;
+            assertEquals(!selu, layers.stream().anyMatch(l -> l instanceof BatchNormalization), activation.toString());
+            if (!selu) {
+                // the activation follows batch norm as its own layer; the dense layer is linear and bias-free
+                assertEquals(2, layers.stream().filter(l -> l instanceof ActivationLayer a
+                        && a.getActivationFn().getClass() == activation.getActivationFunction().getClass()).count());
+                assertFalse(hidden.get(0).hasBias());
+            }
+            assertEquals(selu ? AlphaDropout.class : Dropout.class, hidden.get(1).getIDropout().getClass());
+            RecipeCard card = recipe.card();
+            assertEquals(activation.name(), card.value("activation"));
+            assertEquals(activation == TabularRecipe.DEFAULT_ACTIVATION, card.setting("activation").source()
+                    .startsWith("default: "), card.setting("activation").toString());
+            assertEquals(init.name(), card.value("weightInit"));
+            assertTrue(card.setting("weightInit").source().startsWith("derived from the activation"), card.toString());
+            assertLossFalls(recipe.fit(split.train(), split.valid()).history());
+        }
+        RecipeCard defaults = TabularRecipe.classifier(data.schema()).card();
+        assertEquals("RELU", defaults.value("activation"));
+        assertEquals("RELU", defaults.value("weightInit"), "DL4J's name of He normal");
+        assertEquals("dense (no bias) -> batch norm -> RELU", defaults.value("hiddenBlock"));
+    }
+
+    @Test
+    void anActivationOffTheLadderIsRejectedWithTheAllowedListAndTheFix() {
+        TabularRecipe recipe = TabularRecipe.classifier(penguins(CategoricalEncoding.ONE_HOT).schema());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> recipe.withActivation(Activation.SIGMOID));
+        assertEquals("activation: the tabular recipe builds hidden layers with one of [SELU, ELU, LEAKYRELU, RELU, "
+                + "TANH] (the activation ladder), got SIGMOID; fix: pass one of them, e.g. "
+                + "withActivation(Activation.RELU) (the default) or Activation.SELU for the self-normalizing network",
+                e.getMessage());
+        assertThrows(NullPointerException.class, () -> recipe.withActivation(null));
+        assertEquals(Activation.RELU, recipe.activation(), "the original is unchanged");
     }
 
     @Test

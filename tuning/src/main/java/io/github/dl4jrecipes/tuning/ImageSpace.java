@@ -1,0 +1,194 @@
+package io.github.dl4jrecipes.tuning;
+
+import io.github.dl4jrecipes.recipes.augment.Augment;
+import io.github.dl4jrecipes.recipes.image.ImageRecipe;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A search space whose candidates are {@link ImageRecipe}s: named hyperparameters (see the
+ * {@code *} name constants) sampled by Arbiter and applied to a base recipe through its
+ * {@code withX()} copies, so every candidate is a recipe (and the best trial is returned as one).
+ * Made by {@link SearchSpaces#image(ImageRecipe)}; narrow or extend it with
+ * {@link #with(String, ParameterSpace)} and {@link #without(String)} (a hyperparameter left out
+ * keeps the base recipe's value).
+ *
+ * <p>The augmentation is a preset ({@link #AUGMENT_PRESETS}) that keeps the base recipe's flips:
+ * a recipe built {@code withAugment(Augment.standard().withoutFlips())} for digits never gets a
+ * flipped candidate.
+ *
+ * <pre>{@code
+ * ImageSpace space = SearchSpaces.image(recipe)
+ *         .with(ImageSpace.AUGMENT, Params.choice(ImageSpace.AUGMENT, List.of("light", "standard")))  // narrow
+ *         .without(ImageSpace.ARCHITECTURE);                                                        // keep the recipe's
+ * }</pre>
+ */
+public final class ImageSpace implements ParameterSpace<ImageRecipe> {
+
+    /** Peak learning rate of the 1cycle policy ({@code Double}). */
+    public static final String MAX_LR = "maxLr";
+    /** Images per update ({@code Integer}). */
+    public static final String BATCH_SIZE = "batchSize";
+    /** Decoupled weight decay ({@code Double}). */
+    public static final String WEIGHT_DECAY = "weightDecay";
+    /** Augmentation preset ({@code String}, one of {@link #AUGMENT_PRESETS}). */
+    public static final String AUGMENT = "augment";
+    /** Architecture preset ({@code String}, one of {@link #ARCHITECTURES}). */
+    public static final String ARCHITECTURE = "architecture";
+    /** Every hyperparameter an image space knows. */
+    public static final List<String> NAMES = List.of(MAX_LR, BATCH_SIZE, WEIGHT_DECAY, AUGMENT, ARCHITECTURE);
+    /**
+     * The augmentation presets searched, mildest first: {@link Augment#none()},
+     * {@link Augment#light()}, {@link Augment#standard()} (fastai's defaults); {@code heavy()} is
+     * left out, it is for models that overfit a small data set and slows every epoch.
+     */
+    public static final List<String> AUGMENT_PRESETS = List.of("none", "light", "standard");
+    /**
+     * The architectures searched: {@link ImageRecipe#small()} and {@link ImageRecipe#resnet()};
+     * {@code lenet()} is a reference, not a candidate.
+     */
+    public static final List<String> ARCHITECTURES = List.of("small", "resnet");
+
+    private final ImageRecipe base;
+    private final SearchSpace params;
+
+    ImageSpace(ImageRecipe base, SearchSpace params) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    /** @return the recipe every candidate starts from */
+    public ImageRecipe base() {
+        return base;
+    }
+
+    /** @return the named hyperparameters */
+    public SearchSpace parameters() {
+        return params;
+    }
+
+    /**
+     * @param name  one of {@link #NAMES}
+     * @param space its new space (narrower, wider, or back after {@link #without})
+     * @return a copy with {@code name} searched over {@code space}
+     * @throws IllegalArgumentException when the name is not one of {@link #NAMES}
+     */
+    public ImageSpace with(String name, ParameterSpace<?> space) {
+        checkName(name);
+        return new ImageSpace(base, params.with(name, Objects.requireNonNull(space, "space")));
+    }
+
+    /**
+     * @param name one of {@link #NAMES}
+     * @return a copy that keeps the base recipe's value for {@code name}
+     * @throws IllegalArgumentException when the name is unknown or it is the last hyperparameter
+     */
+    public ImageSpace without(String name) {
+        checkName(name);
+        return new ImageSpace(base, params.without(name));
+    }
+
+    /**
+     * The recipe of one set of values.
+     *
+     * @param values hyperparameter values by name (a subset of {@link #NAMES})
+     * @return the base recipe with these values applied
+     * @throws IllegalArgumentException for an unknown name, augmentation preset or architecture
+     */
+    public ImageRecipe toRecipe(Map<String, Object> values) {
+        values.keySet().forEach(ImageSpace::checkName);
+        ImageRecipe recipe = base;
+        if (values.containsKey(ARCHITECTURE)) {
+            recipe = architecture(recipe, values.get(ARCHITECTURE));
+        }
+        if (values.containsKey(MAX_LR)) {
+            recipe = recipe.withMaxLr(((Number) values.get(MAX_LR)).doubleValue());
+        }
+        if (values.containsKey(BATCH_SIZE)) {
+            recipe = recipe.withBatchSize(((Number) values.get(BATCH_SIZE)).intValue());
+        }
+        if (values.containsKey(WEIGHT_DECAY)) {
+            recipe = recipe.withWeightDecay(((Number) values.get(WEIGHT_DECAY)).doubleValue());
+        }
+        if (values.containsKey(AUGMENT)) {
+            recipe = recipe.withAugment(augment(values.get(AUGMENT)));
+        }
+        return recipe;
+    }
+
+    /** The preset, with the base recipe's flip probability unless the base does not augment at all. */
+    private Augment augment(Object preset) {
+        Augment chosen = switch (String.valueOf(preset)) {
+            case "none" -> Augment.none();
+            case "light" -> Augment.light();
+            case "standard" -> Augment.standard();
+            default -> throw new IllegalArgumentException(AUGMENT + ": unknown preset '" + preset + "'; it must be "
+                    + "one of " + AUGMENT_PRESETS + "; fix: search Params.choice(ImageSpace.AUGMENT, "
+                    + "ImageSpace.AUGMENT_PRESETS) or a subset of it");
+        };
+        Augment current = base.augment();
+        return chosen.isNone() || current.isNone() ? chosen : chosen.withFlipProbability(current.flipProbability());
+    }
+
+    private ImageRecipe architecture(ImageRecipe recipe, Object name) {
+        if (base.architecture().startsWith("transfer:")) {
+            throw new IllegalArgumentException(ARCHITECTURE + ": the base recipe fine-tunes a pretrained network ("
+                    + base.architecture() + "), which cannot be swapped for '" + name + "'; fix: leave "
+                    + ARCHITECTURE + " out of the space (without(ImageSpace.ARCHITECTURE))");
+        }
+        return switch (String.valueOf(name)) {
+            case "small" -> recipe.small();
+            case "resnet" -> recipe.resnet();
+            default -> throw new IllegalArgumentException(ARCHITECTURE + ": unknown architecture '" + name + "'; it "
+                    + "must be one of " + ARCHITECTURES + "; fix: search Params.choice(ImageSpace.ARCHITECTURE, "
+                    + "ImageSpace.ARCHITECTURES) or a subset of it");
+        };
+    }
+
+    private static void checkName(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("image space: unknown hyperparameter '" + name + "'; it must be one "
+                    + "of " + NAMES + " (each maps to an ImageRecipe setting)");
+        }
+    }
+
+    @Override
+    public ImageRecipe getValue(double[] input) {
+        return toRecipe(params.getValue(input));
+    }
+
+    @Override
+    public int numParameters() {
+        return params.numParameters();
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<ParameterSpace> collectLeaves() {
+        return params.collectLeaves();
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Map<String, ParameterSpace> getNestedSpaces() {
+        return params.getNestedSpaces();
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return false;
+    }
+
+    @Override
+    public void setIndices(int... indices) {
+        throw new UnsupportedOperationException("ImageSpace is not a leaf; indices go to its leaves");
+    }
+
+    @Override
+    public String toString() {
+        return "ImageSpace" + params.getNestedSpaces();
+    }
+}

@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.tuning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a study optimises: opens a {@link TrialSession} for a candidate (a DL4J configuration,
@@ -25,6 +26,37 @@ public interface Objective<C> {
      * @throws Exception anything building the model throws; the study records it and goes on
      */
     TrialSession open(C candidate, TrialContext context) throws Exception;
+
+    /**
+     * Which way this objective's value improves, when it knows (a loss: {@link Direction#MINIMIZE});
+     * the tuner then uses it unless told otherwise, and refuses a contradicting
+     * {@link Tuner#direction(Direction)}.
+     *
+     * @return the direction, or empty when the tuner's (default: maximise) applies
+     */
+    default Optional<Direction> direction() {
+        return Optional.empty();
+    }
+
+    /**
+     * @param direction which way this objective's value improves
+     * @return this objective, declaring {@code direction}
+     */
+    default Objective<C> improving(Direction direction) {
+        Objects.requireNonNull(direction, "direction");
+        Objective<C> self = this;
+        return new Objective<>() {
+            @Override
+            public TrialSession open(C candidate, TrialContext context) throws Exception {
+                return self.open(candidate, context);
+            }
+
+            @Override
+            public Optional<Direction> direction() {
+                return Optional.of(direction);
+            }
+        };
+    }
 
     /**
      * An objective whose value after an epoch is a function of the candidate and the number of

@@ -46,7 +46,7 @@ public final class TabularTuning {
     }
 
     /**
-     * An objective to <em>minimise</em> (run the tuner with {@code direction(Direction.MINIMIZE)}):
+     * An objective to <em>minimise</em> (it declares {@link Direction#MINIMIZE}, which the tuner follows):
      * the candidate recipe's validation loss after each epoch, the task's loss on the network's
      * outputs (cross-entropy, i.e. log-loss, for classifiers) without regularization terms; see
      * {@link NetworkObjective#PROBABILITY_EPSILON}. Finer than accuracy where accuracy saturates
@@ -58,7 +58,7 @@ public final class TabularTuning {
      * @throws IllegalArgumentException at a trial's start when the recipe is a regressor
      */
     public static Objective<TabularRecipe> lossObjective(DataSet train, DataSet valid) {
-        return objective(train, valid, true);
+        return objective(train, valid, true).improving(Direction.MINIMIZE);
     }
 
     private static Objective<TabularRecipe> objective(DataSet train, DataSet valid, boolean loss) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Searches an Arbiter space: pick a strategy with a factory, set budgets and a study directory,
@@ -49,7 +50,8 @@ public final class Tuner<C> {
     private Sampler sampler;
     private Scheduler scheduler;
     private Pruner pruner = Pruner.none();
-    private Direction direction = Direction.MAXIMIZE;
+    /** Null until set: the objective's own direction, or maximise, applies then. */
+    private Direction direction;
     private int workers = 1;
     private int threadsPerWorker;
     private int cores = Runtime.getRuntime().availableProcessors();
@@ -151,7 +153,8 @@ public final class Tuner<C> {
     }
 
     /**
-     * @param value maximise (the default) or minimise
+     * @param value maximise or minimise (default: the objective's {@link Objective#direction()},
+     *              else maximise)
      * @return this tuner
      */
     public Tuner<C> direction(Direction value) {
@@ -267,6 +270,7 @@ public final class Tuner<C> {
                     + threads + " > " + cores + "; lower workers or threadsPerWorker (e.g. workers(" + cores
                     + ").threadsPerWorker(1))");
         }
+        Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
         Path dir = study != null ? study : newStudyDir();
         StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), direction);
@@ -279,6 +283,16 @@ public final class Tuner<C> {
         TuningResult<C> result = new TuningResult<>(unit, store.dir(), trials, direction);
         result.writeReports();
         return result;
+    }
+
+    private Direction direction(Objective<C> objective) {
+        Optional<Direction> declared = objective.direction();
+        if (direction != null && declared.isPresent() && declared.get() != direction) {
+            throw new IllegalArgumentException("direction(" + direction + ") contradicts the objective, whose value "
+                    + "improves by " + declared.get() + " (e.g. a loss); fix: drop direction(..) or pass "
+                    + declared.get());
+        }
+        return direction != null ? direction : declared.orElse(Direction.MAXIMIZE);
     }
 
     /** Caps ND4J's threads per op; objectives that never touch ND4J run without a backend. */

@@ -55,6 +55,20 @@ class StudyTest {
     }
 
     @Test
+    void anObjectiveThatDeclaresMinimizeIsMinimizedAndAContradictionIsRefused() {
+        Objective<Map<String, Object>> loss = xObjective().improving(Direction.MINIMIZE);
+        TuningResult<Map<String, Object>> result = Tuner.random(Synthetic.unitX(), 1).maxTrials(6).threadsPerWorker(1)
+                .study(tmp.resolve("loss")).run(loss);
+        double smallest = result.trials().stream().mapToDouble(t -> Double.parseDouble(t.params().get("x"))).min().orElseThrow();
+        assertEquals(smallest, (Double) result.bestCandidate().orElseThrow().get("x"), 1e-12, "the smallest x wins");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tuner.random(Synthetic.unitX(), 1)
+                .maxTrials(1).threadsPerWorker(1).direction(Direction.MAXIMIZE).study(tmp.resolve("x")).run(loss));
+        assertTrue(e.getMessage().contains("direction(MAXIMIZE) contradicts the objective"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing written for a refused study");
+    }
+
+    @Test
     void aStudyOfAnotherSpaceIsRefusedWithAnOffer() {
         Path dir = tmp.resolve("s");
         Tuner.random(Synthetic.unitX(), 1).maxTrials(1).threadsPerWorker(1).study(dir).run(xObjective());

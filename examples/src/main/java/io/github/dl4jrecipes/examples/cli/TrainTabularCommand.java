@@ -4,12 +4,14 @@ import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import org.nd4j.linalg.activations.Activation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code train tabular}: the default tabular recipe on a CSV file, with optional overrides. */
@@ -41,8 +43,10 @@ final class TrainTabularCommand implements Callable<Integer> {
     @Option(names = "--embeddings", description = "Entity embeddings for categorical columns instead of one-hot.")
     boolean embeddings;
 
-    @Option(names = "--self-normalizing", description = "SELU + LeCun init + AlphaDropout instead of ReLU + batch norm.")
-    boolean selfNormalizing;
+    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: relu (default), elu, "
+            + "leakyrelu, tanh (batch-norm blocks, init derived from it) or selu (self-normalizing: LeCun init, "
+            + "AlphaDropout, no batch norm).")
+    String activation;
 
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
     long seed = TabularTraining.DEFAULT_SEED;
@@ -75,6 +79,14 @@ final class TrainTabularCommand implements Callable<Integer> {
         if (embeddings) {
             r = r.withEntityEmbeddings();
         }
-        return selfNormalizing ? r.selfNormalizing() : r;
+        return activation == null ? r : r.withActivation(activation(activation));
+    }
+
+    /** The ladder activation named (case-insensitive), or a usage error listing the names. */
+    private Activation activation(String name) {
+        return TabularRecipe.ACTIVATIONS.stream().filter(a -> a.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "--activation must be one of "
+                        + TabularRecipe.ACTIVATIONS.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList()
+                        + ", got '" + name + "'"));
     }
 }

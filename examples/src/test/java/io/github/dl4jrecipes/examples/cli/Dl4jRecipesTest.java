@@ -65,6 +65,20 @@ class Dl4jRecipesTest {
     }
 
     @Test
+    void activationPicksARungOfTheLadderAndAnUnknownNameIsAUsageError() {
+        Run elu = run("train", "tabular", "--csv", table.toString(), "--target", "label", "--output",
+                dir.resolve("elu").toString(), "--epochs", "2", "--max-lr", "0.03", "--activation", "elu");
+        assertEquals(Dl4jRecipes.OK, elu.code(), elu.err());
+        assertTrue(elu.out().contains("ELU"), "the card shows the activation: " + elu.out());
+        Run bad = run("train", "tabular", "--csv", table.toString(), "--target", "label", "--output",
+                dir.resolve("swish").toString(), "--activation", "swish");
+        assertEquals(Dl4jRecipes.USAGE, bad.code());
+        assertTrue(bad.err().contains("--activation must be one of [selu, elu, leakyrelu, relu, tanh], got 'swish'"),
+                bad.err());
+        assertFalse(Files.exists(dir.resolve("swish")));
+    }
+
+    @Test
     void trainWritesTheWholeModelFolder() {
         for (String file : List.of(ModelFolder.MODEL, "model.card.json", "model.history.json", ModelFolder.TRANSFORM,
                 ModelFolder.RECIPE, "history.csv", "history.png")) {

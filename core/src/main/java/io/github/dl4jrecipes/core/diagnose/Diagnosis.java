@@ -99,8 +99,8 @@ public record Diagnosis(Verdict verdict, int epoch, double trainError, double va
         double valid = error(history, best.validMetric());
         if (Double.isNaN(train)) {
             throw new IllegalArgumentException("history has no training metric at epoch "
-                    + best.epoch() + "; a diagnosis needs both errors: do not turn off "
-                    + "Fit.trainMetric.");
+                    + best.epoch() + "; a diagnosis needs both errors: train with Fit.trainMetric(true) "
+                    + "(image recipes: withTrainMetric(true)).");
         }
         boolean noisy = validationNoise(history) > tolerance * NOISE_SHARE_OF_TOLERANCE;
         return fromErrors(best.epoch(), train, valid, baselineError, tolerance, noisy);

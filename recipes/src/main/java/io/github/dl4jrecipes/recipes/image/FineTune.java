@@ -48,7 +48,7 @@ final class FineTune {
         LOG.info("Fine-tuning {}: {} epoch(s) of the new head with the body frozen, peak LR {}", pretrained.name(),
                 pretrained.freezeEpochs(), fmt(maxLr));
         History head = Fit.of(frozen, recipe.task()).epochs(pretrained.freezeEpochs()).seed(recipe.seed())
-                .run(train, valid).history();
+                .trainMetric(recipe.trainMetric()).run(train, valid).history();
 
         double peak = maxLr * Pretrained.UNFROZEN_LR_FACTOR;
         ComputationGraphConfiguration conf = pretrained.configuration(cycle(peak).adam(), recipe.weightDecay(), recipe.task(),
@@ -60,7 +60,7 @@ final class FineTune {
         LOG.info("Fine-tuning {}: {} epoch(s) of every layer, LR groups {}", pretrained.name(), recipe.epochs(),
                 groups);
         Fit<ComputationGraph> fit = Fit.of(unfrozen, recipe.task()).epochs(recipe.epochs()).seed(recipe.seed())
-                .setting("recipe.transfer.lrGroups", String.join("; ", groups))
+                .trainMetric(recipe.trainMetric()).setting("recipe.transfer.lrGroups", String.join("; ", groups))
                 .setting("recipe.transfer.frozenPhase", head.last().map(String::valueOf).orElse("none"));
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             fit = fit.setting(setting.getKey(), setting.getValue());

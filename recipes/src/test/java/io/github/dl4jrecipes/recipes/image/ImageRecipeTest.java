@@ -19,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,19 @@ class ImageRecipeTest {
                 "2 batches per epoch still get a 100-step sweep");
         double maxLr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
         assertTrue(maxLr > 1e-7 && maxLr < 10, "pick within the sweep: " + maxLr);
+    }
+
+    @Test
+    void theTrainMetricIsMeasuredOnlyWhenAsked() {
+        ImageRecipe recipe = ImageRecipe.classifier(SIDE, SIDE, 1, TinyImages.CLASSES).withAugment(Augment.none())
+                .withEpochs(1).withBatchSize(16).withMaxLr(1e-3);
+        assertFalse(recipe.trainMetric());
+        assertTrue(Double.isNaN(recipe.fit(TinyImages.make(32, 1, SIDE, 7), null).history().last().orElseThrow()
+                .trainMetric()), "off by default: no extra pass over the training images");
+        double measured = recipe.withTrainMetric(true).fit(TinyImages.make(32, 1, SIDE, 7), null).history().last()
+                .orElseThrow().trainMetric();
+        assertTrue(measured >= 0 && measured <= 1, "accuracy measured: " + measured);
+        assertEquals("true", recipe.withTrainMetric(true).card().value("trainMetric"));
     }
 
     @Test

@@ -86,12 +86,15 @@ public final class ProgressReporter implements AutoCloseable {
         closeBar();
     }
 
-    /** Logs an epoch's record. */
+    /** Logs an epoch's record; a metric that was not measured (NaN) is left out. */
     public void epochDone(EpochRecord e) {
-        LOG.info(String.format(Locale.ROOT,
-                "epoch %d/%d: train loss %.4f, %s %.4f | valid loss %.4f, %s %.4f | lr %.3g | %.1f s, %.0f samples/s",
-                e.epoch(), epochs, e.trainLoss(), metric, e.trainMetric(), e.validLoss(), metric,
-                e.validMetric(), e.learningRate(), e.wallSeconds(), e.samplesPerSecond()));
+        LOG.info(String.format(Locale.ROOT, "epoch %d/%d: train loss %.4f%s | valid loss %.4f%s | lr %.3g | %.1f s, "
+                + "%.0f samples/s", e.epoch(), epochs, e.trainLoss(), metric(e.trainMetric()), e.validLoss(),
+                metric(e.validMetric()), e.learningRate(), e.wallSeconds(), e.samplesPerSecond()));
+    }
+
+    private String metric(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, ", %s %.4f", metric, value);
     }
 
     private void closeBar() {

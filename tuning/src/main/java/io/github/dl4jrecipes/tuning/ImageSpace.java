@@ -6,7 +6,6 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A search space whose candidates are {@link ImageRecipe}s: named hyperparameters (see the
@@ -26,7 +25,7 @@ import java.util.Objects;
  *         .without(ImageSpace.ARCHITECTURE);                                                        // keep the recipe's
  * }</pre>
  */
-public final class ImageSpace implements ParameterSpace<ImageRecipe> {
+public final class ImageSpace extends RecipeSpace<ImageRecipe, ImageSpace> {
 
     /** Peak learning rate of the 1cycle policy ({@code Double}). */
     public static final String MAX_LR = "maxLr";
@@ -52,43 +51,28 @@ public final class ImageSpace implements ParameterSpace<ImageRecipe> {
      */
     public static final List<String> ARCHITECTURES = List.of("small", "resnet");
 
-    private final ImageRecipe base;
-    private final SearchSpace params;
-
     ImageSpace(ImageRecipe base, SearchSpace params) {
-        this.base = Objects.requireNonNull(base, "base");
-        this.params = Objects.requireNonNull(params, "params");
+        super(base, params);
     }
 
-    /** @return the recipe every candidate starts from */
-    public ImageRecipe base() {
-        return base;
+    @Override
+    public List<String> names() {
+        return NAMES;
     }
 
-    /** @return the named hyperparameters */
-    public SearchSpace parameters() {
-        return params;
+    @Override
+    ImageSpace copy(SearchSpace parameters) {
+        return new ImageSpace(base(), parameters);
     }
 
-    /**
-     * @param name  one of {@link #NAMES}
-     * @param space its new space (narrower, wider, or back after {@link #without})
-     * @return a copy with {@code name} searched over {@code space}
-     * @throws IllegalArgumentException when the name is not one of {@link #NAMES}
-     */
-    public ImageSpace with(String name, ParameterSpace<?> space) {
-        checkName(name);
-        return new ImageSpace(base, params.with(name, Objects.requireNonNull(space, "space")));
+    @Override
+    String kind() {
+        return "image space";
     }
 
-    /**
-     * @param name one of {@link #NAMES}
-     * @return a copy that keeps the base recipe's value for {@code name}
-     * @throws IllegalArgumentException when the name is unknown or it is the last hyperparameter
-     */
-    public ImageSpace without(String name) {
-        checkName(name);
-        return new ImageSpace(base, params.without(name));
+    @Override
+    String settingKind() {
+        return "an ImageRecipe setting";
     }
 
     /**
@@ -98,9 +82,10 @@ public final class ImageSpace implements ParameterSpace<ImageRecipe> {
      * @return the base recipe with these values applied
      * @throws IllegalArgumentException for an unknown name, augmentation preset or architecture
      */
+    @Override
     public ImageRecipe toRecipe(Map<String, Object> values) {
-        values.keySet().forEach(ImageSpace::checkName);
-        ImageRecipe recipe = base;
+        values.keySet().forEach(this::checkName);
+        ImageRecipe recipe = base();
         if (values.containsKey(ARCHITECTURE)) {
             recipe = architecture(recipe, values.get(ARCHITECTURE));
         }
@@ -129,14 +114,14 @@ public final class ImageSpace implements ParameterSpace<ImageRecipe> {
                     + "one of " + AUGMENT_PRESETS + "; fix: search Params.choice(ImageSpace.AUGMENT, "
                     + "ImageSpace.AUGMENT_PRESETS) or a subset of it");
         };
-        Augment current = base.augment();
+        Augment current = base().augment();
         return chosen.isNone() || current.isNone() ? chosen : chosen.withFlipProbability(current.flipProbability());
     }
 
     private ImageRecipe architecture(ImageRecipe recipe, Object name) {
-        if (base.architecture().startsWith("transfer:")) {
+        if (base().architecture().startsWith("transfer:")) {
             throw new IllegalArgumentException(ARCHITECTURE + ": the base recipe fine-tunes a pretrained network ("
-                    + base.architecture() + "), which cannot be swapped for '" + name + "'; fix: leave "
+                    + base().architecture() + "), which cannot be swapped for '" + name + "'; fix: leave "
                     + ARCHITECTURE + " out of the space (without(ImageSpace.ARCHITECTURE))");
         }
         return switch (String.valueOf(name)) {
@@ -146,49 +131,5 @@ public final class ImageSpace implements ParameterSpace<ImageRecipe> {
                     + "must be one of " + ARCHITECTURES + "; fix: search Params.choice(ImageSpace.ARCHITECTURE, "
                     + "ImageSpace.ARCHITECTURES) or a subset of it");
         };
-    }
-
-    private static void checkName(String name) {
-        if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("image space: unknown hyperparameter '" + name + "'; it must be one "
-                    + "of " + NAMES + " (each maps to an ImageRecipe setting)");
-        }
-    }
-
-    @Override
-    public ImageRecipe getValue(double[] input) {
-        return toRecipe(params.getValue(input));
-    }
-
-    @Override
-    public int numParameters() {
-        return params.numParameters();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public List<ParameterSpace> collectLeaves() {
-        return params.collectLeaves();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Map<String, ParameterSpace> getNestedSpaces() {
-        return params.getNestedSpaces();
-    }
-
-    @Override
-    public boolean isLeaf() {
-        return false;
-    }
-
-    @Override
-    public void setIndices(int... indices) {
-        throw new UnsupportedOperationException("ImageSpace is not a leaf; indices go to its leaves");
-    }
-
-    @Override
-    public String toString() {
-        return "ImageSpace" + params.getNestedSpaces();
     }
 }

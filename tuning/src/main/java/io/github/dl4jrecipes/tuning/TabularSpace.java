@@ -7,7 +7,6 @@ import org.nd4j.linalg.activations.Activation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -29,7 +28,7 @@ import java.util.stream.IntStream;
  *         .without(TabularSpace.WEIGHT_DECAY);                     // keep the recipe's
  * }</pre>
  */
-public final class TabularSpace implements ParameterSpace<TabularRecipe> {
+public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace> {
 
     /** Number of hidden layers ({@code Integer}). */
     public static final String DEPTH = "depth";
@@ -59,43 +58,28 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
     /** The recipe card's setting that holds the resolved hidden layer widths. */
     static final String HIDDEN_LAYERS_SETTING = "hiddenLayers";
 
-    private final TabularRecipe base;
-    private final SearchSpace params;
-
     TabularSpace(TabularRecipe base, SearchSpace params) {
-        this.base = Objects.requireNonNull(base, "base");
-        this.params = Objects.requireNonNull(params, "params");
+        super(base, params);
     }
 
-    /** @return the recipe every candidate starts from */
-    public TabularRecipe base() {
-        return base;
+    @Override
+    public List<String> names() {
+        return NAMES;
     }
 
-    /** @return the named hyperparameters */
-    public SearchSpace parameters() {
-        return params;
+    @Override
+    TabularSpace copy(SearchSpace parameters) {
+        return new TabularSpace(base(), parameters);
     }
 
-    /**
-     * @param name  one of {@link #NAMES}
-     * @param space its new space (narrower, wider, or back after {@link #without})
-     * @return a copy with {@code name} searched over {@code space}
-     * @throws IllegalArgumentException when the name is not one of {@link #NAMES}
-     */
-    public TabularSpace with(String name, ParameterSpace<?> space) {
-        checkName(name);
-        return new TabularSpace(base, params.with(name, Objects.requireNonNull(space, "space")));
+    @Override
+    String kind() {
+        return "tabular space";
     }
 
-    /**
-     * @param name one of {@link #NAMES}
-     * @return a copy that keeps the base recipe's value for {@code name}
-     * @throws IllegalArgumentException when the name is unknown or it is the last hyperparameter
-     */
-    public TabularSpace without(String name) {
-        checkName(name);
-        return new TabularSpace(base, params.without(name));
+    @Override
+    String settingKind() {
+        return "a TabularRecipe.withX() setting";
     }
 
     /**
@@ -104,9 +88,10 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
      * @param values hyperparameter values by name (a subset of {@link #NAMES})
      * @return the base recipe with these values applied
      */
+    @Override
     public TabularRecipe toRecipe(Map<String, Object> values) {
-        values.keySet().forEach(TabularSpace::checkName);
-        TabularRecipe recipe = base;
+        values.keySet().forEach(this::checkName);
+        TabularRecipe recipe = base();
         if (values.containsKey(DEPTH) || values.containsKey(WIDTH)) {
             List<Integer> baseWidths = baseWidths();
             int depth = values.containsKey(DEPTH) ? ((Number) values.get(DEPTH)).intValue() : baseWidths.size();
@@ -134,7 +119,7 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
 
     /** The base recipe's hidden layer widths, as its card resolves them ("[64]", "[128, 64]"). */
     List<Integer> baseWidths() {
-        String widths = base.card().value(HIDDEN_LAYERS_SETTING);
+        String widths = base().card().value(HIDDEN_LAYERS_SETTING);
         return Arrays.stream(widths.replaceAll("[\\[\\] ]", "").split(",")).map(Integer::valueOf).toList();
     }
 
@@ -145,49 +130,5 @@ public final class TabularSpace implements ParameterSpace<TabularRecipe> {
         throw new IllegalArgumentException(ACTIVATION + ": the tabular recipe builds " + ACTIVATIONS + " hidden "
                 + "layers, got " + value + "; fix: search SearchBlocks.activations(TabularSpace.ACTIVATIONS) "
                 + "or a subset of it");
-    }
-
-    private static void checkName(String name) {
-        if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("tabular space: unknown hyperparameter '" + name + "'; it must be one "
-                    + "of " + NAMES + " (each maps to a TabularRecipe.withX() setting)");
-        }
-    }
-
-    @Override
-    public TabularRecipe getValue(double[] input) {
-        return toRecipe(params.getValue(input));
-    }
-
-    @Override
-    public int numParameters() {
-        return params.numParameters();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public List<ParameterSpace> collectLeaves() {
-        return params.collectLeaves();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Map<String, ParameterSpace> getNestedSpaces() {
-        return params.getNestedSpaces();
-    }
-
-    @Override
-    public boolean isLeaf() {
-        return false;
-    }
-
-    @Override
-    public void setIndices(int... indices) {
-        throw new UnsupportedOperationException("TabularSpace is not a leaf; indices go to its leaves");
-    }
-
-    @Override
-    public String toString() {
-        return "TabularSpace" + params.getNestedSpaces();
     }
 }

@@ -89,8 +89,8 @@ public final class ImageRecipe implements Recipe {
     public static final double FALLBACK_MAX_LR = 1e-3;
     /**
      * No training-set metric after each epoch: measuring it is an inference pass over every
-     * training image, about a third of an epoch's wall time for {@code small()} on Fashion-MNIST on
-     * a 2-core CPU (470 s training + ~210 s for the pass, measured in this project); fastai does not
+     * training image, about a fifth of an epoch's wall time for {@code small()} on Fashion-MNIST on
+     * a 2-core CPU (353 s training + ~100 s for the pass, measured in this project); fastai does not
      * measure it either. The training loss is still recorded from the batches. Turn it on with
      * {@link #withTrainMetric(boolean)} when {@code Diagnosis} should read the run.
      */

@@ -1,12 +1,14 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.task.Task;
 import org.deeplearning4j.arbiter.DL4JConfiguration;
 import org.deeplearning4j.arbiter.GraphConfiguration;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import io.github.dl4jrecipes.core.task.Task;
+import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,7 +61,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             MultiLayerNetwork net = new MultiLayerNetwork(candidate.getMultiLayerConfiguration());
             net.init();
-            return new Session(new Layers(net), train.get(), valid.get(), Net::accuracy);
+            return new Session(new Net(net), train.get(), valid.get(), Net::accuracy);
         };
     }
 
@@ -75,7 +77,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             ComputationGraph net = new ComputationGraph(candidate.getConfiguration());
             net.init();
-            return new Session(new Graph(net), train.get(), valid.get(), Net::accuracy);
+            return new Session(new Net(net), train.get(), valid.get(), Net::accuracy);
         };
     }
 
@@ -88,7 +90,7 @@ public final class NetworkObjective {
      * @return a session positioned before its first epoch
      */
     static TrialSession session(Model net, DataSetIterator train, DataSetIterator valid) {
-        return new Session(wrap(net), train, valid, Net::accuracy);
+        return new Session(new Net(net), train, valid, Net::accuracy);
     }
 
     /**
@@ -109,11 +111,7 @@ public final class NetworkObjective {
         ILossFunction loss = task.lossFunction();
         boolean probabilities = task.outputActivation() == Activation.SOFTMAX
                 || task.outputActivation() == Activation.SIGMOID;
-        return new Session(wrap(net), train, valid, (n, data) -> validationLoss(n, loss, probabilities, data));
-    }
-
-    private static Net wrap(Model net) {
-        return net instanceof MultiLayerNetwork m ? new Layers(m) : new Graph((ComputationGraph) net);
+        return new Session(new Net(net), train, valid, (n, data) -> validationLoss(n, loss, probabilities, data));
     }
 
     private static double validationLoss(Net net, ILossFunction loss, boolean probabilities, DataSetIterator data) {
@@ -143,70 +141,27 @@ public final class NetworkObjective {
         double of(Net net, DataSetIterator valid);
     }
 
-    /** What a session needs of a network, for both kinds. */
-    private interface Net {
-        void fit(DataSetIterator data);
-
-        double accuracy(DataSetIterator data);
-
-        INDArray output(INDArray features);
-
-        Model model();
-
-        Net restore(File file) throws IOException;
-    }
-
-    private record Layers(MultiLayerNetwork net) implements Net {
-        @Override
-        public void fit(DataSetIterator data) {
-            net.fit(data);
+    /**
+     * A network of either kind: DL4J's {@link NeuralNetwork} trains and evaluates both; only the
+     * single output and reading a checkpoint differ by kind.
+     */
+    private record Net(Model model) {
+        void fit(DataSetIterator data) {
+            ((NeuralNetwork) model).fit(data);
         }
 
-        @Override
-        public double accuracy(DataSetIterator data) {
-            return net.evaluate(data).accuracy();
+        double accuracy(DataSetIterator data) {
+            return ((NeuralNetwork) model).doEvaluation(data, new Evaluation())[0].accuracy();
         }
 
-        @Override
-        public INDArray output(INDArray features) {
-            return net.output(features, false);
+        INDArray output(INDArray features) {
+            return model instanceof MultiLayerNetwork m ? m.output(features, false)
+                    : ((ComputationGraph) model).outputSingle(false, features);
         }
 
-        @Override
-        public Model model() {
-            return net;
-        }
-
-        @Override
-        public Net restore(File file) throws IOException {
-            return new Layers(ModelSerializer.restoreMultiLayerNetwork(file, true));
-        }
-    }
-
-    private record Graph(ComputationGraph net) implements Net {
-        @Override
-        public void fit(DataSetIterator data) {
-            net.fit(data);
-        }
-
-        @Override
-        public double accuracy(DataSetIterator data) {
-            return net.evaluate(data).accuracy();
-        }
-
-        @Override
-        public INDArray output(INDArray features) {
-            return net.outputSingle(false, features);
-        }
-
-        @Override
-        public Model model() {
-            return net;
-        }
-
-        @Override
-        public Net restore(File file) throws IOException {
-            return new Graph(ModelSerializer.restoreComputationGraph(file, true));
+        Net restore(File file) throws IOException {
+            return new Net(model instanceof MultiLayerNetwork ? ModelSerializer.restoreMultiLayerNetwork(file, true)
+                    : ModelSerializer.restoreComputationGraph(file, true));
         }
     }
 

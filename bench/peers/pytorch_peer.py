@@ -214,22 +214,23 @@ def time_to_accuracy(args):
             pct_start=0.25, div_factor=25, final_div_factor=1e5 / 25,
             base_momentum=0.85, max_momentum=0.95)
     epochs = []
-    start = time.perf_counter()
+    trained = 0.0  # seconds of training only: evaluation is off the clock, as in the DL4J harness
     reached = None
     for epoch in range(1, args.max_epochs + 1):
+        start = time.perf_counter()
         perm = torch.randperm(len(xtr))
         for i in range(0, len(xtr), args.batch):
             idx = perm[i:i + args.batch]
             train_step(model, opt, xtr[idx], ytr[idx])
             if sched:
                 sched.step()
+        trained += time.perf_counter() - start
         acc = accuracy(model, xte, yte)
-        elapsed = time.perf_counter() - start
-        epochs.append({"epoch": epoch, "test_accuracy": acc, "seconds": elapsed})
-        if reached is None and acc >= args.target:
-            reached = {"epoch": epoch, "seconds": elapsed}
-            if not args.one_cycle:
-                break
+        epochs.append({"epoch": epoch, "test_accuracy": acc, "seconds": trained})
+        print(f"  epoch {epoch}: test accuracy {acc:.4f}, {trained:.0f} s", file=sys.stderr, flush=True)
+        if acc >= args.target:
+            reached = {"epoch": epoch, "seconds": trained}
+            break
     return {"mode": "tta", "model": args.model, "batch": args.batch, "threads": torch.get_num_threads(),
             "target": args.target, "reached": reached, "epochs": epochs, "torch": torch.__version__}
 

@@ -65,6 +65,17 @@ public final class BenchMain implements Callable<Integer> {
     private static final long[] IMAGE = {1, Networks.SIDE, Networks.SIDE};
     private static final String SMALL = "ImageRecipe small()";
     private static final String RESNET = "ImageRecipe resnet()";
+    /**
+     * The MLP's warm-up and windows are this many times LeNet's: its steps take ~1/15 of LeNet's,
+     * and one-second windows left its rows dominated by noise (fast/plain 0.70× in one run, 1.34× in
+     * the next).
+     */
+    private static final int DENSE_WINDOW_FACTOR = 10;
+    /**
+     * Peak LR of the time-to-accuracy recipe runs, fixed so that both sides train the same
+     * schedule: the recipe's fallback, close to the LR finder's 1.1e-3 pick for small() on this data.
+     */
+    private static final double TTA_MAX_LR = ImageRecipe.FALLBACK_MAX_LR;
     /** Fashion-MNIST's training set: the epoch the LR finder's cost is compared with. */
     private static final int FULL_EPOCH_IMAGES = 60_000;
     /** The sample whose peak RSS the rss section reports (examples module). */
@@ -111,7 +122,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--tta-target", description = "test accuracy to reach (default ${DEFAULT-VALUE})")
     double ttaTarget = 0.91;
     @Option(names = "--tta-max-epochs", description = "epochs at most per variant (default ${DEFAULT-VALUE})")
-    int ttaMaxEpochs = 10;
+    int ttaMaxEpochs = 8;
     @Option(names = "--tta-train-limit", description = "use only the first N training images (0: all)")
     int ttaTrainLimit;
 
@@ -180,19 +191,24 @@ public final class BenchMain implements Callable<Integer> {
                 false, Networks.lenet(CacheMode.NONE, SEED), rows);
         Throughput.Result fast = measure(small, "LeNet", "dl4j-recipes fast path (oneDNN helpers, CacheMode.DEVICE)",
                 true, Networks.lenet(CacheMode.DEVICE, SEED), rows);
-        Throughput.Result mlpStock = measure(small, "MLP 784-256-128-10", "plain DL4J defaults",
+        Throughput dense = small.withIterations(warmup * DENSE_WINDOW_FACTOR, iterations * DENSE_WINDOW_FACTOR);
+        Throughput.Result mlpStock = measure(dense, "MLP 784-256-128-10", "plain DL4J defaults",
                 false, Networks.mlp(SEED), rows);
-        Throughput.Result mlpFast = measure(small, "MLP 784-256-128-10", "dl4j-recipes fast path",
+        Throughput.Result mlpFast = measure(dense, "MLP 784-256-128-10", "dl4j-recipes fast path",
                 true, Networks.mlp(SEED), rows);
         ImageRecipe recipe = Networks.imageRecipe();
         ComputationGraph smallPlain = Networks.plainDefaults(recipe.small());
         Throughput.Result smallStock = measure(heavy, SMALL, "same graph, plain DL4J defaults (helpers off, "
                 + "CacheMode.NONE)", smallPlain, rows);
+        Throughput.Result smallOneDnn = measure(heavy, SMALL, "oneDNN helpers only (FastBatchNorm off)",
+                Networks.oneDnnOnly(recipe.small()), rows);
         ComputationGraph smallNet = Networks.recipeBuilt(recipe.small());
         Throughput.Result smallFast = measure(heavy, SMALL, "as the recipe builds it (fast path)", smallNet, rows);
         smallFastImgPerSecond = smallFast.median();
         Throughput.Result resnetStock = measure(heavy, RESNET, "same graph, plain DL4J defaults (helpers off, "
                 + "CacheMode.NONE)", Networks.plainDefaults(recipe.resnet()), rows);
+        Throughput.Result resnetOneDnn = measure(heavy, RESNET, "oneDNN helpers only (FastBatchNorm off)",
+                Networks.oneDnnOnly(recipe.resnet()), rows);
         ComputationGraph resnetNet = Networks.recipeBuilt(recipe.resnet());
         Throughput.Result resnetFast = measure(heavy, RESNET, "as the recipe builds it (fast path)", resnetNet, rows);
 
@@ -202,17 +218,17 @@ public final class BenchMain implements Callable<Integer> {
         double torchResnet = Double.NaN;
         if (noPeer.isEmpty()) {
             torchLenet = peerThroughput(peer, "lenet", rows, "LeNet", small, -1);
-            torchMlp = peerThroughput(peer, "mlp", rows, "MLP 784-256-128-10", small, -1);
+            torchMlp = peerThroughput(peer, "mlp", rows, "MLP 784-256-128-10", dense, -1);
             torchSmall = peerThroughput(peer, "small", rows, SMALL, heavy, smallNet.numParams());
             torchResnet = peerThroughput(peer, "resnet", rows, RESNET, heavy, resnetNet.numParams());
         }
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Batch %d; LeNet and MLP: Adam(1e-3), %d warm-up iterations, median of "
-                        + "%d windows of %d iterations; image recipes: the recipe's updater (Adam, 1cycle, decoupled "
+                        + "%d windows of %d iterations (MLP: %d× as many, its steps are short); image recipes: the recipe's updater (Adam, 1cycle, decoupled "
                         + "weight decay 0.01; PyTorch: AdamW(1e-3, 0.01)), %d warm-up iterations, %d windows of %d. "
                         + "Random pixels, fixed labels. Parameters (DL4J count, BN mean and variance included): "
                         + "small() %,d, resnet() %,d, equal on both sides (checked).%n%n",
-                BATCH, warmup, windows, iterations, imageWarmup, windows, imageIterations,
+                BATCH, warmup, windows, iterations, DENSE_WINDOW_FACTOR, imageWarmup, windows, imageIterations,
                 smallNet.numParams(), resnetNet.numParams()));
         s.append("| network | variant | median img/s | windows |\n|---|---|---:|---|\n");
         for (Row r : rows) {
@@ -227,9 +243,11 @@ public final class BenchMain implements Callable<Integer> {
                 ratio("MLP: fast path / plain DL4J", mlpFast.median(), mlpStock.median()),
                 ratio("MLP: fast path / PyTorch", mlpFast.median(), torchMlp),
                 ratio("small(): recipe / plain DL4J", smallFast.median(), smallStock.median()),
+                ratio("small(): recipe / oneDNN helpers only", smallFast.median(), smallOneDnn.median()),
                 ratio("small(): recipe / PyTorch", smallFast.median(), torchSmall),
                 ratio("small(): plain DL4J / PyTorch", smallStock.median(), torchSmall),
                 ratio("resnet(): recipe / plain DL4J", resnetFast.median(), resnetStock.median()),
+                ratio("resnet(): recipe / oneDNN helpers only", resnetFast.median(), resnetOneDnn.median()),
                 ratio("resnet(): recipe / PyTorch", resnetFast.median(), torchResnet),
                 ratio("resnet(): plain DL4J / PyTorch", resnetStock.median(), torchResnet),
                 String.format(Locale.ROOT, "LeNet fast path achieves %.1f GFLOP/s of training (%.0f%% of the SGEMM peak)",
@@ -250,7 +268,7 @@ public final class BenchMain implements Callable<Integer> {
                         + "of %d epochs after a warm-up epoch. Recipe: the training pass of `recipe.fit(train, null)` "
                         + "(history's wall seconds: listeners, divergence watch and progress included; the per-epoch "
                         + "train-metric pass excluded). Hand loop: `network.fit(iterator)` on "
-                        + "`recipe.toConfiguration(batchesPerEpoch)`, same shuffled batches.%n%n"
+                        + "`recipe.build(batchesPerEpoch)` (the same network, helpers included), same shuffled batches.%n%n"
                         + "| loop | median epoch s | epochs s |%n|---|---:|---|%n"
                         + "| hand loop | %.2f | %s |%n| recipe.fit | %.2f | %s |%n%n"
                         + "recipe / hand loop: **%.3f×** (goal ≤ 1.02×)%n",
@@ -400,38 +418,64 @@ public final class BenchMain implements Callable<Integer> {
     private List<String> timeToAccuracy(PyTorchPeer peer, Optional<String> noPeer)
             throws IOException, InterruptedException {
         IdxImages data = FashionMnist.loader().withFlatFeatures(true).load();
-        DataSet train = ttaTrainLimit > 0
+        DataSet flat = ttaTrainLimit > 0
                 ? (DataSet) data.train().getRange(0, Math.min(ttaTrainLimit, data.train().numExamples()))
                 : data.train();
-        TimeToAccuracy runner = new TimeToAccuracy(train, data.test(), BATCH, ttaTarget, ttaMaxEpochs, SEED);
+        TimeToAccuracy lenetRunner = new TimeToAccuracy(flat, data.test(), BATCH, ttaTarget, ttaMaxEpochs, SEED);
+        TimeToAccuracy imageRunner = new TimeToAccuracy(images(flat), images(data.test()), BATCH, ttaTarget,
+                ttaMaxEpochs, SEED);
         List<String> lines = new ArrayList<>();
-        String setting = String.format(Locale.ROOT, "Fashion-MNIST, %d training images, %d test images, target %.2f, at most %d epochs",
-                train.numExamples(), data.test().numExamples(), ttaTarget, ttaMaxEpochs);
-        lines.add(setting);
-        for (boolean fastPath : new boolean[]{false, true}) {
-            System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
-            if (fastPath) {
-                OneDnn.enable();
-            }
-            String name = fastPath ? "LeNet, Adam 1e-3 constant, fast path" : "LeNet, Adam 1e-3 constant, plain DL4J defaults";
-            System.out.println(name);
-            MultiLayerNetwork net = new MultiLayerNetwork(
-                    Networks.lenet(fastPath ? CacheMode.DEVICE : CacheMode.NONE, SEED));
-            net.init();
-            lines.add(name + ": " + runner.run(net));
-        }
+        lines.add(String.format(Locale.ROOT, "Fashion-MNIST, %d training images (shuffled each epoch, no augmentation), "
+                        + "%d test images, target test accuracy %.2f, at most %d epochs, batch %d; seconds of training "
+                        + "until the end of the first epoch that reaches the target (evaluation excluded)",
+                flat.numExamples(), data.test().numExamples(), ttaTarget, ttaMaxEpochs, BATCH));
+
+        String recipeName = String.format(Locale.ROOT, "ImageRecipe small(), 1cycle over %d epochs, peak LR %s, "
+                + "AdamW wd %s", ttaMaxEpochs, TTA_MAX_LR, ImageRecipe.DEFAULT_WEIGHT_DECAY);
+        System.out.println(recipeName);
+        int batchesPerEpoch = (flat.numExamples() + BATCH - 1) / BATCH;
+        ComputationGraph recipeNet = Networks.imageRecipe().small().withAugment(Augment.none()).withEpochs(ttaMaxEpochs)
+                .withMaxLr(TTA_MAX_LR).build(batchesPerEpoch);
+        lines.add(recipeName + ", dl4j-recipes: " + imageRunner.run(recipeNet));
+
+        String lenetName = "LeNet, Adam 1e-3 constant (DL4J examples' style)";
+        System.out.println(lenetName + ", plain DL4J defaults");
+        System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
+        MultiLayerNetwork lenet = new MultiLayerNetwork(Networks.lenet(CacheMode.NONE, SEED));
+        lenet.init();
+        lines.add(lenetName + ", plain DL4J defaults: " + lenetRunner.run(lenet));
+
         if (noPeer.isEmpty()) {
-            JsonNode r = peer.run("--mode", "tta", "--model", "lenet", "--batch", Integer.toString(BATCH),
-                    "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
-                    "--target", Double.toString(ttaTarget), "--max-epochs", Integer.toString(ttaMaxEpochs),
-                    "--data", data.source().toString(), "--train-limit", Integer.toString(ttaTrainLimit));
-            JsonNode reached = r.get("reached");
-            lines.add("LeNet, Adam 1e-3 constant, PyTorch " + r.get("torch").asText() + ": " + (reached.isNull()
-                    ? "not reached in " + ttaMaxEpochs + " epochs"
-                    : String.format(Locale.ROOT, "reached at epoch %d, %.0f s", reached.get("epoch").asInt(),
-                            reached.get("seconds").asDouble())));
+            lines.add(recipeName + ", PyTorch mirror: " + peerTimeToAccuracy(peer, data, "small", "--one-cycle",
+                    "--max-lr", Double.toString(TTA_MAX_LR)));
+            lines.add(lenetName + ", PyTorch: " + peerTimeToAccuracy(peer, data, "lenet"));
         }
         return lines;
+    }
+
+    /** {@code [n, 784]} images as {@code [n, 1, 28, 28]}, the image recipes' input. */
+    private static DataSet images(DataSet flat) {
+        long n = flat.numExamples();
+        return new DataSet(flat.getFeatures().reshape(n, 1, Networks.SIDE, Networks.SIDE), flat.getLabels());
+    }
+
+    private String peerTimeToAccuracy(PyTorchPeer peer, IdxImages data, String model, String... extra)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--mode", "tta", "--model", model, "--batch", Integer.toString(BATCH),
+                "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
+                "--target", Double.toString(ttaTarget), "--max-epochs", Integer.toString(ttaMaxEpochs),
+                "--data", data.source().toString(), "--train-limit", Integer.toString(ttaTrainLimit)));
+        args.addAll(Arrays.asList(extra));
+        JsonNode r = peer.run(args.toArray(String[]::new));
+        JsonNode reached = r.get("reached");
+        List<String> accuracies = new ArrayList<>();
+        r.get("epochs").forEach(e -> accuracies.add(String.format(Locale.ROOT, "%.4f", e.get("test_accuracy").asDouble())));
+        String where = reached.isNull()
+                ? String.format(Locale.ROOT, "not reached in %d epochs, %.0f s", ttaMaxEpochs,
+                        r.get("epochs").get(r.get("epochs").size() - 1).get("seconds").asDouble())
+                : String.format(Locale.ROOT, "reached at epoch %d, %.0f s", reached.get("epoch").asInt(),
+                        reached.get("seconds").asDouble());
+        return where + " (PyTorch " + r.get("torch").asText() + "; test accuracy per epoch " + accuracies + ")";
     }
 
     private static String ratio(String name, double numerator, double denominator) {

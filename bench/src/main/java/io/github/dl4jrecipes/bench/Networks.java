@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.bench;
 
+import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -79,10 +80,23 @@ final class Networks {
         return ImageRecipe.classifier(SIDE, SIDE, 1, CLASSES);
     }
 
-    /** The network as {@code recipe} builds it: its fast path (oneDNN helpers, CacheMode.DEVICE). */
+    /**
+     * The network as {@code recipe} builds it: its fast path (oneDNN helpers, our batch-norm
+     * helper, CacheMode.DEVICE).
+     */
     static ComputationGraph recipeBuilt(ImageRecipe recipe) {
         System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
         return recipe.build();
+    }
+
+    /** The network as {@code recipe} builds it, but with DL4J's oneDNN batch-norm helper. */
+    static ComputationGraph oneDnnOnly(ImageRecipe recipe) {
+        System.setProperty(FastBatchNorm.SWITCH_PROPERTY, "false");
+        try {
+            return recipeBuilt(recipe);
+        } finally {
+            System.clearProperty(FastBatchNorm.SWITCH_PROPERTY);
+        }
     }
 
     /**

@@ -38,12 +38,14 @@ final class RecipeEpochs {
         return epochs.subList(1, epochs.size()).stream().mapToDouble(EpochRecord::wallSeconds).toArray();
     }
 
-    /** Seconds of each timed epoch of {@code network.fit(iterator)} on the recipe's configuration. */
+    /**
+     * Seconds of each timed epoch of {@code network.fit(iterator)} on the network the recipe builds
+     * (its configuration, helpers and cache mode).
+     */
     double[] handLoop(ImageRecipe recipe) {
         ImageRecipe timed = timed(recipe);
         int batchesPerEpoch = (train.numExamples() + timed.batchSize() - 1) / timed.batchSize();
-        ComputationGraph net = new ComputationGraph(timed.toConfiguration(batchesPerEpoch).graph());
-        net.init();
+        ComputationGraph net = timed.build(batchesPerEpoch);
         InMemoryIterator batches = InMemoryIterator.shuffled(train, timed.batchSize(), timed.seed());
         double[] seconds = new double[repetitions];
         for (int epoch = 0; epoch <= repetitions; epoch++) {

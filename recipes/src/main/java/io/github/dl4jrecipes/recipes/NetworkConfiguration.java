@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes;
 
+import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -93,6 +94,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
             OneDnn.enable();
             MultiLayerNetwork net = new MultiLayerNetwork(configuration.clone());
             net.init();
+            FastBatchNorm.install(net);
             return net;
         }
     }
@@ -119,6 +121,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
             OneDnn.enable();
             ComputationGraph net = new ComputationGraph(configuration.clone());
             net.init();
+            FastBatchNorm.install(net);
             return net;
         }
     }

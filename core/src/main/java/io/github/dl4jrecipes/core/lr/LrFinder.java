@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.lr;
 
+import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -167,6 +168,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         MultiLayerNetwork copy = new MultiLayerNetwork(
                 MultiLayerConfiguration.fromJson(network.getLayerWiseConfigurations().toJson()));
         copy.init(network.params().dup(), false);
+        FastBatchNorm.install(copy);
         INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
         if (state != null) {
             copy.getUpdater().getStateViewArray().assign(state);
@@ -178,6 +180,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         ComputationGraph copy = new ComputationGraph(
                 ComputationGraphConfiguration.fromJson(network.getConfiguration().toJson()));
         copy.init(network.params().dup(), false);
+        FastBatchNorm.install(copy);
         INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
         if (state != null) {
             copy.getUpdater().getStateViewArray().assign(state);

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.image;
 
+import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinder;
@@ -481,6 +482,8 @@ public final class ImageRecipe implements Recipe {
                 ? DEFAULT + "an extra pass over the training images, as fastai skips" : RecipeSetting.USER));
         settings.add(RecipeSetting.of("cacheMode", CacheMode.DEVICE, DEFAULT + "keeps im2col for backprop (issue #8)"));
         settings.add(RecipeSetting.of("oneDnn", OneDnn.enable(), "OneDnn.enable(): DL4J's oneDNN layer helpers"));
+        settings.add(RecipeSetting.of("fastBatchNorm", FastBatchNorm.enabled(),
+                "FastBatchNorm: batch norm by channel-wise ND4J ops (issue #8)"));
         if (pretrained != null) {
             settings.addAll(pretrained.settings());
         }
@@ -514,11 +517,14 @@ public final class ImageRecipe implements Recipe {
 
     /** An initialised network: for transfer, with the pretrained weights in the body. */
     ComputationGraph network(ComputationGraphConfiguration conf) {
+        ComputationGraph net;
         if (pretrained != null) {
-            return pretrained.network(conf);
+            net = pretrained.network(conf);
+        } else {
+            net = new ComputationGraph(conf);
+            net.init();
         }
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
+        FastBatchNorm.install(net);
         return net;
     }
 

@@ -47,6 +47,20 @@ class ImageRecipeTest {
     }
 
     @Test
+    void builtNetworksNormalizeWithTheFastBatchNormHelper() {
+        ComputationGraph net = ImageRecipe.classifier(28, 28, 1, 10).resnet().build();
+        int batchNorms = 0;
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+                assertEquals("ChannelBatchNormHelper", layer.getHelper().getClass().getSimpleName(),
+                        layer.getConfig().getLayerName());
+                batchNorms++;
+            }
+        }
+        assertEquals(9, batchNorms, "stem, 3 blocks × 2, 2 projections");
+    }
+
+    @Test
     void configurationUsesTheFastPathAndSizesTheNetworkToTheImages() {
         ImageRecipe recipe = ImageRecipe.classifier(28, 28, 1, 10);
         assertEquals(CacheMode.DEVICE, recipe.toConfiguration().graph().getCacheMode());

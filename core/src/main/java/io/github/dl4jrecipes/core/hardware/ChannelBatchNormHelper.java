@@ -31,7 +31,8 @@ import java.util.Map;
  * {@code batchnorm_bp}; on a {@code [64, 32, 28, 28]} activation these took 9–15 ms and 13–40 ms
  * here, several times a 3×3 convolution of the same activation (10 ms). Per-(example, channel)
  * sums over the contiguous {@code h·w} axis, then over examples, and per-channel broadcasts take
- * 1–2 ms each, so a training step of batch norm costs about a third. Same mathematics: biased
+ * 1–2 ms each; in a JFR profile of {@code resnet()} training (95 steps, batch 64) batch norm went
+ * from 696 to 346 samples (convolution: 906 and 781, run-to-run noise). Same mathematics: biased
  * batch variance (as DL4J's helpers), {@code x̂ = (x − μ) / √(σ² + ε)}, {@code y = γ x̂ + β}; the
  * backward pass is the usual closed form {@code dx = γ/σ (dy − mean(dy) − x̂ · mean(dy · x̂))}.
  */

@@ -16,8 +16,8 @@ import java.lang.reflect.Field;
 /**
  * The CPU fast path for batch normalization: gives every NCHW (or dense) DL4J
  * {@link BatchNormalization} layer of a network our {@code ChannelBatchNormHelper}, which computes
- * the same function about three times as fast as DL4J's oneDNN helper on this project's
- * benchmark machine (see its javadoc and {@code bench/RESULTS.md}). Layers with locked γ/β or NHWC
+ * the same function in about half the time of DL4J's oneDNN helper on this project's benchmark
+ * machine (see its javadoc and {@code bench/RESULTS.md}). Layers with locked γ/β or NHWC
  * activations keep DL4J's implementation; on a GPU backend cuDNN's helper is left in place.
  *
  * <p>The configuration is untouched (a saved model is plain DL4J); the helper is a runtime

@@ -37,7 +37,10 @@ import java.util.function.Supplier;
  */
 public final class NetworkObjective {
 
-    /** Metric name of the training loss after each epoch. */
+    /**
+     * Metric name of the training loss after each epoch: the last step's data loss, without the
+     * regularization term DL4J adds to its score.
+     */
     public static final String TRAIN_LOSS = "trainLoss";
     /**
      * Probabilities are clipped to [ε, 1 − ε] with ε = 1e-7 before the validation loss takes their
@@ -183,7 +186,7 @@ public final class NetworkObjective {
             train.reset();
             net.fit(train);
             valid.reset();
-            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, net.model().score()));
+            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, net.lastTrainingLoss()));
         }
 
         @Override

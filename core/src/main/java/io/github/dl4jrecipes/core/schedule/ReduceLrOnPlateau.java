@@ -87,7 +87,10 @@ public final class ReduceLrOnPlateau extends BaseTrainingListener {
         this.best = direction == Metric.Direction.LOWER_IS_BETTER ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
-    /** @return a listener that monitors the mean training loss of each epoch */
+    /**
+     * @return a listener that monitors the mean training loss of each epoch (the data loss, without
+     *         the regularization term DL4J adds to its score)
+     */
     public static ReduceLrOnPlateau onTrainingLoss() {
         return new ReduceLrOnPlateau(null, Metric.Direction.LOWER_IS_BETTER, DEFAULT_FACTOR, DEFAULT_PATIENCE,
                 DEFAULT_COOLDOWN, DEFAULT_MIN_LR);
@@ -131,9 +134,24 @@ public final class ReduceLrOnPlateau extends BaseTrainingListener {
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         if (monitor == null) {
-            lossSum += model.score();
+            lossSum += dataLoss(model);
             lossCount++;
         }
+    }
+
+    /**
+     * DL4J's score of the last step less the L1/L2/weight-decay term DL4J adds to it: a shrinking or
+     * growing penalty must not look like progress or a plateau.
+     */
+    static double dataLoss(Model model) {
+        double penalty = model instanceof MultiLayerNetwork mln ? mln.calcRegularizationScore(true)
+                : model instanceof ComputationGraph graph ? graph.calcRegularizationScore(true) : 0;
+        return model.score() - penalty;
+    }
+
+    /** The best monitored value so far (infinite before the first epoch end). */
+    double best() {
+        return best;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.List;
@@ -123,6 +124,23 @@ class ReduceLrOnPlateauTest {
         // DL4J's updater divides the summed gradient by the minibatch size before applying the LR
         long batch = data.numExamples();
         assertTrue(before.sub(g.mul(0.01 / batch)).equalsWithEps(net.params(), 1e-12), "SGD step must use LR 0.01: " + ratio);
+    }
+
+    @Test
+    void monitorsTheDataLossWithoutTheRegularizationTerm() {
+        // learning rate 0: the parameters stay put, so the epoch's mean loss has an exact expected value
+        MultiLayerNetwork net = net(new Sgd(0));
+        net.getLayerWiseConfigurations().getConfs().forEach(c ->
+                ((BaseLayer) c.getLayer()).setRegularization(List.of(new L2Regularization(0.5))));
+        ReduceLrOnPlateau plateau = ReduceLrOnPlateau.onTrainingLoss();
+        net.addListeners(plateau);
+        DataSet data = data();
+        net.fit(new ListDataSetIterator<>(data.asList(), 8));
+
+        double mse = net.output(data.getFeatures()).sub(data.getLabels()).norm2Number().doubleValue();
+        mse = mse * mse / data.numExamples();
+        assertTrue(net.calcRegularizationScore(true) > 0.1, "a penalty large enough to matter");
+        assertEquals(mse, plateau.best(), 1e-9, "mean squared error of the epoch, no L2 term");
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The benchmark harness. Sections, all run by default, any chosen with {@code --only}:
@@ -131,7 +132,6 @@ public final class BenchMain implements Callable<Integer> {
     private final List<String> ratios = new ArrayList<>();
     private double smallFastImgPerSecond = Double.NaN;
     private IdxImages fashionMnist;
-    private double[] recipeEpochsNoAugment;
 
     public static void main(String[] args) {
         commandLine = args.clone();
@@ -258,21 +258,23 @@ public final class BenchMain implements Callable<Integer> {
     private void overhead() {
         RecipeEpochs epochs = new RecipeEpochs(subset(), repetitions);
         ImageRecipe recipe = Networks.imageRecipe().small().withAugment(Augment.none());
-        System.out.println("overhead: hand loop network.fit(iterator)");
-        double[] hand = epochs.handLoop(recipe);
-        System.out.println("overhead: recipe.fit");
-        double[] viaRecipe = recipeEpochsNoAugment(epochs);
+        System.out.println("overhead: hand loop network.fit(iterator) vs recipe.fit, ABBA");
+        double[][] pair = abba(() -> epochs.handLoop(recipe), () -> epochs.recipeFit(recipe));
+        double[] hand = pair[0];
+        double[] viaRecipe = pair[1];
         double ratio = Throughput.median(viaRecipe) / Throughput.median(hand);
         section("Recipe overhead", String.format(Locale.ROOT, "small() recipe, Augment.none(), 1cycle at a fixed "
                         + "peak %.0e (no LR finder), no validation, %d Fashion-MNIST training images, batch %d; median "
-                        + "of %d epochs after a warm-up epoch. Recipe: the training pass of `recipe.fit(train, null)` "
+                        + "of %d epochs, each from two runs of a warm-up epoch and %d timed ones, in the order hand loop, "
+                        + "recipe, recipe, hand loop (so that a drift in the machine's speed hits both alike). Recipe: the training pass of `recipe.fit(train, null)` "
                         + "(history's wall seconds: listeners, divergence watch and progress included; the per-epoch "
                         + "train-metric pass excluded). Hand loop: `network.fit(iterator)` on "
                         + "`recipe.build(batchesPerEpoch)` (the same network, helpers included), same shuffled batches.%n%n"
                         + "| loop | median epoch s | epochs s |%n|---|---:|---|%n"
                         + "| hand loop | %.2f | %s |%n| recipe.fit | %.2f | %s |%n%n"
                         + "recipe / hand loop: **%.3f×** (goal ≤ 1.02×)%n",
-                RecipeEpochs.MAX_LR, epochs.images(), BATCH, repetitions, Throughput.median(hand), seconds(hand),
+                RecipeEpochs.MAX_LR, epochs.images(), BATCH, 2 * repetitions, repetitions, Throughput.median(hand),
+                seconds(hand),
                 Throughput.median(viaRecipe), seconds(viaRecipe), ratio));
     }
 
@@ -283,19 +285,23 @@ public final class BenchMain implements Callable<Integer> {
         Throughput.Result pipeline = AugmentThroughput.measure(Augment.standard(), recipe.shape(), train, BATCH,
                 repetitions, SEED);
         System.out.println("augment: standard() alone " + pipeline);
-        double[] none = recipeEpochsNoAugment(epochs);
-        System.out.println("augment: recipe.fit with standard()");
-        double[] standard = epochs.recipeFit(recipe.withAugment(Augment.standard()));
+        System.out.println("augment: recipe.fit with none() vs standard(), ABBA");
+        double[][] pair = abba(() -> epochs.recipeFit(recipe.withAugment(Augment.none())),
+                () -> epochs.recipeFit(recipe.withAugment(Augment.standard())));
+        double[] none = pair[0];
+        double[] standard = pair[1];
         double training = epochs.images() / Throughput.median(none);
         section("Augmentation", String.format(Locale.ROOT, "small() recipe, %d Fashion-MNIST training images, batch "
-                        + "%d, median of %d epochs (training pass of `recipe.fit`) after a warm-up epoch. The "
+                        + "%d, median of %d epochs (training pass of `recipe.fit`), each from two runs of a warm-up "
+                        + "epoch and %d timed ones, in the order none, standard, standard, none. The "
                         + "pipeline runs on one background thread while the network trains.%n%n"
                         + "| measurement | img/s | detail |%n|---|---:|---|%n"
                         + "| Augment.standard() pipeline alone (BatchAugmenter, one thread) | %.0f | %s |%n"
                         + "| small() training, Augment.none() | %.0f | epochs %s s |%n"
                         + "| small() training, Augment.standard() | %.0f | epochs %s s |%n%n"
                         + "pipeline / training: %.1f×; epoch time standard() / none(): **%.3f×** (goal ≤ 1.05×)%n",
-                epochs.images(), BATCH, repetitions, pipeline.median(), pipeline, training, seconds(none),
+                epochs.images(), BATCH, 2 * repetitions, repetitions, pipeline.median(), pipeline, training,
+                seconds(none),
                 epochs.images() / Throughput.median(standard), seconds(standard), pipeline.median() / training,
                 Throughput.median(standard) / Throughput.median(none)));
     }
@@ -355,11 +361,22 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** The small() recipe's epochs without augmentation: shared by the overhead and augment sections. */
-    private double[] recipeEpochsNoAugment(RecipeEpochs epochs) {
-        if (recipeEpochsNoAugment == null) {
-            recipeEpochsNoAugment = epochs.recipeFit(Networks.imageRecipe().small().withAugment(Augment.none()));
-        }
-        return recipeEpochsNoAugment;
+    /**
+     * Runs {@code a}, {@code b}, {@code b}, {@code a} and pools each side's epoch times: a linear
+     * drift in the machine's speed (seen here: 40 % within an hour) then costs both sides alike.
+     */
+    private static double[][] abba(Supplier<double[]> a, Supplier<double[]> b) {
+        double[] a1 = a.get();
+        double[] b1 = b.get();
+        double[] b2 = b.get();
+        double[] a2 = a.get();
+        return new double[][]{concat(a1, a2), concat(b1, b2)};
+    }
+
+    private static double[] concat(double[] first, double[] second) {
+        double[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static String seconds(double[] values) {

@@ -12,9 +12,9 @@ import java.util.List;
  * Epoch times of an image recipe on in-memory images, two ways: through the recipe's own training
  * loop ({@code recipe.fit}: history, divergence watch, progress, augmentation as configured), read
  * from the history's training-pass seconds (the per-epoch train-metric pass is not part of them),
- * and through a hand loop {@code network.fit(iterator)} on the identical configuration
- * ({@code recipe.toConfiguration(batchesPerEpoch)}) and the same shuffled batches. The first epoch
- * of each warms up and is not counted.
+ * and through a hand loop {@code network.fit(iterator)} on the network the recipe builds
+ * ({@code recipe.build(batchesPerEpoch)}) and the same shuffled batches. The first epoch of each
+ * warms up and is not counted.
  */
 final class RecipeEpochs {
     /** A fixed peak LR: the LR finder stays out of the timing. */

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.train.DataLoss;
 import io.github.dl4jrecipes.core.task.Task;
 import org.deeplearning4j.arbiter.DL4JConfiguration;
 import org.deeplearning4j.arbiter.GraphConfiguration;
@@ -186,7 +187,7 @@ public final class NetworkObjective {
             train.reset();
             net.fit(train);
             valid.reset();
-            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, net.lastTrainingLoss()));
+            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, DataLoss.ofLastStep(net.model())));
         }
 
         @Override

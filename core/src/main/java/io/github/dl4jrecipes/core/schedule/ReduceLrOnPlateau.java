@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.core.schedule;
 
 import io.github.dl4jrecipes.core.task.Metric;
+import io.github.dl4jrecipes.core.train.DataLoss;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
@@ -134,19 +135,9 @@ public final class ReduceLrOnPlateau extends BaseTrainingListener {
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         if (monitor == null) {
-            lossSum += dataLoss(model);
+            lossSum += DataLoss.ofLastStep(model);
             lossCount++;
         }
-    }
-
-    /**
-     * DL4J's score of the last step less the L1/L2/weight-decay term DL4J adds to it: a shrinking or
-     * growing penalty must not look like progress or a plateau.
-     */
-    static double dataLoss(Model model) {
-        double penalty = model instanceof MultiLayerNetwork mln ? mln.calcRegularizationScore(true)
-                : model instanceof ComputationGraph graph ? graph.calcRegularizationScore(true) : 0;
-        return model.score() - penalty;
     }
 
     /** The best monitored value so far (infinite before the first epoch end). */

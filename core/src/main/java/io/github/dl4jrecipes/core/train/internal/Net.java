@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train.internal;
 
+import io.github.dl4jrecipes.core.train.DataLoss;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -88,14 +89,16 @@ public sealed interface Net permits Net.Mln, Net.Graph {
      * the updated parameters (one step later than DL4J's; a difference of one update's size).
      */
     default double lastTrainingLoss() {
-        return model().score() - regularizationScore();
+        return DataLoss.ofLastStep(model());
     }
 
     /** DL4J's score of a minibatch in inference mode: data loss plus the regularization term. */
     double rawScore(DataSet batch);
 
     /** The regularization term DL4J adds to the loss, at the current parameters. */
-    double regularizationScore();
+    default double regularizationScore() {
+        return DataLoss.regularization(model());
+    }
 
     /** Per-example losses of a minibatch (no regularization term), in inference mode. */
     INDArray scoreExamples(DataSet batch);
@@ -195,7 +198,6 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         @Override public String kind() { return KIND; }
         @Override public void fit(DataSet batch) { net.fit(batch); }
         @Override public double rawScore(DataSet batch) { return net.score(batch, false); }
-        @Override public double regularizationScore() { return net.calcRegularizationScore(true); }
         @Override public INDArray scoreExamples(DataSet batch) { return net.scoreExamples(batch, false); }
         @Override public INDArray output(INDArray features) { return net.output(features, false); }
         @Override public long outputSize() { return net.layerSize(net.getnLayers() - 1); }
@@ -228,7 +230,6 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         @Override public String kind() { return KIND; }
         @Override public void fit(DataSet batch) { net.fit(batch); }
         @Override public double rawScore(DataSet batch) { return net.score(batch, false); }
-        @Override public double regularizationScore() { return net.calcRegularizationScore(true); }
         @Override public INDArray scoreExamples(DataSet batch) { return net.scoreExamples(batch, false); }
         @Override public INDArray output(INDArray features) { return net.outputSingle(false, features); }
         @Override public int iterationCount() { return net.getConfiguration().getIterationCount(); }

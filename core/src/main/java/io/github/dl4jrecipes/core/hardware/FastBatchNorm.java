@@ -31,6 +31,7 @@ public final class FastBatchNorm {
     /** DL4J keeps the layer's helper in this package-private field, set in its constructor. */
     private static final String HELPER_FIELD = "helper";
     private static final Logger log = LoggerFactory.getLogger(FastBatchNorm.class);
+    private static final Field HELPER = helperField();
 
     private FastBatchNorm() {
     }
@@ -74,14 +75,27 @@ public final class FastBatchNorm {
     }
 
     private static boolean setHelper(BatchNormalization layer) {
+        if (HELPER == null) {
+            return false;
+        }
         try {
-            Field field = BatchNormalization.class.getDeclaredField(HELPER_FIELD);
-            field.setAccessible(true);
-            field.set(layer, new ChannelBatchNormHelper());
+            HELPER.set(layer, new ChannelBatchNormHelper());
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.debug("cannot install the batch-norm helper; DL4J's implementation stays", e);
             return false;
+        }
+    }
+
+    /** DL4J's helper field, looked up once; null when this DL4J version has none to set. */
+    private static Field helperField() {
+        try {
+            Field field = BatchNormalization.class.getDeclaredField(HELPER_FIELD);
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("DL4J's batch-norm layer has no settable '{}' field; its implementation stays", HELPER_FIELD, e);
+            return null;
         }
     }
 }

@@ -4,7 +4,7 @@ import io.github.dl4jrecipes.core.eval.TaskEvaluation;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
-import io.github.dl4jrecipes.core.train.internal.Net;
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;

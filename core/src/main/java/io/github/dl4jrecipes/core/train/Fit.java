@@ -79,6 +79,14 @@ public final class Fit<N extends Model> {
         return create(network, task);
     }
 
+    /**
+     * Trains a network of either kind (initialised) for a task, when the caller holds it as a
+     * {@link Net}; {@link TrainedModel#network()} is then typed {@link Model}.
+     */
+    public static Fit<Model> of(Net network, Task task) {
+        return create(Objects.requireNonNull(network, "network").model(), task);
+    }
+
     private static <M extends Model> Fit<M> create(M network, Task task) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(task, "task");

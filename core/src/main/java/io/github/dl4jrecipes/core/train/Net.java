@@ -123,6 +123,9 @@ public sealed interface Net permits Net.Mln, Net.Graph {
     /** The number of outputs of the output layer. */
     long outputSize();
 
+    /** The output layer (the graph's single output). */
+    Layer outputLayer();
+
     /** The configuration's iteration counter (drives schedules). */
     int iterationCount();
 
@@ -217,6 +220,7 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         @Override public INDArray scoreExamples(DataSet batch) { return net.scoreExamples(batch, false); }
         @Override public INDArray output(INDArray features) { return net.output(features, false); }
         @Override public long outputSize() { return net.layerSize(net.getnLayers() - 1); }
+        @Override public Layer outputLayer() { return net.getOutputLayer(); }
         @Override public int iterationCount() { return net.getIterationCount(); }
         @Override public int epochCount() { return net.getEpochCount(); }
         @Override public void incrementEpochCount() { net.incrementEpochCount(); }
@@ -262,6 +266,11 @@ public sealed interface Net permits Net.Mln, Net.Graph {
         @Override
         public long outputSize() {
             return net.layerSize(net.getConfiguration().getNetworkOutputs().get(0));
+        }
+
+        @Override
+        public Layer outputLayer() {
+            return net.getOutputLayer(0);
         }
 
         @Override

@@ -1,8 +1,7 @@
 package io.github.dl4jrecipes.core.data;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,6 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Version of the JSON layout written by this code. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates and copies. */
     public TabularTransform {
@@ -194,7 +192,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** This transform as JSON. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a TabularTransform always serialises", e);
         }
@@ -203,7 +201,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Reads a transform written by {@link #toJson()}. */
     public static TabularTransform fromJson(String json) {
         try {
-            return JSON.readValue(json, TabularTransform.class);
+            return Json.MAPPER.readValue(json, TabularTransform.class);
         } catch (JsonProcessingException e) {
             throw new DataLoadException("JSON is not a TabularTransform (" + e.getOriginalMessage() + "); fix: pass "
                     + "the text written by TabularTransform.toJson()", e);

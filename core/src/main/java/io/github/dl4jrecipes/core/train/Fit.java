@@ -40,6 +40,12 @@ public final class Fit<N extends Model> {
 
     /** Default number of epochs when none is set: 10, a short first run to read the curves from. */
     public static final int DEFAULT_EPOCHS = 10;
+    /**
+     * The project's one seed default: the recipes, the tuners, the samples and the benchmarks start
+     * from it when the user sets none, so two runs with default settings are the same run.
+     * 42 is only a convention (Tribuo's {@code Trainer.DEFAULT_SEED} is 12345); any fixed value works.
+     */
+    public static final long DEFAULT_SEED = 42;
 
     final N network;
     final Task task;

@@ -94,8 +94,6 @@ public final class TabularRecipe implements Recipe {
             List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH);
     /** Hidden activation when none is set: ReLU, as fastai's {@code tabular_learner}. */
     public static final Activation DEFAULT_ACTIVATION = Activation.RELU;
-    /** Seed when none is set. */
-    public static final long DEFAULT_SEED = 42;
 
     /** Prefix of the recipe's settings in the trained model's card ({@code recipe.hiddenLayers}, ...). */
     public static final String CARD_PREFIX = "recipe";
@@ -145,7 +143,7 @@ public final class TabularRecipe implements Recipe {
                     + "call withEntityEmbeddings() on the recipe for embeddings");
         }
         return new TabularRecipe(name, schema, task, DEFAULT_ACTIVATION, null, null, null, null, null, null,
-                DEFAULT_WEIGHT_DECAY, DEFAULT_SEED, Progress.AUTO, false);
+                DEFAULT_WEIGHT_DECAY, Fit.DEFAULT_SEED, Progress.AUTO, false);
     }
 
     /**
@@ -562,7 +560,7 @@ public final class TabularRecipe implements Recipe {
         String rowsSource = rows != rows() ? "the training data given to fit()" : trainRows != null
                 ? RecipeSetting.USER : "all rows of the schema until fit() sees the training rows";
         settings.add(RecipeSetting.of("trainRows", rows, rowsSource));
-        settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("seed", seed, seed == Fit.DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
         return new Resolved(configuration, new RecipeCard(name, settings), epochCount, batches, lr);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.task.Task;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -108,10 +109,7 @@ public final class Fit<N extends Model> {
 
     /** A copy that trains for {@code epochs} epochs (at most, with early stopping). */
     public Fit<N> epochs(int epochs) {
-        if (epochs <= 0) {
-            throw new IllegalArgumentException("epochs must be ≥ 1, got " + epochs
-                    + "; pass the number of passes over the training data.");
-        }
+        Args.atLeast("epochs", epochs, 1, "pass the number of passes over the training data.");
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 dataFingerprint, settings, trainMetric);
     }

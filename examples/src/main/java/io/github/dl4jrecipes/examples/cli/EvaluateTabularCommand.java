@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.TargetKind;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.task.Metric;
 import io.github.dl4jrecipes.examples.tabular.CsvRows;
 import io.github.dl4jrecipes.examples.tabular.ModelFolder;
@@ -34,7 +33,6 @@ final class EvaluateTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneDnn.enable();
         ModelFolder.Loaded loaded = new ModelFolder(model).load();
         TabularPredictor predictor = new TabularPredictor(loaded.model(), loaded.transform());
         CsvRows rows = CsvRows.read(csv);

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.examples.cli;
 
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.image.ImageModelFolder;
 import io.github.dl4jrecipes.examples.image.ImagePredictor;
 import io.github.dl4jrecipes.examples.tabular.CsvRows;
@@ -36,7 +35,6 @@ final class PredictImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneDnn.enable();
         ImageModelFolder folder = new ImageModelFolder(model);
         ImageModelFolder.Images settings = folder.images();
         List<ImagePredictor.Prediction> predictions = new ImagePredictor(folder.model(), settings)

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.examples.cli;
 
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.tabular.CsvRows;
 import io.github.dl4jrecipes.examples.tabular.ModelFolder;
 import io.github.dl4jrecipes.examples.tabular.TabularPredictor;
@@ -34,7 +33,6 @@ final class PredictTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneDnn.enable();
         ModelFolder.Loaded loaded = new ModelFolder(model).load();
         TabularPredictor predictor = new TabularPredictor(loaded.model(), loaded.transform());
         CsvRows rows = CsvRows.read(csv);

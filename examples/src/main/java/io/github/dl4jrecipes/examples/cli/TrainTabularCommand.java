@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.train.Fit;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
@@ -57,7 +56,6 @@ final class TrainTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneDnn.enable();
         new TabularTraining(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed)
                 .run(data.load(), this::customize, output, spec.commandLine().getOut());
         return Dl4jRecipes.OK;

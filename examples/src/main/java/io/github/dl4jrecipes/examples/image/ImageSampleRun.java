@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.examples.image;
 
 import io.github.dl4jrecipes.core.eval.ClassifierReport;
 import io.github.dl4jrecipes.core.hardware.Hardware;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.train.EpochRecord;
 import io.github.dl4jrecipes.core.train.TrainedModel;
@@ -53,7 +52,6 @@ public final class ImageSampleRun {
         Path out = options.out;
         Double maxLr = options.maxLr;
         Files.createDirectories(out);
-        OneDnn.enable();
         console.println(Hardware.report());
         ImageRecipe configured;
         if (maxLr == null) {

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.recipes.image;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
+import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
@@ -44,7 +45,7 @@ import java.util.TreeMap;
  * An image classifier recipe: a network for {@code height × width × channels} images and
  * {@code nClasses} classes, trained with Adam on the 1cycle policy at a learning rate found by the
  * LR range test, with {@link Augment#standard()} augmentation on a background thread, DL4J's
- * oneDNN helpers on ({@link OneDnn#enable()}) and {@link CacheMode#DEVICE}. Every architecture is
+ * oneDNN helpers on ({@link Backend#setUp()}) and {@link CacheMode#DEVICE}. Every architecture is
  * a {@link ComputationGraph}, so the recipe hands back one kind of network whatever the preset.
  *
  * <table>
@@ -384,7 +385,7 @@ public final class ImageRecipe implements Recipe {
     @Override
     public TrainedModel<ComputationGraph> fit(DataSetIterator train, DataSetIterator valid) {
         Objects.requireNonNull(train, "train");
-        OneDnn.enable();
+        Backend.setUp();
         ImageInput.check("train", train, shape, task.nOut());
         if (valid != null) {
             ImageInput.check("valid", valid, shape, task.nOut());
@@ -479,7 +480,7 @@ public final class ImageRecipe implements Recipe {
         settings.add(RecipeSetting.of("trainMetric", trainMetric, trainMetric == DEFAULT_TRAIN_METRIC
                 ? DEFAULT + "an extra pass over the training images, as fastai skips" : RecipeSetting.USER));
         settings.add(RecipeSetting.of("cacheMode", CacheMode.DEVICE, DEFAULT + "keeps im2col for backprop (issue #8)"));
-        settings.add(RecipeSetting.of("oneDnn", OneDnn.enable(), "OneDnn.enable(): DL4J's oneDNN layer helpers"));
+        settings.add(RecipeSetting.of("oneDnn", OneDnn.wanted(), "Backend.setUp(): DL4J's oneDNN layer helpers"));
         settings.add(RecipeSetting.of("fastBatchNorm", FastBatchNorm.enabled(),
                 "FastBatchNorm: batch norm by channel-wise ND4J ops (issue #8)"));
         if (pretrained != null) {
@@ -490,7 +491,6 @@ public final class ImageRecipe implements Recipe {
 
     /** The graph of this recipe with {@code updater} on every layer. */
     ComputationGraphConfiguration configuration(IUpdater updater) {
-        OneDnn.enable();
         if (pretrained != null) {
             return pretrained.configuration(updater, weightDecay, task, seed);
         }
@@ -515,6 +515,7 @@ public final class ImageRecipe implements Recipe {
 
     /** An initialised network: for transfer, with the pretrained weights in the body. */
     ComputationGraph network(ComputationGraphConfiguration conf) {
+        Backend.setUp();
         ComputationGraph net;
         if (pretrained != null) {
             net = pretrained.network(conf);

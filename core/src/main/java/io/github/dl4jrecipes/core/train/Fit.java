@@ -15,9 +15,9 @@ import java.util.TreeMap;
  * Trains a network for a number of epochs and hands back a {@link TrainedModel}: the network,
  * its {@link History} and its {@link ModelCard}. Each epoch it measures the task's metric on the
  * training set and, when given, the validation set; it shows a progress bar when a person
- * watches and logs a line per epoch otherwise; it stops at the first NaN or infinite loss with a
- * {@link TrainingDivergedException} that names the likely cause; optionally it stops early and
- * saves checkpoints it can resume from. The network's own listeners stay attached and are called
+ * watches and logs a line per epoch otherwise; it stops at the first NaN or infinite training or
+ * validation loss with a {@link TrainingDivergedException} that names the likely cause;
+ * optionally it stops early and saves checkpoints it can resume from. The network's own listeners stay attached and are called
  * as with {@code net.fit(iterator)}.
  *
  * <pre>{@code
@@ -181,7 +181,8 @@ public final class Fit<N extends Model> {
      * @throws IllegalArgumentException     for empty iterators, labels that do not match the
      *                                      network, an unwritable checkpoint folder or a checkpoint
      *                                      of another architecture; nothing is written then
-     * @throws TrainingDivergedException    at the first NaN or infinite loss or parameter
+     * @throws TrainingDivergedException    at the first NaN or infinite training loss, parameter
+     *                                      or validation loss
      */
     public TrainedModel<N> run(DataSetIterator train, DataSetIterator valid) {
         return new FitRun<>(this, train, valid).execute();

@@ -138,6 +138,9 @@ final class FitRun<N extends Model> {
         }
         double[] trainScores = fit.trainMetric ? evaluate(train, false) : new double[] {Double.NaN, Double.NaN};
         double[] validScores = valid == null ? new double[] {Double.NaN, Double.NaN} : evaluate(valid, true);
+        if (valid != null) {
+            watch.afterValidation(validScores[0], epoch);
+        }
         return new EpochRecord(epoch, reporter.meanLoss(), trainScores[1], validScores[0],
                 validScores[1], net.learningRate(), seconds,
                 seconds > 0 ? reporter.examples() / seconds : 0);

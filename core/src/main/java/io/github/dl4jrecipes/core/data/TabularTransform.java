@@ -133,7 +133,8 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
      *     column of a value that is not a finite number in a numeric column
      */
     public INDArray features(CsvTable table) {
-        return encode(table.source(), table.rows(), positions(table.source(), table.header()),
+        String source = "CSV " + table.source();
+        return encode(source, table.rows(), positions(source, table.header()),
                 r -> "CSV " + table.source() + " line " + table.lines()[r]);
     }
 

@@ -29,9 +29,19 @@ class KillAndResumeIT {
 
     @Test
     void killedMidEpochThenResumedEqualsUninterrupted(@TempDir Path tmp) throws Exception {
+        killMidEpochResumeAndCompare(tmp, false);
+    }
+
+    @Test
+    void killedMidEpochWithAShuffledIteratorThenResumedEqualsUninterrupted(@TempDir Path tmp) throws Exception {
+        killMidEpochResumeAndCompare(tmp, true);
+    }
+
+    private static void killMidEpochResumeAndCompare(Path tmp, boolean shuffled) throws Exception {
         Path dir = tmp.resolve("ckpt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KillTarget.class.getName(), dir.toString())
+                "-cp", System.getProperty("java.class.path"), KillTarget.class.getName(), dir.toString(),
+                shuffled ? KillTarget.SHUFFLED : "list")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
@@ -56,7 +66,7 @@ class KillAndResumeIT {
         FitTest.CountingListener counter = new FitTest.CountingListener();
         resumed.setListeners(counter);
         try {
-            CheckpointResumeTest.run(CheckpointResumeTest.fit(resumed, dir, CheckpointResumeTest.EPOCHS));
+            run(CheckpointResumeTest.fit(resumed, dir, CheckpointResumeTest.EPOCHS), shuffled);
         } finally {
             logger.detachAppender(log);
         }
@@ -64,8 +74,15 @@ class KillAndResumeIT {
         assertEquals(4 * 5, counter.iterations, "resumed after epoch 2");
 
         MultiLayerNetwork uninterrupted = CheckpointResumeTest.network(16);
-        CheckpointResumeTest.run(CheckpointResumeTest.fit(uninterrupted, tmp.resolve("reference"),
-                CheckpointResumeTest.EPOCHS));
+        run(CheckpointResumeTest.fit(uninterrupted, tmp.resolve("reference"), CheckpointResumeTest.EPOCHS), shuffled);
         assertArrayEquals(uninterrupted.params().toFloatVector(), resumed.params().toFloatVector());
+    }
+
+    private static void run(Fit<MultiLayerNetwork> fit, boolean shuffled) {
+        if (shuffled) {
+            CheckpointResumeTest.runShuffled(fit);
+        } else {
+            CheckpointResumeTest.run(fit);
+        }
     }
 }

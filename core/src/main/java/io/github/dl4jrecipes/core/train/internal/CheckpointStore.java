@@ -104,10 +104,8 @@ public final class CheckpointStore {
             throws IOException {
         Path zip = dir.resolve(stem + ".zip");
         AtomicFiles.write(zip, temp -> net.save(temp, normalizer));
-        CheckpointState withHash = new CheckpointState(state.formatVersion(), state.epoch(),
-                state.networkKind(), sha256(zip), state.architecture(), state.history(),
-                state.dataFingerprint(), state.seed());
-        AtomicFiles.writeString(dir.resolve(stem + ".json"), Json.MAPPER.writeValueAsString(withHash));
+        AtomicFiles.writeString(dir.resolve(stem + ".json"),
+                Json.MAPPER.writeValueAsString(state.withZipSha256(sha256(zip))));
     }
 
     private Optional<Loaded> read(String stem) {

@@ -2,7 +2,7 @@ package io.github.dl4jrecipes.core.eval;
 
 import io.github.dl4jrecipes.core.plot.Plots;
 import io.github.dl4jrecipes.core.task.Metric;
-import io.github.dl4jrecipes.core.train.internal.Net;
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;

@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
 import io.github.dl4jrecipes.core.task.Task;
-import io.github.dl4jrecipes.core.train.internal.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -79,6 +78,14 @@ public final class Fit<N extends Model> {
     /** Trains a single-input, single-output ComputationGraph (initialised) for a task. */
     public static Fit<ComputationGraph> of(ComputationGraph network, Task task) {
         return create(network, task);
+    }
+
+    /**
+     * Trains a network of either kind (initialised) for a task, when the caller holds it as a
+     * {@link Net}; {@link TrainedModel#network()} is then typed {@link Model}.
+     */
+    public static Fit<Model> of(Net network, Task task) {
+        return create(Objects.requireNonNull(network, "network").model(), task);
     }
 
     private static <M extends Model> Fit<M> create(M network, Task task) {

@@ -8,7 +8,6 @@ import io.github.dl4jrecipes.core.train.internal.CheckpointState;
 import io.github.dl4jrecipes.core.train.internal.CheckpointStore;
 import io.github.dl4jrecipes.core.train.internal.DataFingerprint;
 import io.github.dl4jrecipes.core.train.internal.DivergenceWatch;
-import io.github.dl4jrecipes.core.train.internal.Net;
 import io.github.dl4jrecipes.core.train.internal.ProgressReporter;
 import io.github.dl4jrecipes.core.train.internal.Versions;
 import org.deeplearning4j.nn.api.Model;

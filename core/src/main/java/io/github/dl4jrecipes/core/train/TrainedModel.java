@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
-import io.github.dl4jrecipes.core.train.internal.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

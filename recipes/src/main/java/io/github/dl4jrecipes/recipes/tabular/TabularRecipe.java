@@ -14,6 +14,7 @@ import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
 import io.github.dl4jrecipes.core.train.Fit;
+import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.NetworkConfiguration;
@@ -21,8 +22,6 @@ import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
@@ -451,9 +450,8 @@ public final class TabularRecipe implements Recipe {
     }
 
     private LrFinderResult sweep(int rows, int batches, DataSetIterator train) {
-        Model net = resolve(rows, batches, null).configuration().init();
-        LrFinderResult result = net instanceof MultiLayerNetwork m ? LrFinder.defaults().run(m, train)
-                : LrFinder.defaults().run((ComputationGraph) net, train);
+        Net net = Net.of(resolve(rows, batches, null).configuration().init());
+        LrFinderResult result = LrFinder.defaults().run(net, train);
         LOG.info("LR finder ({} steps, {} suggestion): peak learning rate {}", result.points().size(),
                 result.chosen(), result.suggestion());
         return result;
@@ -469,10 +467,7 @@ public final class TabularRecipe implements Recipe {
 
     private TrainedModel<? extends Model> train(Model net, Resolved resolved, DataSetIterator train,
             DataSetIterator valid) {
-        if (net instanceof MultiLayerNetwork m) {
-            return configure(Fit.of(m, task), resolved).run(train, valid);
-        }
-        return configure(Fit.of((ComputationGraph) net, task), resolved).run(train, valid);
+        return configure(Fit.of(Net.of(net), task), resolved).run(train, valid);
     }
 
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {

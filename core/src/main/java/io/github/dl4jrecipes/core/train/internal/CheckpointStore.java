@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train.internal;
 
+import io.github.dl4jrecipes.core.train.Net;
 import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

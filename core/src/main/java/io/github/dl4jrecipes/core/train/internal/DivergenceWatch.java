@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.core.train.internal;
 
 import io.github.dl4jrecipes.core.train.DivergenceCause;
+import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.TrainingDivergedException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;

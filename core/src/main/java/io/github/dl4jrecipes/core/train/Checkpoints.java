@@ -20,6 +20,11 @@ import java.util.Objects;
  * {@code state()} and sets it back in {@code restore(..)}. Any other iterator restarts its
  * random draws on resume (logged), and the resumed run differs from an uninterrupted one.
  *
+ * <p>A folder serves one run at a time: the run locks it ({@code .lock}, released when it ends or
+ * its process dies) and a second run on the same folder fails at once with an
+ * {@code IllegalStateException} naming it. Temporary files a killed run left are deleted when
+ * the folder is opened.
+ *
  * <pre>{@code
  * Fit.of(net, task).checkpoints(Checkpoints.in(Path.of("ckpt")).withEvery(2).withKeepLast(3))
  * }</pre>

@@ -181,7 +181,10 @@ public final class Fit<N extends Model> {
      * @param valid the validation data, or null
      * @throws IllegalArgumentException     for empty iterators, labels that do not match the
      *                                      network, an unwritable checkpoint folder or a checkpoint
-     *                                      of another architecture; nothing is written then
+     *                                      of another architecture or other data; nothing is
+     *                                      written then
+     * @throws IllegalStateException        when another run, in this or another process, trains
+     *                                      with the same checkpoint folder (it is locked)
      * @throws TrainingDivergedException    at the first NaN or infinite training loss, parameter
      *                                      or validation loss
      */

@@ -77,11 +77,19 @@ final class FitRun<N extends Model> {
             throw new IllegalArgumentException("earlyStopping watches the validation metric but no "
                     + "validation iterator was given; call run(train, valid).");
         }
-        CheckpointStore store = fit.checkpoints == null ? null
-                : CheckpointStore.open(fit.checkpoints.dir(), fit.checkpoints.keepLast());
-        if (store != null) {
-            resume(store);
+        try (CheckpointStore store = fit.checkpoints == null ? null
+                : CheckpointStore.open(fit.checkpoints.dir(), fit.checkpoints.keepLast())) {
+            if (store != null) {
+                resume(store);
+            }
+            trainEpochs(store);
+            restoreBest(store);
         }
+        return new TrainedModel<>(fit.network, history, card(), fit.normalizer);
+    }
+
+    /** The epochs still to train, with Fit's listener attached; checkpoints into {@code store} if not null. */
+    private void trainEpochs(CheckpointStore store) {
         Collection<TrainingListener> userListeners = new ArrayList<>(net.listeners());
         List<TrainingListener> all = new ArrayList<>(userListeners);
         all.add(watch);
@@ -103,8 +111,6 @@ final class FitRun<N extends Model> {
         } finally {
             net.setListeners(userListeners);
         }
-        restoreBest(store);
-        return new TrainedModel<>(fit.network, history, card(), fit.normalizer);
     }
 
     private EpochRecord epoch(int epoch, ProgressReporter reporter) {

@@ -234,6 +234,30 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void folderLockedByAnotherRunIsRefusedAndFreedWhenItEnds(@TempDir Path tmp) {
+        Path dir = tmp.resolve("ckpt");
+        MultiLayerNetwork net = network(16);
+        try (CheckpointStore other = CheckpointStore.open(dir, 3)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(fit(net, dir, 2)));
+            assertTrue(e.getMessage().startsWith("checkpoint directory " + dir + " is in use by another training run"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("another checkpoint directory"), e.getMessage());
+            assertEquals(0, net.getIterationCount(), "nothing trained");
+        }
+        assertEquals(2, run(fit(net, dir, 2)).history().size(), "free again once the other run ended");
+    }
+
+    @Test
+    void temporaryFilesOfAKilledWriterAreDeletedOnOpenAndOthersKept(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("ckpt"));
+        Path leftover = Files.write(dir.resolve(".epoch-0001.zip." + java.util.UUID.randomUUID() + ".tmp"), new byte[10]);
+        Path users = Files.writeString(dir.resolve("notes.tmp"), "mine");
+        run(fit(network(16), dir, 1));
+        assertTrue(Files.notExists(leftover), "leftover deleted");
+        assertEquals("mine", Files.readString(users));
+    }
+
+    @Test
     void keepsTheLastKAndTheBestAndNoTemporaryFiles(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
         run(Fit.of(network(16), TinyData.TASK).epochs(5)

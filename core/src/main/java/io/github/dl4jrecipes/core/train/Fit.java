@@ -31,9 +31,10 @@ import java.util.TreeMap;
  *
  * <p>Determinism: at the start of epoch {@code e} ND4J's random generator is seeded with
  * {@code seed + e}, so dropout and other random layers replay the same way in a resumed run.
- * A resumed run ends with the same weights as an uninterrupted one when the iterators give the
- * same batches in the same order in every epoch (shuffling iterators must derive their order
- * from the epoch, not from a generator that a restart resets).
+ * Each checkpoint also holds the state of the iterators that are
+ * {@link io.github.dl4jrecipes.core.data.ResumableIterator}s (all the library's are), so a resumed
+ * run trains on the same batches in the same order and ends with the same weights as an
+ * uninterrupted one; see {@link Checkpoints} for what an iterator of your own must do.
  *
  * @param <N> MultiLayerNetwork or ComputationGraph
  */
@@ -184,7 +185,10 @@ public final class Fit<N extends Model> {
      * @param valid the validation data, or null
      * @throws IllegalArgumentException     for empty iterators, labels that do not match the
      *                                      network, an unwritable checkpoint folder or a checkpoint
-     *                                      of another architecture; nothing is written then
+     *                                      of another architecture or other data; nothing is
+     *                                      written then
+     * @throws IllegalStateException        when another run, in this or another process, trains
+     *                                      with the same checkpoint folder (it is locked)
      * @throws TrainingDivergedException    at the first NaN or infinite training loss, parameter
      *                                      or validation loss
      */

@@ -5,14 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,7 +100,7 @@ public final class CheckpointStore {
         Path zip = dir.resolve(stem + ".zip");
         AtomicFiles.write(zip, temp -> net.save(temp, normalizer));
         CheckpointState withHash = new CheckpointState(state.formatVersion(), state.epoch(),
-                state.networkKind(), sha256(zip), state.architecture(), state.history(),
+                state.networkKind(), Sha256.of(zip), state.architecture(), state.history(),
                 state.dataFingerprint(), state.seed());
         AtomicFiles.writeString(dir.resolve(stem + ".json"), Json.MAPPER.writeValueAsString(withHash));
     }
@@ -119,7 +114,7 @@ public final class CheckpointStore {
                 LOG.warn("Checkpoint {} has no {}; using the previous checkpoint.", json, zip.getFileName());
                 return Optional.empty();
             }
-            String actual = sha256(zip);
+            String actual = Sha256.of(zip);
             if (!actual.equals(state.zipSha256())) {
                 LOG.warn("Checkpoint {} is corrupted (SHA-256 {} but {} expected); using the previous "
                         + "checkpoint.", zip, actual, state.zipSha256());
@@ -151,15 +146,5 @@ public final class CheckpointStore {
 
     private static String name(int epoch) {
         return String.format(Locale.ROOT, "epoch-%04d", epoch);
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -76,14 +76,14 @@ public record RecipeCard(String recipe, List<RecipeSetting> settings) {
      */
     public static RecipeCard fromJson(String json) {
         try {
-            return JSON.readValue(json, RecipeCard.class);
+            return Json.MAPPER.readValue(json, RecipeCard.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("JSON is not a RecipeCard (" + e.getOriginalMessage() + "); fix: pass "
                     + "the text written by RecipeCard.toJson()", e);
         }
     }
 
-        /** A table: one line per setting, name, value and source in aligned columns. */
+    /** A table: one line per setting, name, value and source in aligned columns. */
     @Override
     public String toString() {
         int nameWidth = settings.stream().mapToInt(s -> s.name().length()).max().orElse(0);

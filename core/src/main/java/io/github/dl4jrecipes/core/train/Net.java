@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.train.internal.ModelZip;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -197,7 +198,8 @@ public sealed interface Net permits Net.Mln, Net.Graph {
 
     /** A {@link MultiLayerNetwork}. */
     record Mln(MultiLayerNetwork net) implements Net {
-        static final String KIND = "MultiLayerNetwork";
+        /** The kind name stored in cards and checkpoints. */
+        public static final String KIND = "MultiLayerNetwork";
 
         @Override public Model model() { return net; }
         @Override public String kind() { return KIND; }
@@ -232,7 +234,8 @@ public sealed interface Net permits Net.Mln, Net.Graph {
 
     /** A single-input, single-output {@link ComputationGraph}. */
     record Graph(ComputationGraph net) implements Net {
-        static final String KIND = "ComputationGraph";
+        /** The kind name stored in cards and checkpoints. */
+        public static final String KIND = "ComputationGraph";
 
         @Override public Model model() { return net; }
         @Override public String kind() { return KIND; }

@@ -69,6 +69,20 @@ public record RecipeCard(String recipe, List<RecipeSetting> settings) {
         }
     }
 
+    /**
+     * Reads a card written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException when the text is not such a card
+     */
+    public static RecipeCard fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, RecipeCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("JSON is not a RecipeCard (" + e.getOriginalMessage() + "); fix: pass "
+                    + "the text written by RecipeCard.toJson()", e);
+        }
+    }
+
     /** A table: one line per setting, name, value and source in aligned columns. */
     @Override
     public String toString() {

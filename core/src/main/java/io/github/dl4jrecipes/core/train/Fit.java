@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * Trains a network for a number of epochs and hands back a {@link TrainedModel}: the network,
  * its {@link History} and its {@link ModelCard}. Each epoch it measures the task's metric on the
  * training set and, when given, the validation set; it shows a progress bar when a person
- * watches and logs a line per epoch otherwise; it stops at the first NaN or infinite loss with a
- * {@link TrainingDivergedException} that names the likely cause; optionally it stops early and
- * saves checkpoints it can resume from. The network's own listeners stay attached and are called
+ * watches and logs a line per epoch otherwise; it stops at the first NaN or infinite training or
+ * validation loss with a {@link TrainingDivergedException} that names the likely cause;
+ * optionally it stops early and saves checkpoints it can resume from. The network's own listeners stay attached and are called
  * as with {@code net.fit(iterator)}.
  *
  * <pre>{@code
@@ -31,9 +31,10 @@ import java.util.TreeMap;
  *
  * <p>Determinism: at the start of epoch {@code e} ND4J's random generator is seeded with
  * {@code seed + e}, so dropout and other random layers replay the same way in a resumed run.
- * A resumed run ends with the same weights as an uninterrupted one when the iterators give the
- * same batches in the same order in every epoch (shuffling iterators must derive their order
- * from the epoch, not from a generator that a restart resets).
+ * Each checkpoint also holds the state of the iterators that are
+ * {@link io.github.dl4jrecipes.core.data.ResumableIterator}s (all the library's are), so a resumed
+ * run trains on the same batches in the same order and ends with the same weights as an
+ * uninterrupted one; see {@link Checkpoints} for what an iterator of your own must do.
  *
  * @param <N> MultiLayerNetwork or ComputationGraph
  */
@@ -184,8 +185,12 @@ public final class Fit<N extends Model> {
      * @param valid the validation data, or null
      * @throws IllegalArgumentException     for empty iterators, labels that do not match the
      *                                      network, an unwritable checkpoint folder or a checkpoint
-     *                                      of another architecture; nothing is written then
-     * @throws TrainingDivergedException    at the first NaN or infinite loss or parameter
+     *                                      of another architecture or other data; nothing is
+     *                                      written then
+     * @throws IllegalStateException        when another run, in this or another process, trains
+     *                                      with the same checkpoint folder (it is locked)
+     * @throws TrainingDivergedException    at the first NaN or infinite training loss, parameter
+     *                                      or validation loss
      */
     public TrainedModel<N> run(DataSetIterator train, DataSetIterator valid) {
         return new FitRun<>(this, train, valid).execute();

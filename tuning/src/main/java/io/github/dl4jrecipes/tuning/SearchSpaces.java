@@ -191,7 +191,7 @@ public final class SearchSpaces {
     /** The 1cycle peak the recipe was given, if any; otherwise fit() would ask the LR finder. */
     private static OptionalDouble givenMaxLr(ImageRecipe recipe) {
         Setting<ISchedule> schedule = recipe.settings().schedule();
-        return schedule != null && schedule.value() instanceof OneCycle cycle ? OptionalDouble.of(cycle.peakLr())
+        return schedule != null && schedule.value() instanceof OneCycle cycle ? OptionalDouble.of(cycle.maxLr())
                 : OptionalDouble.empty();
     }
 }

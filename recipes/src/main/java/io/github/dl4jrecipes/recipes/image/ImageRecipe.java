@@ -420,12 +420,12 @@ public final class ImageRecipe implements Recipe {
         Map<String, String> fitSettings = fitSettings(resolved.card());
         DataSetIterator augmented = augment().isNone() ? train : augment().iterator(train, shape, seed());
         if (settings.pretrained() != null) {
-            return new FineTune(resolved, ((OneCycle) lr).peakLr(), batches, fitSettings).run(augmented, valid);
+            return new FineTune(resolved, ((OneCycle) lr).maxLr(), batches, fitSettings).run(augmented, valid);
         }
-        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).epochs(epochs()).seed(seed())
-                .trainMetric(trainMetric());
+        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).withEpochs(epochs())
+                .withSeed(seed()).withTrainMetric(trainMetric());
         for (Map.Entry<String, String> setting : fitSettings.entrySet()) {
-            fit = fit.setting(setting.getKey(), setting.getValue());
+            fit = fit.withSetting(setting.getKey(), setting.getValue());
         }
         return fit.run(augmented, valid);
     }
@@ -442,7 +442,7 @@ public final class ImageRecipe implements Recipe {
     /** The peak of a given 1cycle, or null for another schedule. */
     private Double givenPeak() {
         return settings.schedule() != null && settings.schedule().value() instanceof OneCycle cycle
-                ? cycle.peakLr() : null;
+                ? cycle.maxLr() : null;
     }
 
     /** The card's settings for the trained model's card: {@code recipe.<name>}, plus the LR's source. */

@@ -440,10 +440,11 @@ public final class TabularRecipe implements Recipe {
     }
 
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {
-        Fit<N> configured = fit.epochs(resolved.epochs()).seed(settings.seed().value()).progress(settings.progress());
+        Fit<N> configured = fit.withEpochs(resolved.epochs()).withSeed(settings.seed().value())
+                .withProgress(settings.progress());
         for (Map.Entry<String, String> setting : resolved.card().asMap().entrySet()) {
             String key = setting.getKey().equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + setting.getKey();
-            configured = configured.setting(key, setting.getValue());
+            configured = configured.withSetting(key, setting.getValue());
         }
         return configured;
     }

@@ -26,7 +26,8 @@ public final class TrainingOptions {
     public boolean tta;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
-            description = "output folder (created; files are replaced)")
+            description = "output folder: new, empty, or one this command wrote (replaced as a whole; a folder "
+                    + "holding other files is refused before training)")
     public Path out;
 
     /** The recipe for images of this shape with these options. */

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.tabular;
 
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -79,6 +80,6 @@ public record CsvRows(Path source, List<String> header, List<Map<String, String>
         header.forEach(schema::addColumn);
         StringWriter text = new StringWriter();
         CSV.writer(schema.build()).writeValues(text).writeAll(rows).close();
-        ModelFolder.writeAtomically(file, text.toString());
+        AtomicFiles.writeString(file, text.toString());
     }
 }

@@ -2,11 +2,14 @@ package io.github.dl4jrecipes.examples.tabular;
 
 import io.github.dl4jrecipes.core.data.TabularTransform;
 import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
+import io.github.dl4jrecipes.core.train.internal.AtomicFolder;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import org.deeplearning4j.nn.api.Model;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,7 +17,10 @@ import java.util.Objects;
  * The folder a tabular training run writes and {@code predict}/{@code evaluate} read:
  * {@code model.zip} (with {@code model.card.json} and {@code model.history.json} next to it),
  * {@code transform.json} (the fitted preprocessing), {@code recipe.json} (the recipe card),
- * {@code history.csv/json/png} (the curves). Every file is written atomically.
+ * {@code history.csv/json/png} (the curves) and {@code manifest.json}. The folder changes as one
+ * unit ({@link AtomicFolder}: built beside, then swapped in): a run killed at any point leaves the
+ * old complete folder or the new one, never a new transform next to an old model, and
+ * {@link #load()} checks every file against the manifest's checksums.
  *
  * @param dir the folder
  */
@@ -44,22 +50,44 @@ public record ModelFolder(Path dir) {
         return dir.resolve(TRANSFORM);
     }
 
-    /** Writes model, card, history, curves, transform and recipe card. */
+    /**
+     * Writes model, card, history, curves, transform and recipe card as one unit.
+     *
+     * @throws IllegalArgumentException when the folder exists and holds files this class did not
+     *                                  write; nothing is written then
+     */
     public void write(TrainedModel<? extends Model> model, TabularTransform transform, RecipeCard recipe)
             throws IOException {
-        Files.createDirectories(dir);
-        transform.save(transform());
-        model.save(model());
-        model.history().writeAll(dir, HISTORY);
-        writeAtomically(dir.resolve(RECIPE), recipe.toJson());
+        AtomicFolder.write(dir, staging -> {
+            transform.save(staging.resolve(TRANSFORM));
+            model.save(staging.resolve(MODEL));
+            model.history().writeAll(staging, HISTORY);
+            AtomicFiles.writeString(staging.resolve(RECIPE), recipe.toJson());
+        });
     }
 
     /**
-     * Reads the model and its transform back.
+     * Checks, before any work, that {@link #write} may replace this folder.
      *
-     * @throws IllegalArgumentException naming the missing file when the folder is not a model folder
+     * @throws IllegalArgumentException when it is a file, or a folder holding files this class did
+     *                                  not write
+     */
+    public void checkWritable() throws IOException {
+        AtomicFolder.checkReplaceable(dir);
+    }
+
+    /**
+     * Reads the model and its transform back, after checking the folder against its manifest.
+     *
+     * @throws IllegalArgumentException naming the missing or damaged file when the folder is not a
+     *                                  complete model folder
      */
     public Loaded load() throws IOException {
+        try {
+            AtomicFolder.read(dir);
+        } catch (NoSuchFileException e) {
+            // reported below as the missing model.zip
+        }
         for (Path file : new Path[] {model(), transform()}) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("model folder " + dir + " has no " + dir.relativize(file) + "; fix: "
@@ -67,20 +95,6 @@ public record ModelFolder(Path dir) {
             }
         }
         return new Loaded(TrainedModel.load(model()), TabularTransform.load(transform()));
-    }
-
-    /** Writes text to a temporary file in the same folder, then renames it into place. */
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, text);
-            Files.move(temp, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /**

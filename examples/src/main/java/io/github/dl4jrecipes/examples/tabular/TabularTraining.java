@@ -46,6 +46,8 @@ public record TabularTraining(double trainFraction, double validFraction, long s
     public Result run(TabularData data, UnaryOperator<TabularRecipe> customize, Path output, PrintWriter out)
             throws IOException {
         Objects.requireNonNull(customize, "customize");
+        ModelFolder folder = new ModelFolder(output);
+        folder.checkWritable();
         TabularSplit split = data.split(trainFraction, validFraction, seed);
         TabularRecipe recipe = customize.apply(isClassification(data)
                 ? TabularRecipe.classifier(data.schema()) : TabularRecipe.regressor(data.schema()))
@@ -55,7 +57,6 @@ public record TabularTraining(double trainFraction, double validFraction, long s
         TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
         DataSet test = split.test().orElse(split.valid());
         double metric = recipe.task().evaluate(test.getLabels(), model.predict(test.getFeatures()));
-        ModelFolder folder = new ModelFolder(output);
         folder.write(model, split.transform(), recipe.card());
         Result result = new Result(recipe.task().metric().name().toLowerCase(java.util.Locale.ROOT), metric,
                 test.numExamples(), split.test().isPresent(), folder);

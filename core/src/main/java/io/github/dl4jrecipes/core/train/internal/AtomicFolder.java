@@ -194,7 +194,14 @@ public final class AtomicFolder {
         }
     }
 
-    private static void checkReplaceable(Path target) throws IOException {
+    /**
+     * Checks that {@link #write} may replace {@code dir}: it does not exist, is an empty folder, or
+     * a folder written here holding nothing else. Call it before long work that ends in a write.
+     *
+     * @throws IllegalArgumentException naming the folder, what is in the way and the fix
+     */
+    public static void checkReplaceable(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
             return;
         }

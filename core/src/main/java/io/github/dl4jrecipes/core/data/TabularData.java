@@ -1,15 +1,11 @@
 package io.github.dl4jrecipes.core.data;
 
-import io.github.dl4jrecipes.core.data.internal.CsvTable;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
 import io.github.dl4jrecipes.core.data.internal.SplitPlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +50,6 @@ public final class TabularData {
 
     /** Tokens read as missing by default: R's {@code NA} and the empty field. */
     public static final List<String> DEFAULT_MISSING_VALUES = List.of("NA", "");
-    /** Field delimiter by default. */
-    public static final char DEFAULT_DELIMITER = ',';
     /** The bundled Palmer penguins table (CC0, 344 rows; see penguins.NOTICE.txt). */
     static final String PENGUINS_RESOURCE = "penguins.csv";
     /** The target of the penguins table. */
@@ -89,17 +84,10 @@ public final class TabularData {
         this.missingValues = missingValues;
     }
 
-    /** Starts reading the CSV file {@code path} (UTF-8, header row first). */
+    /** Starts reading the CSV file {@code path} (UTF-8 and commas unless set otherwise, header row first). */
     public static Builder fromCsv(Path path) {
         Objects.requireNonNull(path, "path");
-        return new Builder(path.toString(), () -> {
-            try {
-                return Files.newBufferedReader(path, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new DataLoadException("CSV " + path + " cannot be opened (" + e + "); fix: check the path and "
-                        + "that the file is readable", e);
-            }
-        });
+        return new Builder(path.toString(), format -> CsvTable.read(path, format));
     }
 
     /**
@@ -116,12 +104,16 @@ public final class TabularData {
      * {@code penguinsCsv().target("sex").dropRowsWithoutTarget().build()}.
      */
     public static Builder penguinsCsv() {
-        return new Builder("penguins.csv (bundled)", () -> {
-            InputStream in = TabularData.class.getResourceAsStream(PENGUINS_RESOURCE);
-            if (in == null) {
-                throw new IllegalStateException("resource " + PENGUINS_RESOURCE + " is missing from the jar");
+        String source = "penguins.csv (bundled)";
+        return new Builder(source, format -> {
+            try (InputStream in = TabularData.class.getResourceAsStream(PENGUINS_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + PENGUINS_RESOURCE + " is missing from the jar");
+                }
+                return CsvTable.read(source, in.readAllBytes(), format);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new InputStreamReader(in, StandardCharsets.UTF_8);
         });
     }
 
@@ -174,8 +166,20 @@ public final class TabularData {
         return fit(all);
     }
 
-    /** The rows {@code 0..n-1}, encoded with {@code transform}. */
+    /**
+     * Every row, encoded with {@code transform} (fitted on another table, e.g. the training file):
+     * feature columns are matched by name, so their order may differ; see
+     * {@link TabularTransform#features(CsvTable)} for unused columns and unseen levels.
+     *
+     * @throws DataLoadException when this table lacks a feature column of the transform, or its
+     *     target is another column
+     */
     public DataSet encode(TabularTransform transform) {
+        if (!transform.target().equals(schema.target())) {
+            throw new DataLoadException("CSV " + schema.source() + " was read with target '" + schema.target()
+                    + "' but the transform predicts '" + transform.target() + "'; fix: read it with .target(\""
+                    + transform.target() + "\")");
+        }
         int[] all = new int[numRows()];
         Arrays.setAll(all, i -> i);
         return encode(transform, all);
@@ -238,9 +242,12 @@ public final class TabularData {
             labels.add(targets.get(r));
         }
         IntFunction<String> where = i -> "CSV " + schema.source() + " line " + lines[rows[i]];
-        DataSet data = new DataSet(transform.encode(features, where), transform.labels(labels, where));
-        if (!schema.classes().isEmpty()) {
-            data.setLabelNames(new ArrayList<>(schema.classes()));
+        List<String> names = schema.features().stream().map(ColumnSchema::name).toList();
+        int[] positions = transform.positions("CSV " + schema.source(), names);
+        DataSet data = new DataSet(transform.encode("CSV " + schema.source(), features, positions, where),
+                transform.labels(labels, where));
+        if (!transform.classes().isEmpty()) {
+            data.setLabelNames(new ArrayList<>(transform.classes()));
         }
         return data;
     }
@@ -262,7 +269,7 @@ public final class TabularData {
     public static final class Builder {
 
         private final String source;
-        private final Supplier<Reader> reader;
+        private final Function<CsvFormat, CsvTable> reader;
         private String target;
         private final Set<String> numeric = new LinkedHashSet<>();
         private final Set<String> categorical = new LinkedHashSet<>();
@@ -270,10 +277,10 @@ public final class TabularData {
         private List<String> missingValues = DEFAULT_MISSING_VALUES;
         private TargetKind targetKind;
         private CategoricalEncoding encoding = CategoricalEncoding.ONE_HOT;
-        private char delimiter = DEFAULT_DELIMITER;
+        private CsvFormat format = CsvFormat.DEFAULT;
         private boolean dropRowsWithoutTarget;
 
-        private Builder(String source, Supplier<Reader> reader) {
+        private Builder(String source, Function<CsvFormat, CsvTable> reader) {
             this.source = source;
             this.reader = reader;
         }
@@ -329,20 +336,21 @@ public final class TabularData {
             return this;
         }
 
-        /** The field delimiter (default {@code ,}). */
+        /** The field delimiter (default {@link CsvFormat#DEFAULT_DELIMITER}). */
         public Builder delimiter(char fieldDelimiter) {
-            this.delimiter = fieldDelimiter;
+            this.format = format.withDelimiter(fieldDelimiter);
+            return this;
+        }
+
+        /** The file's character encoding (default {@link CsvFormat#DEFAULT_ENCODING}). */
+        public Builder encoding(Charset charset) {
+            this.format = format.withEncoding(charset);
             return this;
         }
 
         /** Reads and checks the whole file; returns the table or throws, never half a table. */
         public TabularData build() {
-            CsvTable table;
-            try (Reader in = reader.get()) {
-                table = CsvTable.read(source, in, delimiter);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            CsvTable table = reader.apply(format);
             checkColumns(table);
             Set<String> missing = Set.copyOf(missingValues);
             int targetIndex = table.indexOf(target);
@@ -387,23 +395,17 @@ public final class TabularData {
         }
 
         private CsvTable withoutMissingTargets(CsvTable table, int targetIndex, Set<String> missing) {
-            List<String[]> kept = new ArrayList<>(table.size());
-            List<Integer> keptLines = new ArrayList<>(table.size());
-            for (int r = 0; r < table.size(); r++) {
-                if (!missing.contains(table.rows().get(r)[targetIndex])) {
-                    kept.add(table.rows().get(r));
-                    keptLines.add(table.lines()[r]);
-                }
-            }
-            if (kept.isEmpty()) {
+            int[] kept = IntStream.range(0, table.size())
+                    .filter(r -> !missing.contains(table.rows().get(r)[targetIndex])).toArray();
+            if (kept.length == 0) {
                 throw new DataLoadException("CSV " + source + " target '" + target + "' is missing in all "
                         + table.size() + " rows; fix: choose another target column");
             }
-            if (kept.size() < table.size()) {
-                LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, table.size() - kept.size(),
+            if (kept.length < table.size()) {
+                LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, table.size() - kept.length,
                         target);
             }
-            return new CsvTable(source, table.header(), kept, keptLines.stream().mapToInt(Integer::intValue).toArray());
+            return table.select(kept);
         }
 
         private void checkColumns(CsvTable table) {

@@ -1,9 +1,10 @@
 package io.github.dl4jrecipes.core.data;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
+import io.github.dl4jrecipes.core.data.internal.Rows;
+import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fitted preprocessing of a table, the same at training and at inference: missing numeric
@@ -48,7 +52,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Version of the JSON layout written by this code. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Logger LOG = LoggerFactory.getLogger(TabularTransform.class);
 
     /** Validates and copies. */
     public TabularTransform {
@@ -78,6 +82,15 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
         return targetKind == TargetKind.MULTICLASS ? classes.size() : 1;
     }
 
+    /** The task the target implies: binary, multi-class over {@link #classes()}, or regression of one number. */
+    public Task task() {
+        return switch (targetKind) {
+            case BINARY -> Task.binary();
+            case MULTICLASS -> Task.multiclass(classes.size());
+            case REGRESSION -> Task.regression(1);
+        };
+    }
+
     /** The name of every model input, in order (e.g. {@code island=Biscoe}, {@code bill_length_mm_na}). */
     public List<String> featureNames() {
         List<String> names = new ArrayList<>();
@@ -100,23 +113,85 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
             for (int c = 0; c < values.length; c++) {
                 String name = columns.get(c).column().name();
                 if (!row.containsKey(name)) {
-                    throw new DataLoadException("input row " + r + " has no column '" + name + "'; fix: pass every "
-                            + "feature column " + columns.stream().map(t -> t.column().name()).toList()
-                            + " (use null or \"NA\" for a missing value)");
+                    throw new DataLoadException("input row " + (r + 1) + " has no column '" + name + "'; fix: pass "
+                            + "every feature column " + columnNames() + " (use null or \"NA\" for a missing value)");
                 }
                 values[c] = row.get(name);
             }
             tokens.add(values);
         }
-        return encode(tokens, r -> "input row " + r);
+        return encode("input rows", tokens, Rows.range(columns.size()), r -> "input row " + (r + 1));
     }
 
-    /** Encodes rows of raw tokens in column order; {@code where} names row {@code i} for messages. */
-    INDArray encode(List<String[]> rows, IntFunction<String> where) {
+    /**
+     * Encodes the rows of a CSV table, finding every feature column by its name: the order of the
+     * columns is free, columns the model does not use (such as the target) are ignored and named
+     * once in the log, categorical levels never seen in training are encoded as
+     * {@link ColumnSchema#UNKNOWN_LEVEL} with one warning per column (the levels and their counts).
+     *
+     * @throws DataLoadException naming the feature columns the table lacks, or the file line and
+     *     column of a value that is not a finite number in a numeric column
+     */
+    public INDArray features(CsvTable table) {
+        String source = "CSV " + table.source();
+        return encode(source, table.rows(), positions(source, table.header()),
+                r -> "CSV " + table.source() + " line " + table.lines()[r]);
+    }
+
+    /**
+     * The labels of a CSV table's target column (found by name), encoded as in training.
+     *
+     * @throws DataLoadException when the table has no target column, or a value is not one of the
+     *     classes (not a number, for regression), naming the file line
+     */
+    public INDArray labels(CsvTable table) {
+        int index = table.indexOf(target);
+        if (index < 0) {
+            throw new DataLoadException("CSV " + table.source() + " has no target column '" + target + "' to evaluate "
+                    + "against; its columns are " + table.header() + "; fix: pass rows labelled in a '" + target
+                    + "' column");
+        }
+        List<String> values = table.rows().stream().map(row -> row[index]).toList();
+        return labels(values, r -> "CSV " + table.source() + " line " + table.lines()[r]);
+    }
+
+    /**
+     * Where each feature column is among {@code header}; logs the names that are not used.
+     *
+     * @throws DataLoadException naming the feature columns {@code header} lacks
+     */
+    int[] positions(String source, List<String> header) {
+        List<String> missing = columnNames().stream().filter(name -> !header.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new DataLoadException(source + " lacks the column(s) " + missing + " the model was trained on; its "
+                    + "columns are " + header + "; fix: add them (leave a value empty or write NA where it is "
+                    + "unknown)");
+        }
+        List<String> unused = header.stream().filter(name -> !columnNames().contains(name) && !name.equals(target))
+                .toList();
+        if (!unused.isEmpty()) {
+            LOG.info("{}: column(s) {} are not inputs of the model; ignored", source, unused);
+        }
+        return columnNames().stream().mapToInt(header::indexOf).toArray();
+    }
+
+    private List<String> columnNames() {
+        return columns.stream().map(c -> c.column().name()).toList();
+    }
+
+    /**
+     * Encodes rows of raw tokens; feature column {@code c} is field {@code positions[c]} of a row.
+     * Logs one warning per categorical column that holds levels never seen in training.
+     *
+     * @param source names the rows in the warnings
+     * @param where names row {@code i} in errors
+     */
+    INDArray encode(String source, List<String[]> rows, int[] positions, IntFunction<String> where) {
         Set<String> missing = new HashSet<>(missingValues);
         int width = numInputs();
         float[] out = new float[rows.size() * width];
         List<Map<String, Integer>> codes = new ArrayList<>();
+        List<Map<String, Integer>> unseen = new ArrayList<>();
         for (ColumnTransform c : columns) {
             Map<String, Integer> levelCodes = new HashMap<>();
             List<String> levels = c.column().levels();
@@ -124,13 +199,15 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
                 levelCodes.put(levels.get(i), i);
             }
             codes.add(levelCodes);
+            unseen.add(new TreeMap<>());
         }
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             int offset = r * width;
             for (int c = 0; c < columns.size(); c++) {
                 ColumnSchema column = columns.get(c).column();
-                String token = row[c] == null ? null : row[c].trim();
+                String field = row[positions[c]];
+                String token = field == null ? null : field.trim();
                 boolean isMissing = token == null || missing.contains(token);
                 if (column.kind() == ColumnKind.NUMERIC) {
                     NumericStats stats = columns.get(c).stats();
@@ -141,7 +218,11 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
                     }
                 } else {
                     String level = isMissing ? ColumnSchema.MISSING_LEVEL : token;
-                    int code = codes.get(c).getOrDefault(level, column.levels().size());
+                    Integer code = codes.get(c).get(level);
+                    if (code == null) {
+                        unseen.get(c).merge(level, 1, Integer::sum);
+                        code = column.levels().size();
+                    }
                     if (encoding == CategoricalEncoding.INDEX) {
                         out[offset++] = code;
                     } else {
@@ -149,6 +230,15 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
                         offset += column.cardinality();
                     }
                 }
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            Map<String, Integer> counts = unseen.get(c);
+            if (!counts.isEmpty()) {
+                ColumnSchema column = columns.get(c).column();
+                LOG.warn("{}: column '{}': {} row(s) hold level(s) never seen in training {}; they are encoded as {} "
+                        + "(known levels: {})", source, column.name(), counts.values().stream().mapToInt(i -> i).sum(),
+                        counts, ColumnSchema.UNKNOWN_LEVEL, column.levels());
             }
         }
         return Nd4j.create(out, new long[] {rows.size(), width}, DataType.FLOAT);
@@ -194,7 +284,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** This transform as JSON. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a TabularTransform always serialises", e);
         }
@@ -203,7 +293,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Reads a transform written by {@link #toJson()}. */
     public static TabularTransform fromJson(String json) {
         try {
-            return JSON.readValue(json, TabularTransform.class);
+            return Json.MAPPER.readValue(json, TabularTransform.class);
         } catch (JsonProcessingException e) {
             throw new DataLoadException("JSON is not a TabularTransform (" + e.getOriginalMessage() + "); fix: pass "
                     + "the text written by TabularTransform.toJson()", e);

@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * The single number used to compare two models on a task, with its direction.
  *
- * <p>Classification metrics take 0/1 indicator matrices (one column per output); values are
- * binarised at {@link #DECISION_THRESHOLD}, so sigmoid probabilities may be passed directly.
- * For a softmax output use {@link Task#evaluate(INDArray, INDArray)}, which turns probabilities
- * into one-hot decisions first.
+ * <p>Classification metrics take decisions: 0/1 indicator matrices, one column per output. A
+ * single column may also hold sigmoid probabilities, binarised at {@link #DECISION_THRESHOLD}.
+ * Probabilities over several columns are refused: what they decide depends on the task (the
+ * arg-max of a softmax, a threshold per column for multi-label sigmoids), so score network
+ * outputs with {@link Task#evaluate(INDArray, INDArray)}, which decides as the task does.
  */
 public enum Metric {
     /** Fraction of examples whose every output is right (exact match). Higher is better. */
@@ -81,6 +82,9 @@ public enum Metric {
         }
         double[][] y = labels.castTo(DataType.DOUBLE).toDoubleMatrix();
         double[][] p = predictions.castTo(DataType.DOUBLE).toDoubleMatrix();
+        if (direction == Direction.HIGHER_IS_BETTER && this != R2 && p[0].length > 1) {
+            checkDecisions(p);
+        }
         return switch (this) {
             case ACCURACY -> accuracy(y, p);
             case F1 -> f1(y, p);
@@ -88,6 +92,21 @@ public enum Metric {
             case RMSE -> rmse(y, p);
             case R2 -> r2(y, p);
         };
+    }
+
+    /** Refuses multi-column classification predictions that are not 0/1 decisions. */
+    private void checkDecisions(double[][] p) {
+        for (int i = 0; i < p.length; i++) {
+            for (double v : p[i]) {
+                if (v != 0 && v != 1) {
+                    throw new IllegalArgumentException(this + ".compute: predictions row " + (i + 1) + " "
+                            + Arrays.toString(p[i]) + " is not a 0/1 decision; over " + p[i].length + " columns a "
+                            + "probability decides nothing by itself (softmax: the arg-max is the class; multi-label "
+                            + "sigmoid: each column at " + DECISION_THRESHOLD + "); fix: score network outputs with "
+                            + "task.evaluate(labels, outputs), which decides as the task does");
+                }
+            }
+        }
     }
 
     private static boolean positive(double v) {

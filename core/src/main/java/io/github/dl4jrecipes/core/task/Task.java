@@ -178,8 +178,8 @@ public record Task(TaskKind kind, int nOut, Activation outputActivation, TaskLos
     }
 
     /**
-     * Scores predictions with this task's metric. For multi-class tasks the predicted class is
-     * the arg-max of each row; sigmoid outputs are thresholded at {@link Metric#DECISION_THRESHOLD}.
+     * Scores predictions with this task's metric, deciding as {@link #decisions} does: the
+     * arg-max of each row for multi-class, each sigmoid output at {@link Metric#DECISION_THRESHOLD}.
      *
      * @param labels      targets, shape [examples, nOut]
      * @param predictions network outputs, same shape
@@ -205,13 +205,24 @@ public record Task(TaskKind kind, int nOut, Activation outputActivation, TaskLos
             throw new IllegalArgumentException("labels must have shape [examples, " + nOut + "] for " + this
                     + ", got " + java.util.Arrays.toString(labels.shape()) + "; one-hot encode class labels");
         }
-        if (kind == TaskKind.MULTICLASS) {
-            return metric.compute(labels, oneHotArgMax(predictions));
-        }
-        return metric.compute(labels, predictions);
+        return metric.compute(labels, kind.isClassification() ? decisions(predictions) : predictions);
     }
 
-    private INDArray oneHotArgMax(INDArray predictions) {
+    /**
+     * What network outputs decide, as 0/1 indicators of the same shape: for multi-class the
+     * arg-max of each row (what a prediction reports as the class), for binary and multi-label
+     * each sigmoid output at or above {@link Metric#DECISION_THRESHOLD}.
+     *
+     * @throws IllegalStateException for a regression task, whose outputs are values, not decisions
+     */
+    public INDArray decisions(INDArray predictions) {
+        if (!kind.isClassification()) {
+            throw new IllegalStateException("decisions: a " + kind + " task predicts values, not classes; fix: use "
+                    + "the outputs themselves");
+        }
+        if (kind != TaskKind.MULTICLASS) {
+            return predictions.gte(Metric.DECISION_THRESHOLD).castTo(predictions.dataType());
+        }
         INDArray decisions = Nd4j.zerosLike(predictions);
         INDArray argMax = predictions.argMax(1);
         for (long i = 0; i < predictions.size(0); i++) {

@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.core.train;
 
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.core.train.internal.ModelZip;
-import io.github.dl4jrecipes.core.train.internal.Net;
 import io.github.dl4jrecipes.core.train.internal.NormalizerJson;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -45,8 +44,6 @@ public final class TrainedModel<N extends Model> {
     static final String CARD_ENTRY = ModelZip.OURS + "card.json";
     /** The history's entry inside the zip. */
     static final String HISTORY_ENTRY = ModelZip.OURS + "history.json";
-    private static final String MULTI_LAYER = "MultiLayerNetwork";
-    private static final String GRAPH = "ComputationGraph";
     private static final Logger LOG = LoggerFactory.getLogger(TrainedModel.class);
 
     private final N network;
@@ -135,13 +132,13 @@ public final class TrainedModel<N extends Model> {
     /** Loads a MultiLayerNetwork model saved by {@link #save(Path)}; otherwise as {@link #load}. */
     @SuppressWarnings("unchecked")
     public static TrainedModel<MultiLayerNetwork> loadMultiLayer(Path zip) throws IOException {
-        return (TrainedModel<MultiLayerNetwork>) read(zip, MULTI_LAYER);
+        return (TrainedModel<MultiLayerNetwork>) read(zip, Net.Mln.KIND);
     }
 
     /** Loads a ComputationGraph model saved by {@link #save(Path)}; otherwise as {@link #load}. */
     @SuppressWarnings("unchecked")
     public static TrainedModel<ComputationGraph> loadGraph(Path zip) throws IOException {
-        return (TrainedModel<ComputationGraph>) read(zip, GRAPH);
+        return (TrainedModel<ComputationGraph>) read(zip, Net.Graph.KIND);
     }
 
     private static TrainedModel<?> read(Path zip, String kind) throws IOException {

@@ -193,12 +193,12 @@ class TabularDataTest {
     void inferenceRowsMustHaveEveryFeature() {
         TabularTransform t = TabularData.penguins().fitAll();
         DataLoadException e = assertThrows(DataLoadException.class, () -> t.features(List.of(Map.of("island", "Dream"))));
-        assertTrue(e.getMessage().contains("input row 0 has no column 'bill_length_mm'"), e.getMessage());
+        assertTrue(e.getMessage().contains("input row 1 has no column 'bill_length_mm'"), e.getMessage());
         Map<String, String> bad = new HashMap<>();
         t.columns().forEach(c -> bad.put(c.column().name(), "1"));
         bad.put("body_mass_g", "heavy");
         String message = assertThrows(DataLoadException.class, () -> t.features(List.of(bad))).getMessage();
-        assertTrue(message.contains("input row 0, column 'body_mass_g': value 'heavy'"), message);
+        assertTrue(message.contains("input row 1, column 'body_mass_g': value 'heavy'"), message);
     }
 
     @Test
@@ -322,7 +322,7 @@ class TabularDataTest {
     void missingFile() {
         Path nowhere = tmp.resolve("nowhere.csv");
         String m = fails(TabularData.fromCsv(nowhere).target("y")).getMessage();
-        assertTrue(m.contains(nowhere + " cannot be opened"), m);
+        assertEquals("CSV " + nowhere + " does not exist; fix: check the path", m);
     }
 
     @Test
@@ -332,5 +332,67 @@ class TabularDataTest {
         int validated = folds.stream().mapToInt(f -> f.valid().numExamples()).sum();
         assertEquals(344, validated);
         assertFalse(folds.get(0).transform().equals(folds.get(1).transform()), "statistics differ per fold");
+    }
+
+    // ---- a separate test file, scored with the training transform ------------------------------
+
+    @Test
+    void encodeMatchesColumnsByNameWhateverTheirOrder() throws IOException {
+        Path train = csv("x,color,y", "1,red,p", "2,blue,q", "3,red,p", "4,blue,q");
+        TabularTransform t = TabularData.fromCsv(train).target("y").build().fitAll();
+        Path same = csv("x,color,y", "5,blue,q", "0,red,p");
+        Path reordered = csv("color,y,note,x", "blue,q,a,5", "red,p,b,0");
+        DataSet expected = TabularData.fromCsv(same).target("y").build().encode(t);
+        DataSet got = TabularData.fromCsv(reordered).target("y").build().encode(t);
+        assertEquals(expected.getFeatures(), got.getFeatures());
+        assertEquals(expected.getLabels(), got.getLabels());
+        // by hand: x standardized with the training mean 2.5 and std sqrt(1.25); color one-hot [blue, red, <unknown>]
+        assertArrayEquals(new float[] {(float) (2.5 / Math.sqrt(1.25)), 1, 0, 0}, got.getFeatures().getRow(0)
+                .toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void encodeRefusesATableWithoutAFeatureColumnByName() throws IOException {
+        TabularTransform t = TabularData.fromCsv(csv("x,color,y", "1,red,p", "2,blue,q")).target("y").build()
+                .fitAll();
+        Path noColor = csv("x,other,y", "1,a,p", "2,b,q");
+        DataLoadException e = assertThrows(DataLoadException.class,
+                () -> TabularData.fromCsv(noColor).target("y").build().encode(t));
+        assertEquals("CSV " + noColor + " lacks the column(s) [color] the model was trained on; its columns are "
+                + "[x, other]; fix: add them (leave a value empty or write NA where it is unknown)", e.getMessage());
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceIsRefusedWithBothPositions() throws IOException {
+        Path file = csv("a,b,c,b", "1,2,3,4");
+        String m = fails(TabularData.fromCsv(file).target("a")).getMessage();
+        assertEquals("CSV " + file + " line 1: the header names column 'b' twice (columns 2 and 4); fix: give every "
+                + "column a distinct name", m);
+    }
+
+    @Test
+    void bytesNotInTheEncodingNameTheirLineAndTheEncodingSetting() throws IOException {
+        Path latin1 = tmp.resolve("latin1.csv");
+        Files.write(latin1, "city,y\nParis,p\nZ\u00fcrich,q\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String m = fails(TabularData.fromCsv(latin1).target("y")).getMessage();
+        assertTrue(m.startsWith("CSV " + latin1 + " line 3 is not valid UTF-8 (byte 0xFC); fix: save the file as "
+                + "UTF-8, or read it with its own encoding"), m);
+        TabularData data = TabularData.fromCsv(latin1).target("y").encoding(java.nio.charset.StandardCharsets.ISO_8859_1)
+                .build();
+        assertEquals(List.of("Paris", "Z\u00fcrich"), data.schema().column("city").orElseThrow().levels());
+    }
+
+    @Test
+    void csvTableWritesQuotedFieldsThatReadBack() throws IOException {
+        Path file = tmp.resolve("out/written.csv");
+        CsvTable.write(file, List.of("name", "note"), List.of(List.of("a", "x, \"quoted\""), List.of("b", "")));
+        CsvTable back = CsvTable.read(file, CsvFormat.DEFAULT);
+        assertEquals(List.of("name", "note"), back.header());
+        assertArrayEquals(new String[] {"a", "x, \"quoted\""}, back.rows().get(0));
+        assertArrayEquals(new String[] {"b", ""}, back.rows().get(1));
+        assertArrayEquals(new int[] {2, 3}, back.lines());
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
     }
 }

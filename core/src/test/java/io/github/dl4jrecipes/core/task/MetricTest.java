@@ -66,4 +66,38 @@ class MetricTest {
         assertMessage(() -> Metric.MCC.compute(Nd4j.zeros(2, 2), Nd4j.zeros(2, 2)), "MCC", "2 columns", "F1");
         assertMessage(() -> Metric.RMSE.compute(Nd4j.zeros(0, 1), Nd4j.zeros(0, 1)), "0 examples");
     }
+
+    /** Three classes, the right one always the arg-max, yet never at 0.5: thresholding would score 0. */
+    private final INDArray threeClasses = Nd4j.createFromArray(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+    private final INDArray softmax = Nd4j.createFromArray(new double[][] {
+        {0.40, 0.35, 0.25}, {0.30, 0.45, 0.25}, {0.20, 0.35, 0.45}});
+
+    @Test
+    void softmaxOutputsAreScoredByTheirArgMaxThroughTheTask() {
+        Task task = Task.multiclass(3);
+        assertEquals(1.0, task.evaluate(threeClasses, softmax), 0.0);
+        assertEquals(1.0, task.evaluate(Metric.F1, threeClasses, softmax), 0.0);
+        // one wrong row: row 3's arg-max is class 2 instead of 3
+        INDArray oneWrong = softmax.dup();
+        oneWrong.putScalar(2, 1, 0.5);
+        oneWrong.putScalar(2, 2, 0.3);
+        assertEquals(2.0 / 3, task.evaluate(threeClasses, oneWrong), 1e-12);
+    }
+
+    @Test
+    void probabilitiesOverSeveralColumnsAreRefusedByTheBareMetric() {
+        assertMessage(() -> Metric.ACCURACY.compute(threeClasses, softmax), "ACCURACY.compute: predictions row 1",
+                "[0.4, 0.35, 0.25] is not a 0/1 decision", "task.evaluate(labels, outputs)");
+        assertMessage(() -> Metric.F1.compute(threeClasses, softmax), "F1.compute");
+        // decisions and single sigmoid columns are still scored directly
+        assertEquals(1.0, Metric.ACCURACY.compute(threeClasses, Task.multiclass(3).decisions(softmax)), 0.0);
+        assertEquals(0.5, Metric.ACCURACY.compute(column(1, 0), column(0.2, 0.1)), 0.0);
+    }
+
+    @Test
+    void multiLabelSigmoidsAreDecidedPerColumn() {
+        INDArray labels = Nd4j.createFromArray(new double[][] {{1, 0}, {1, 1}});
+        INDArray sigmoid = Nd4j.createFromArray(new double[][] {{0.9, 0.2}, {0.6, 0.4}});
+        assertEquals(0.5, Task.multilabel(2).evaluate(Metric.ACCURACY, labels, sigmoid), 0.0);
+    }
 }

@@ -1,10 +1,8 @@
 package io.github.dl4jrecipes.tuning.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
+import io.github.dl4jrecipes.core.train.internal.Json;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import org.slf4j.Logger;
@@ -55,7 +53,6 @@ public final class StudyStore {
     private static final Set<String> OWN_ENTRIES = Set.of("trials", "checkpoints", "study.lock");
 
     private final Path dir;
-    private final ObjectMapper json;
     private final ReentrantLock jvmLock;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -73,8 +70,6 @@ public final class StudyStore {
 
     private StudyStore(Path dir) {
         this.dir = dir;
-        this.json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.jvmLock = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
     }
 
@@ -243,7 +238,7 @@ public final class StudyStore {
                     int number = Integer.parseInt(m.group(1));
                     highest = Math.max(highest, number);
                     try {
-                        TrialRecord record = json.readValue(file.toFile(), TrialRecord.class);
+                        TrialRecord record = Json.MAPPER.readValue(file.toFile(), TrialRecord.class);
                         if (record.number() != number) {
                             throw new IOException("it holds trial " + record.number());
                         }
@@ -265,7 +260,7 @@ public final class StudyStore {
     private StudyInfo readInfo(Path info) {
         StudyInfo read;
         try {
-            read = json.readValue(info.toFile(), StudyInfo.class);
+            read = Json.MAPPER.readValue(info.toFile(), StudyInfo.class);
         } catch (IOException e) {
             throw notOurs(info, message(e), e);
         }
@@ -287,7 +282,7 @@ public final class StudyStore {
 
     private void writeAtomically(Path target, Object value) {
         try {
-            writeAtomically(target, json.writeValueAsBytes(value));
+            writeAtomically(target, Json.MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + target + " as JSON", e);
         }

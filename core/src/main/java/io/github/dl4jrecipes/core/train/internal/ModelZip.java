@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train.internal;
 
+import io.github.dl4jrecipes.core.train.Net;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

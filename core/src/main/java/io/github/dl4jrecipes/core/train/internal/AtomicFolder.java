@@ -220,9 +220,10 @@ public final class AtomicFolder {
         }
         Path file = target.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(target + " already holds files that dl4j-recipes did not write ("
-                    + sample(present.keySet()) + ") and no " + MANIFEST + "; refusing to replace it. Fix: "
-                    + "choose a new or empty folder, or move those files away.");
+            throw new IllegalArgumentException(target + " already holds files (" + sample(present.keySet())
+                    + ") and no " + MANIFEST + ", so this version of dl4j-recipes did not write it; refusing to "
+                    + "replace it. Fix: choose a new or empty folder, or move those files away (a model folder of an "
+                    + "earlier version: delete it once you no longer need it).");
         }
         Manifest manifest = manifest(file);
         List<String> foreign = new ArrayList<>();

@@ -388,7 +388,9 @@ public final class TabularData {
                 }
                 featureRows.add(values);
             }
-            TabularSchema schema = new TabularSchema(source, table.size(), features, target, kind, classes, encoding);
+            List<String> integerCodes = kind == TargetKind.REGRESSION ? integerCodes(targets, distinct) : List.of();
+            TabularSchema schema = new TabularSchema(source, table.size(), features, target, kind, classes, encoding,
+                    integerCodes);
             LOG.info("Read {}: {} rows, {} features ({} inputs), target '{}' {}{}", source, table.size(),
                     features.size(), schema.numInputs(), target, kind, classes.isEmpty() ? "" : " " + classes);
             return new TabularData(schema, featureRows, List.copyOf(targets), table.lines(), missingValues);
@@ -525,6 +527,21 @@ public final class TabularData {
                         + " classes but BINARY needs 2; fix: use targetKind(MULTICLASS) or leave the task inferred");
             }
             return kind;
+        }
+
+        /**
+         * The distinct values of a numeric target when they are integer class codes (see
+         * {@link TabularSchema#integerCodes()}), in numeric order; else none.
+         */
+        private static List<String> integerCodes(List<String> targets, TreeSet<String> distinct) {
+            if (distinct.size() > TabularSchema.MAX_INTEGER_CODES || !distinct.stream()
+                    .allMatch(v -> Numbers.isDecimal(v) && Numbers.parse(v) == Math.rint(Numbers.parse(v)))) {
+                return List.of();
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            targets.forEach(v -> counts.merge(v, 1, Integer::sum));
+            boolean examples = counts.values().stream().allMatch(n -> n >= TabularSchema.MIN_ROWS_PER_CODE);
+            return examples ? List.copyOf(distinct) : List.of();
         }
 
         private static String where(CsvTable table, int row) {

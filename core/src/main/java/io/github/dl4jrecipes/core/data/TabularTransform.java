@@ -84,6 +84,21 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
         return targetKind == TargetKind.MULTICLASS ? classes.size() : 1;
     }
 
+    /**
+     * This transform with its target read as the classes of {@code schema} (see
+     * {@link TabularSchema#asClasses()}): the same features, the target's values as class names.
+     *
+     * @throws IllegalArgumentException when {@code schema} is not this transform's target read as classes
+     */
+    public TabularTransform withClasses(TabularSchema schema) {
+        if (!schema.target().equals(target) || !schema.targetKind().isClassification()) {
+            throw new IllegalArgumentException("schema: expected target '" + target + "' read as classes, got '"
+                    + schema.target() + "' " + schema.targetKind() + "; fix: pass schema.asClasses() of this table");
+        }
+        return new TabularTransform(formatVersion, missingValues, encoding, columns, target, schema.targetKind(),
+                schema.classes());
+    }
+
     /** The task the target implies: binary, multi-class over {@link #classes()}, or regression of one number. */
     public Task task() {
         return switch (targetKind) {

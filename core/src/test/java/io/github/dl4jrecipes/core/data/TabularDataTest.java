@@ -395,4 +395,24 @@ class TabularDataTest {
             assertEquals(1, files.count(), "no temporary file left");
         }
     }
+
+    @Test
+    void integerTargetsKeepTheirCodesToBeReadAsClasses() throws IOException {
+        TabularSchema schema = TabularData.fromCsv(csv("x,y", "1,0", "2,2", "3,1", "4,10", "5,0", "6,2", "7,1", "8,10")).target("y").build().schema();
+        assertEquals(TargetKind.REGRESSION, schema.targetKind());
+        assertEquals(List.of("0", "1", "2", "10"), schema.integerCodes());
+        TabularSchema classes = schema.asClasses();
+        assertEquals(TargetKind.MULTICLASS, classes.targetKind());
+        assertEquals(List.of("0", "1", "2", "10"), classes.classes());
+        INDArray oneHot = schema.classLabels(org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{10}, {1}}));
+        assertArrayEquals(new float[] {0, 0, 0, 1, 0, 1, 0, 0}, oneHot.reshape(-1).toFloatVector());
+
+        TabularSchema measured = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build()
+                .schema();
+        assertEquals(List.of(), measured.integerCodes(), "whole grams seen once are measurements, not codes");
+        TabularSchema decimals = TabularData.fromCsv(csv("x,y", "1,0.5", "2,2", "3,1")).target("y").build().schema();
+        assertEquals(List.of(), decimals.integerCodes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, decimals::asClasses);
+        assertTrue(e.getMessage().contains("are not integer class codes"), e.getMessage());
+    }
 }

@@ -48,6 +48,10 @@ final class TrainTabularCommand implements Callable<Integer> {
             + "AlphaDropout, no batch norm).")
     String activation;
 
+    @Option(names = "--classifier", description = "Train a classifier even when the target holds numbers: integer "
+            + "codes (0, 1, 2, ...) become the classes (default: classes or numbers as the target reads).")
+    boolean classifier;
+
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
     long seed = TabularTraining.DEFAULT_SEED;
 
@@ -63,7 +67,8 @@ final class TrainTabularCommand implements Callable<Integer> {
     }
 
     private TabularRecipe customize(TabularRecipe recipe) {
-        TabularRecipe r = recipe.withProgress(Progress.LOG);
+        TabularRecipe r = (classifier && !recipe.task().kind().isClassification()
+                ? TabularRecipe.classifier(recipe.schema()) : recipe).withProgress(Progress.LOG);
         if (epochs != null) {
             r = r.withEpochs(epochs);
         }

@@ -295,4 +295,24 @@ class Dl4jRecipesTest {
         assertTrue(evaluate.out().startsWith(String.format(Locale.ROOT, "accuracy %.4f on 60 rows", right / 60.0)),
                 right + " of 60 right: " + evaluate.out());
     }
+
+    @Test
+    void classifierReadsAnIntegerCodedTargetAsClasses() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("x,grade"));
+        for (int i = 0; i < 60; i++) {
+            lines.add(String.format(Locale.ROOT, "%.1f,%d", (i % 3) + 0.1 * (i % 5), i % 3));
+        }
+        Path coded = Files.write(dir.resolve("coded.csv"), lines);
+        Path out = dir.resolve("coded");
+        Run train = run("train", "tabular", "--csv", coded.toString(), "--target", "grade", "--classifier", "--output",
+                out.toString(), "--epochs", "5", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.OK, train.code(), train.err());
+        assertTrue(train.out().contains("recipe tabular-classifier") && train.out().contains("test accuracy"),
+                train.out());
+        assertEquals(List.of("0", "1", "2"), TabularModel.load(out).transform().classes());
+        Run numbers = run("train", "tabular", "--csv", coded.toString(), "--target", "grade", "--output",
+                dir.resolve("coded-numbers").toString(), "--epochs", "2", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.OK, numbers.code(), numbers.err());
+        assertTrue(numbers.out().contains("recipe tabular-regressor"), "without --classifier a number: " + numbers.out());
+    }
 }

@@ -270,8 +270,9 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
             throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a finite "
                     + "number; fix: write NA or leave the field empty to mark it missing, or replace it with a value");
         }
-        throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a number but the "
-                + "column is numeric; fix: correct the value, or declare the column categorical(\"" + column + "\")");
+        throw DataLoadException.of(where + ", column '" + column + "': value '" + token + "' is not a number but the "
+                + "column is numeric; fix: correct the value, or declare the column categorical with ",
+                TableSetting.CATEGORICAL.with(column));
     }
 
     /**
@@ -335,7 +336,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
         try {
             return fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (DataLoadException e) {
-            throw new DataLoadException("file " + file + ": " + e.getMessage(), e);
+            throw e.within("file " + file + ": ");
         }
     }
 }

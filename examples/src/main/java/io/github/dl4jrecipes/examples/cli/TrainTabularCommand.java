@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.core.data.TabularSchema;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
@@ -67,6 +68,13 @@ final class TrainTabularCommand implements Callable<Integer> {
     }
 
     private TabularRecipe customize(TabularRecipe recipe) {
+        if (classifier && !recipe.task().kind().isClassification() && recipe.schema().integerCodes().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--classifier: target '"
+                    + recipe.schema().target() + "' holds numbers that are not integer class codes (at most "
+                    + TabularSchema.MAX_INTEGER_CODES + " distinct integers, each in at least "
+                    + TabularSchema.MIN_ROWS_PER_CODE + " rows); fix: drop --classifier to predict the number, or read "
+                    + "the target as categories with --categorical " + recipe.schema().target());
+        }
         TabularRecipe r = (classifier && !recipe.task().kind().isClassification()
                 ? TabularRecipe.classifier(recipe.schema()) : recipe).withProgress(Progress.LOG);
         if (epochs != null) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -314,5 +315,68 @@ class Dl4jRecipesTest {
                 dir.resolve("coded-numbers").toString(), "--epochs", "2", "--max-lr", "0.03");
         assertEquals(Dl4jRecipes.OK, numbers.code(), numbers.err());
         assertTrue(numbers.out().contains("recipe tabular-regressor"), "without --classifier a number: " + numbers.out());
+    }
+
+    /** Writes a table of 40 rows: x1 and a size column that is a number except at the given rows. */
+    static Path sizes(String name, char delimiter, java.nio.charset.Charset charset, Map<Integer, String> odd)
+            throws IOException {
+        StringBuilder text = new StringBuilder("x1" + delimiter + "size" + delimiter + "label\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i % 5).append(delimiter).append(odd.getOrDefault(i, String.valueOf(i))).append(delimiter)
+                    .append(i % 2 == 0 ? "yes" : "no").append('\n');
+        }
+        return Files.write(dir.resolve(name), text.toString().getBytes(charset));
+    }
+
+    static Run trainQuickly(Path csv, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "tabular", "--csv", csv.toString(), "--target", "label",
+                "--output", dir.resolve("quick-" + csv.getFileName()).toString(), "--epochs", "1", "--max-lr", "0.01"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void errorsNameTheCommandLineOptionsThatFixThem() throws IOException {
+        Path semicolons = sizes("semicolons.csv", ';', java.nio.charset.StandardCharsets.UTF_8, Map.of());
+        Run single = trainQuickly(semicolons);
+        assertEquals(Dl4jRecipes.BAD_INPUT, single.code());
+        assertTrue(single.err().contains("set it with --delimiter ';'") && single.err().contains("to --target <column>")
+                && !single.err().contains(".delimiter("), single.err());
+        assertEquals(Dl4jRecipes.OK, trainQuickly(semicolons, "--delimiter", ";").code());
+
+        Path typos = sizes("typos.csv", ',', java.nio.charset.StandardCharsets.UTF_8, Map.of(3, "\"1,5\"", 8, "big"));
+        Run mostlyNumbers = trainQuickly(typos);
+        assertEquals(Dl4jRecipes.BAD_INPUT, mostlyNumbers.code());
+        assertTrue(mostlyNumbers.err().startsWith("error: CSV " + typos + " column 'size' holds numbers but 2 of its 40 "
+                + "values are not: '1,5' (line 5), 'big' (line 10)"), mostlyNumbers.err());
+        assertTrue(mostlyNumbers.err().contains("or declare the column categorical with --categorical size\n")
+                || mostlyNumbers.err().contains("or declare the column categorical with --categorical size\r\n"),
+                mostlyNumbers.err());
+        assertEquals(Dl4jRecipes.OK, trainQuickly(typos, "--categorical", "size").code());
+        Run declared = trainQuickly(typos, "--numeric", "size");
+        assertEquals(Dl4jRecipes.BAD_INPUT, declared.code());
+        assertTrue(declared.err().contains("line 5, column 'size': value '1,5' is not a number"), declared.err());
+
+        Path latin1 = sizes("latin1.csv", ',', java.nio.charset.StandardCharsets.ISO_8859_1, Map.of(6, "gr\u00f6\u00df"));
+        Run encoding = trainQuickly(latin1, "--categorical", "size");
+        assertEquals(Dl4jRecipes.BAD_INPUT, encoding.code());
+        assertTrue(encoding.err().contains(latin1 + " line 8 is not valid UTF-8")
+                && encoding.err().contains("with --encoding ISO-8859-1"), encoding.err());
+        assertEquals(Dl4jRecipes.OK, trainQuickly(latin1, "--categorical", "size", "--encoding", "ISO-8859-1").code());
+        assertEquals(Dl4jRecipes.USAGE, trainQuickly(latin1, "--encoding", "no-such-charset").code());
+    }
+
+    @Test
+    void predictNamesTheTrainingOptionForAFixItDoesNotHave() throws IOException {
+        Path input = Files.write(dir.resolve("word-in-x2.csv"), List.of("x1,x2,color", "0.5,high,red"));
+        Run predict = run("predict", "tabular", "--model", model.toString(), "--csv", input.toString(), "--output",
+                dir.resolve("never2.csv").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, predict.code());
+        assertTrue(predict.err().contains("line 2, column 'x2': value 'high' is not a number")
+                && predict.err().contains("'dl4j-recipes train tabular --categorical x2'"), predict.err());
+        Path semicolons = Files.write(dir.resolve("predict-semicolons.csv"), List.of("x1;x2;color", "0.5;NA;red"));
+        Run withDelimiter = run("predict", "tabular", "--model", model.toString(), "--csv", semicolons.toString(),
+                "--delimiter", ";", "--output", dir.resolve("semicolon-predictions.csv").toString());
+        assertEquals(Dl4jRecipes.OK, withDelimiter.code(), withDelimiter.err());
     }
 }

@@ -1,8 +1,7 @@
 package io.github.dl4jrecipes.recipes;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.Objects;
  */
 public record RecipeCard(String recipe, List<RecipeSetting> settings) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates and copies; setting names must be unique. */
     public RecipeCard {
@@ -65,7 +63,7 @@ public record RecipeCard(String recipe, List<RecipeSetting> settings) {
     /** This card as JSON. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a RecipeCard always serialises", e);
         }
@@ -78,14 +76,14 @@ public record RecipeCard(String recipe, List<RecipeSetting> settings) {
      */
     public static RecipeCard fromJson(String json) {
         try {
-            return JSON.readValue(json, RecipeCard.class);
+            return Json.MAPPER.readValue(json, RecipeCard.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("JSON is not a RecipeCard (" + e.getOriginalMessage() + "); fix: pass "
                     + "the text written by RecipeCard.toJson()", e);
         }
     }
 
-        /** A table: one line per setting, name, value and source in aligned columns. */
+    /** A table: one line per setting, name, value and source in aligned columns. */
     @Override
     public String toString() {
         int nameWidth = settings.stream().mapToInt(s -> s.name().length()).max().orElse(0);

@@ -1,14 +1,12 @@
 package io.github.dl4jrecipes.tuning;
 
-import io.github.dl4jrecipes.core.train.DataLoss;
+import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.task.Task;
 import org.deeplearning4j.arbiter.DL4JConfiguration;
 import org.deeplearning4j.arbiter.GraphConfiguration;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -18,7 +16,6 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +62,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             MultiLayerNetwork net = new MultiLayerNetwork(candidate.getMultiLayerConfiguration());
             net.init();
-            return new Session(new Net(net), train.get(), valid.get(), Net::accuracy);
+            return new Session(Net.of(net), train.get(), valid.get(), NetworkObjective::accuracy);
         };
     }
 
@@ -81,7 +78,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             ComputationGraph net = new ComputationGraph(candidate.getConfiguration());
             net.init();
-            return new Session(new Net(net), train.get(), valid.get(), Net::accuracy);
+            return new Session(Net.of(net), train.get(), valid.get(), NetworkObjective::accuracy);
         };
     }
 
@@ -94,7 +91,7 @@ public final class NetworkObjective {
      * @return a session positioned before its first epoch
      */
     static TrialSession session(Model net, DataSetIterator train, DataSetIterator valid) {
-        return new Session(new Net(net), train, valid, Net::accuracy);
+        return new Session(Net.of(net), train, valid, NetworkObjective::accuracy);
     }
 
     /**
@@ -115,7 +112,7 @@ public final class NetworkObjective {
         ILossFunction loss = task.lossFunction();
         boolean probabilities = task.outputActivation() == Activation.SOFTMAX
                 || task.outputActivation() == Activation.SIGMOID;
-        return new Session(new Net(net), train, valid, (n, data) -> validationLoss(n, loss, probabilities, data));
+        return new Session(Net.of(net), train, valid, (n, data) -> validationLoss(n, loss, probabilities, data));
     }
 
     private static double validationLoss(Net net, ILossFunction loss, boolean probabilities, DataSetIterator data) {
@@ -139,34 +136,14 @@ public final class NetworkObjective {
         return total / examples;
     }
 
+    private static double accuracy(Net net, DataSetIterator data) {
+        return net.evaluate(data, new Evaluation()).accuracy();
+    }
+
     /** What a session measures after each epoch. */
     @FunctionalInterface
     private interface Measure {
         double of(Net net, DataSetIterator valid);
-    }
-
-    /**
-     * A network of either kind: DL4J's {@link NeuralNetwork} trains and evaluates both; only the
-     * single output and reading a checkpoint differ by kind.
-     */
-    private record Net(Model model) {
-        void fit(DataSetIterator data) {
-            ((NeuralNetwork) model).fit(data);
-        }
-
-        double accuracy(DataSetIterator data) {
-            return ((NeuralNetwork) model).doEvaluation(data, new Evaluation())[0].accuracy();
-        }
-
-        INDArray output(INDArray features) {
-            return model instanceof MultiLayerNetwork m ? m.output(features, false)
-                    : ((ComputationGraph) model).outputSingle(false, features);
-        }
-
-        Net restore(File file) throws IOException {
-            return new Net(model instanceof MultiLayerNetwork ? ModelSerializer.restoreMultiLayerNetwork(file, true)
-                    : ModelSerializer.restoreComputationGraph(file, true));
-        }
     }
 
     private static final class Session implements TrialSession {
@@ -187,17 +164,17 @@ public final class NetworkObjective {
             train.reset();
             net.fit(train);
             valid.reset();
-            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, DataLoss.ofLastStep(net.model())));
+            return new EpochResult(measure.of(net, valid), Map.of(TRAIN_LOSS, net.lastTrainingLoss()));
         }
 
         @Override
         public void save(Path file) throws IOException {
-            ModelSerializer.writeModel(net.model(), file.toFile(), true);
+            net.save(file, null);
         }
 
         @Override
         public void restore(Path file) throws IOException {
-            net = net.restore(file.toFile());
+            net = Net.restore(net.kind(), file, true);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.core.data;
 
 import io.github.dl4jrecipes.core.data.internal.EpochShuffledSplit;
+import io.github.dl4jrecipes.core.data.internal.ImageFolderIterator;
 import io.github.dl4jrecipes.core.data.internal.SplitPlan;
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.datavec.api.io.labels.ParentPathLabelGenerator;
 import org.datavec.image.recordreader.ImageRecordReader;
-import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
@@ -63,7 +63,10 @@ public final class ImageFolderData {
                 .toArray();
     }
 
-    /** Batches in file order every epoch (for validation and test). */
+    /**
+     * Batches in file order every epoch (for validation and test). The iterators are
+     * {@link ResumableIterator}s: a resumed {@code Fit} replays the same orders.
+     */
     public DataSetIterator iterator(int batchSize) {
         return iterator(batchSize, false, 0L);
     }
@@ -81,14 +84,14 @@ public final class ImageFolderData {
         List<URI> uris = images.stream().map(Path::toUri).toList();
         ImageRecordReader reader = new ImageRecordReader(settings.height(), settings.width(), settings.channels(),
                 new ParentPathLabelGenerator(), settings.transform());
+        EpochShuffledSplit files = new EpochShuffledSplit(uris, shuffle, seed);
         try {
-            reader.initialize(new EpochShuffledSplit(uris, shuffle, seed));
+            reader.initialize(files);
         } catch (IOException e) {
             throw new DataLoadException("image folder " + settings.root() + " cannot be opened (" + e + ")", e);
         }
         reader.setLabels(new ArrayList<>(classes));
-        RecordReaderDataSetIterator iterator = new RecordReaderDataSetIterator(reader, batchSize, LABEL_INDEX,
-                classes.size());
+        ImageFolderIterator iterator = new ImageFolderIterator(reader, files, batchSize, LABEL_INDEX, classes.size());
         iterator.setPreProcessor(new ImagePreProcessingScaler(settings.minPixel(), settings.maxPixel()));
         iterator.setCollectMetaData(false);
         return iterator;

@@ -1,10 +1,12 @@
 package io.github.dl4jrecipes.core.data;
 
+import io.github.dl4jrecipes.core.data.internal.EpochState;
 import io.github.dl4jrecipes.core.data.internal.Rows;
 import io.github.dl4jrecipes.core.data.internal.Shuffle;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -18,15 +20,16 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * through {@code DataSet.asList()} and a merge, which is the slow path of DL4J's
  * {@code ListDataSetIterator}. A shuffled iterator draws a new order for every epoch; the order of
  * epoch {@code k} depends only on the seed and {@code k}, so runs repeat. Every call to
- * {@link #reset()} starts the next epoch. A {@link DataSetPreProcessor} runs on each batch, and the
- * iterator can be wrapped in DL4J's {@code AsyncDataSetIterator} (batches are fresh arrays).
+ * {@link #reset()} starts the next epoch; the reset count is its {@link ResumableIterator} state, so
+ * a resumed {@code Fit} replays the same orders. A {@link DataSetPreProcessor} runs on each batch,
+ * and the iterator can be wrapped in DL4J's {@code AsyncDataSetIterator} (batches are fresh arrays).
  *
  * <pre>{@code
  * DataSetIterator train = InMemoryIterator.shuffled(split.train(), 64, 42);
  * DataSetIterator valid = InMemoryIterator.sequential(split.valid(), 256);
  * }</pre>
  */
-public final class InMemoryIterator implements DataSetIterator {
+public final class InMemoryIterator implements DataSetIterator, ResumableIterator {
 
     private static final long serialVersionUID = 1L;
 
@@ -97,6 +100,20 @@ public final class InMemoryIterator implements DataSetIterator {
     /** The epoch being iterated: 0 at first, plus one per {@link #reset()}. */
     public int epoch() {
         return epoch;
+    }
+
+    /** {@code epoch}: the reset count; {@code examples}: {@link #numExamples()}. */
+    @Override
+    public Map<String, Long> state() {
+        return EpochState.of(epoch, examples);
+    }
+
+    /** Sets the reset count back; the next {@link #reset()} starts the epoch that followed it. */
+    @Override
+    public void restore(Map<String, Long> state) {
+        epoch = EpochState.epoch(state, examples, "InMemoryIterator");
+        cursor = 0;
+        order = orderFor(epoch);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.dl4jrecipes.core.eval;
 
-import io.github.dl4jrecipes.core.train.internal.Net;
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -45,7 +45,7 @@ public record Latency(double medianMillisPerExample, double p90MillisPerExample,
      */
     public static Latency measure(Model network, INDArray batch, int warmup, int repeats) {
         if (warmup < 0 || repeats < 1) {
-            throw new IllegalArgumentException("warmup must be ≥ 0 and repeats ≥ 1, got warmup " + warmup
+            throw new IllegalArgumentException("warmup must be >= 0 and repeats >= 1, got warmup " + warmup
                     + " and repeats " + repeats + "; the defaults are " + DEFAULT_WARMUP + " and "
                     + DEFAULT_REPEATS + ".");
         }

@@ -3,7 +3,7 @@ package io.github.dl4jrecipes.core.eval;
 import io.github.dl4jrecipes.core.task.Metric;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
-import io.github.dl4jrecipes.core.train.internal.Net;
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.evaluation.classification.Evaluation;

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.core.lr;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -149,6 +150,13 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         ComputationGraph copy = copyOf(network);
         return sweep(new Trainee<DataSet>(copy::score, copy::fit, copy::score, copy::setLearningRate),
                 new DataSetSource(data));
+    }
+
+    /** As {@link #run(MultiLayerNetwork, DataSetIterator)} for a network of either kind. */
+    public LrFinderResult run(Net network, DataSetIterator data) {
+        Objects.requireNonNull(network, "network");
+        return network.model() instanceof MultiLayerNetwork mln ? run(mln, data)
+                : run((ComputationGraph) network.model(), data);
     }
 
     /** As {@link #run(MultiLayerNetwork, DataSetIterator)} for any graph. */

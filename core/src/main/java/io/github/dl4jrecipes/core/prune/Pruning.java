@@ -1,14 +1,14 @@
 package io.github.dl4jrecipes.core.prune;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.eval.TaskEvaluation;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
-import io.github.dl4jrecipes.core.train.internal.Net;
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -61,9 +61,7 @@ public record Pruning(double targetSparsity, Scope scope, int fineTuneEpochs) {
                     + "; 0.8 zeroes 80% of the weights.");
         }
         java.util.Objects.requireNonNull(scope, "scope");
-        if (fineTuneEpochs < 0) {
-            throw new IllegalArgumentException("fineTuneEpochs must be ≥ 0, got " + fineTuneEpochs + ".");
-        }
+        Args.atLeast("fineTuneEpochs", fineTuneEpochs, 0, "pass 0 for no fine-tuning");
     }
 
     /** Global magnitude pruning to a target sparsity, no fine-tuning. */
@@ -189,11 +187,7 @@ public record Pruning(double targetSparsity, Scope scope, int fineTuneEpochs) {
         with.add(keepZeros);
         net.setListeners(with);
         try {
-            if (network instanceof MultiLayerNetwork mln) {
-                Fit.of(mln, task).epochs(fineTuneEpochs).progress(Progress.LOG).run(train);
-            } else {
-                Fit.of((ComputationGraph) network, task).epochs(fineTuneEpochs).progress(Progress.LOG).run(train);
-            }
+            Fit.of(net, task).epochs(fineTuneEpochs).progress(Progress.LOG).run(train);
         } finally {
             net.setListeners(original);
         }

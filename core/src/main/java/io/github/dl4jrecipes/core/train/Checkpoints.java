@@ -1,13 +1,30 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Where and how often {@link Fit} saves checkpoints. A checkpoint holds the network, its updater
- * state, the normalizer and the history so far; a run started again with the same folder
- * resumes after the last complete checkpoint and ends with the same weights as an uninterrupted
- * run (on CPU, with iterators that give the same batches in each epoch).
+ * state, the normalizer, the history so far and the state of the train and validation iterators;
+ * a run started again with the same folder resumes after the last complete checkpoint and ends
+ * with the same weights as an uninterrupted run, bit for bit on CPU.
+ *
+ * <p>The iterators' state is what makes this exact with shuffling and augmentation: every
+ * iterator the library creates ({@code InMemoryIterator}, {@code ImageFolderData.iterator},
+ * {@code Augment.iterator}) is a {@link io.github.dl4jrecipes.core.data.ResumableIterator} whose
+ * state (its reset count) goes into the checkpoint and is restored on resume, and a checkpoint
+ * whose saved state does not fit the iterator (another number of examples) is refused. An
+ * iterator of your own resumes exactly if it gives the same batches in every epoch whatever
+ * happened before (DL4J's {@code ListDataSetIterator}), or implements {@code ResumableIterator}:
+ * it draws each epoch's order from a seed and its reset count, reports the count in
+ * {@code state()} and sets it back in {@code restore(..)}. Any other iterator restarts its
+ * random draws on resume (logged), and the resumed run differs from an uninterrupted one.
+ *
+ * <p>A folder serves one run at a time: the run locks it ({@code .lock}, released when it ends or
+ * its process dies) and a second run on the same folder fails at once with an
+ * {@code IllegalStateException} naming it. Temporary files a killed run left are deleted when
+ * the folder is opened.
  *
  * <pre>{@code
  * Fit.of(net, task).checkpoints(Checkpoints.in(Path.of("ckpt")).withEvery(2).withKeepLast(3))
@@ -31,14 +48,8 @@ public record Checkpoints(Path dir, int everyEpochs, int keepLast, boolean saveB
     /** Validates the settings. */
     public Checkpoints {
         Objects.requireNonNull(dir, "dir");
-        if (everyEpochs < 1) {
-            throw new IllegalArgumentException("everyEpochs must be ≥ 1, got " + everyEpochs
-                    + "; 1 saves after each epoch.");
-        }
-        if (keepLast < 1) {
-            throw new IllegalArgumentException("keepLast must be ≥ 1, got " + keepLast
-                    + "; keep at least the newest checkpoint.");
-        }
+        Args.atLeast("everyEpochs", everyEpochs, 1, "1 saves after each epoch.");
+        Args.atLeast("keepLast", keepLast, 1, "keep at least the newest checkpoint.");
     }
 
     /** Checkpoints in a folder, after every epoch, keeping the last three and the best. */

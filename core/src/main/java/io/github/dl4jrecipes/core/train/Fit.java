@@ -1,7 +1,7 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.task.Task;
-import io.github.dl4jrecipes.core.train.internal.Net;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * Trains a network for a number of epochs and hands back a {@link TrainedModel}: the network,
  * its {@link History} and its {@link ModelCard}. Each epoch it measures the task's metric on the
  * training set and, when given, the validation set; it shows a progress bar when a person
- * watches and logs a line per epoch otherwise; it stops at the first NaN or infinite loss with a
- * {@link TrainingDivergedException} that names the likely cause; optionally it stops early and
- * saves checkpoints it can resume from. The network's own listeners stay attached and are called
+ * watches and logs a line per epoch otherwise; it stops at the first NaN or infinite training or
+ * validation loss with a {@link TrainingDivergedException} that names the likely cause;
+ * optionally it stops early and saves checkpoints it can resume from. The network's own listeners stay attached and are called
  * as with {@code net.fit(iterator)}.
  *
  * <pre>{@code
@@ -31,9 +31,10 @@ import java.util.TreeMap;
  *
  * <p>Determinism: at the start of epoch {@code e} ND4J's random generator is seeded with
  * {@code seed + e}, so dropout and other random layers replay the same way in a resumed run.
- * A resumed run ends with the same weights as an uninterrupted one when the iterators give the
- * same batches in the same order in every epoch (shuffling iterators must derive their order
- * from the epoch, not from a generator that a restart resets).
+ * Each checkpoint also holds the state of the iterators that are
+ * {@link io.github.dl4jrecipes.core.data.ResumableIterator}s (all the library's are), so a resumed
+ * run trains on the same batches in the same order and ends with the same weights as an
+ * uninterrupted one; see {@link Checkpoints} for what an iterator of your own must do.
  *
  * @param <N> MultiLayerNetwork or ComputationGraph
  */
@@ -41,6 +42,12 @@ public final class Fit<N extends Model> {
 
     /** Default number of epochs when none is set: 10, a short first run to read the curves from. */
     public static final int DEFAULT_EPOCHS = 10;
+    /**
+     * The project's one seed default: the recipes, the tuners, the samples and the benchmarks start
+     * from it when the user sets none, so two runs with default settings are the same run.
+     * 42 is only a convention (Tribuo's {@code Trainer.DEFAULT_SEED} is 12345); any fixed value works.
+     */
+    public static final long DEFAULT_SEED = 42;
 
     final N network;
     final Task task;
@@ -80,6 +87,14 @@ public final class Fit<N extends Model> {
         return create(network, task);
     }
 
+    /**
+     * Trains a network of either kind (initialised) for a task, when the caller holds it as a
+     * {@link Net}; {@link TrainedModel#network()} is then typed {@link Model}.
+     */
+    public static Fit<Model> of(Net network, Task task) {
+        return create(Objects.requireNonNull(network, "network").model(), task);
+    }
+
     private static <M extends Model> Fit<M> create(M network, Task task) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(task, "task");
@@ -95,10 +110,7 @@ public final class Fit<N extends Model> {
 
     /** A copy that trains for {@code epochs} epochs (at most, with early stopping). */
     public Fit<N> epochs(int epochs) {
-        if (epochs <= 0) {
-            throw new IllegalArgumentException("epochs must be ≥ 1, got " + epochs
-                    + "; pass the number of passes over the training data.");
-        }
+        Args.atLeast("epochs", epochs, 1, "pass the number of passes over the training data.");
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 dataFingerprint, settings, trainMetric);
     }
@@ -173,8 +185,12 @@ public final class Fit<N extends Model> {
      * @param valid the validation data, or null
      * @throws IllegalArgumentException     for empty iterators, labels that do not match the
      *                                      network, an unwritable checkpoint folder or a checkpoint
-     *                                      of another architecture; nothing is written then
-     * @throws TrainingDivergedException    at the first NaN or infinite loss or parameter
+     *                                      of another architecture or other data; nothing is
+     *                                      written then
+     * @throws IllegalStateException        when another run, in this or another process, trains
+     *                                      with the same checkpoint folder (it is locked)
+     * @throws TrainingDivergedException    at the first NaN or infinite training loss, parameter
+     *                                      or validation loss
      */
     public TrainedModel<N> run(DataSetIterator train, DataSetIterator valid) {
         return new FitRun<>(this, train, valid).execute();

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.data.ResumableIterator;
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.task.Metric;
@@ -7,7 +8,6 @@ import io.github.dl4jrecipes.core.train.internal.CheckpointState;
 import io.github.dl4jrecipes.core.train.internal.CheckpointStore;
 import io.github.dl4jrecipes.core.train.internal.DataFingerprint;
 import io.github.dl4jrecipes.core.train.internal.DivergenceWatch;
-import io.github.dl4jrecipes.core.train.internal.Net;
 import io.github.dl4jrecipes.core.train.internal.ProgressReporter;
 import io.github.dl4jrecipes.core.train.internal.Versions;
 import org.deeplearning4j.nn.api.Model;
@@ -39,6 +39,9 @@ final class FitRun<N extends Model> {
     private static final Logger LOG = LoggerFactory.getLogger(Fit.class);
     /** Minibatches fetched ahead on another thread, as DL4J's own {@code fit(iterator)} does. */
     private static final int PREFETCH_BATCHES = 2;
+    /** Roles of the iterators in a checkpoint's iterator states. */
+    private static final String TRAIN = "train";
+    private static final String VALID = "valid";
 
     private final Fit<N> fit;
     private final Net net;
@@ -74,11 +77,19 @@ final class FitRun<N extends Model> {
             throw new IllegalArgumentException("earlyStopping watches the validation metric but no "
                     + "validation iterator was given; call run(train, valid).");
         }
-        CheckpointStore store = fit.checkpoints == null ? null
-                : CheckpointStore.open(fit.checkpoints.dir(), fit.checkpoints.keepLast());
-        if (store != null) {
-            resume(store);
+        try (CheckpointStore store = fit.checkpoints == null ? null
+                : CheckpointStore.open(fit.checkpoints.dir(), fit.checkpoints.keepLast())) {
+            if (store != null) {
+                resume(store);
+            }
+            trainEpochs(store);
+            restoreBest(store);
         }
+        return new TrainedModel<>(fit.network, history, card(), fit.normalizer);
+    }
+
+    /** The epochs still to train, with Fit's listener attached; checkpoints into {@code store} if not null. */
+    private void trainEpochs(CheckpointStore store) {
         Collection<TrainingListener> userListeners = new ArrayList<>(net.listeners());
         List<TrainingListener> all = new ArrayList<>(userListeners);
         all.add(watch);
@@ -100,8 +111,6 @@ final class FitRun<N extends Model> {
         } finally {
             net.setListeners(userListeners);
         }
-        restoreBest(store);
-        return new TrainedModel<>(fit.network, history, card(), fit.normalizer);
     }
 
     private EpochRecord epoch(int epoch, ProgressReporter reporter) {
@@ -139,6 +148,9 @@ final class FitRun<N extends Model> {
         }
         double[] trainScores = fit.trainMetric ? evaluate(train, false) : new double[] {Double.NaN, Double.NaN};
         double[] validScores = valid == null ? new double[] {Double.NaN, Double.NaN} : evaluate(valid, true);
+        if (valid != null) {
+            watch.afterValidation(validScores[0], epoch);
+        }
         return new EpochRecord(epoch, reporter.meanLoss(), trainScores[1], validScores[0],
                 validScores[1], net.learningRate(), seconds,
                 seconds > 0 ? reporter.examples() / seconds : 0);
@@ -156,7 +168,8 @@ final class FitRun<N extends Model> {
         boolean stop = standing != null && standing.stop();
         if (store != null) {
             CheckpointState state = new CheckpointState(CheckpointState.FORMAT_VERSION, epoch, net.kind(),
-                    "", net.architecture(), history, fingerprint == null ? "" : fingerprint, seed);
+                    "", net.architecture(), history, fingerprint == null ? "" : fingerprint, seed,
+                    iteratorStates());
             if (epoch % fit.checkpoints.everyEpochs() == 0 || epoch == fit.epochs || stop) {
                 store.save(net, fit.normalizer, state);
             }
@@ -193,6 +206,10 @@ final class FitRun<N extends Model> {
                     + loaded.state().history().metric() + " but this run tracks " + history.metric()
                     + "; resume with the same task or use an empty checkpoint directory.");
         }
+        restoreIterator(TRAIN, train, loaded);
+        if (valid != null) {
+            restoreIterator(VALID, valid, loaded);
+        }
         net.model().setParams(loaded.net().model().params());
         INDArray state = loaded.net().updaterState();
         if (state != null) {
@@ -208,6 +225,42 @@ final class FitRun<N extends Model> {
                     + "not replay the original one exactly.", loaded.zip(), loaded.state().seed(), seed);
         }
         LOG.info("Resuming from {} after epoch {}.", loaded.zip(), loaded.state().epoch());
+    }
+
+    /** The state of each {@link ResumableIterator}, by role, for the checkpoint. */
+    private Map<String, Map<String, Long>> iteratorStates() {
+        Map<String, Map<String, Long>> states = new TreeMap<>();
+        if (train instanceof ResumableIterator resumable) {
+            states.put(TRAIN, resumable.state());
+        }
+        if (valid instanceof ResumableIterator resumable) {
+            states.put(VALID, resumable.state());
+        }
+        return states;
+    }
+
+    /**
+     * Puts an iterator back where it was at the checkpoint, so its next epoch gives the batches the
+     * interrupted run would have trained on. The validation iterator's order never changes the
+     * weights: only the train iterator is reported when it cannot be restored.
+     */
+    private void restoreIterator(String role, DataSetIterator data, CheckpointStore.Loaded loaded) {
+        Map<String, Long> saved = loaded.state().iterators().get(role);
+        if (data instanceof ResumableIterator resumable && saved != null) {
+            try {
+                resumable.restore(saved);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checkpoint " + loaded.zip() + " does not fit the " + role
+                        + " iterator: " + e.getMessage() + "; or use an empty checkpoint directory.", e);
+            }
+        } else if (role.equals(TRAIN) && data instanceof ResumableIterator) {
+            LOG.warn("Checkpoint {} holds no state of the train iterator (format version {}): its epochs "
+                    + "start over and the resumed run will not replay the original exactly.", loaded.zip(),
+                    loaded.state().formatVersion());
+        } else if (role.equals(TRAIN)) {
+            LOG.info("The train iterator ({}) is not a ResumableIterator: the resumed run replays the original "
+                    + "exactly only if it gives the same batches in every epoch.", data.getClass().getSimpleName());
+        }
     }
 
     private void restoreBest(CheckpointStore store) {
@@ -264,7 +317,7 @@ final class FitRun<N extends Model> {
         data.reset();
         if (!data.hasNext()) {
             throw new IllegalArgumentException(name + " iterator yields no batches; check that its "
-                    + "source has examples and its batch size is ≥ 1.");
+                    + "source has examples and its batch size is >= 1.");
         }
         DataSet first = data.next();
         long columns = first.getLabels().size(1);

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Thrown by {@link Fit} at the first minibatch whose loss or parameters are NaN or infinite,
- * instead of training on garbage. Names the iteration and the likely causes, most likely first.
+ * Thrown by {@link Fit} at the first minibatch whose loss or parameters are NaN or infinite, or
+ * at the end of the first epoch whose validation loss is, instead of training on garbage; no
+ * checkpoint is saved for that epoch. Names the iteration and the likely causes, most likely
+ * first. The command line exits with code 3 on it.
  */
 public final class TrainingDivergedException extends RuntimeException {
 
@@ -19,7 +21,7 @@ public final class TrainingDivergedException extends RuntimeException {
     /**
      * @param iteration    the network's iteration counter at the bad minibatch
      * @param epoch        the epoch (counted from 1)
-     * @param loss         the loss of that minibatch
+     * @param loss         the loss of that minibatch (or the validation loss)
      * @param what         what went bad ("the loss is NaN", "the parameters contain NaN")
      * @param learningRate the learning rate at that point (NaN when unknown)
      * @param causes       the likely causes, most likely first
@@ -57,7 +59,7 @@ public final class TrainingDivergedException extends RuntimeException {
         return epoch;
     }
 
-    /** The loss of the bad minibatch. */
+    /** The loss of the bad minibatch, or the validation loss when that was the bad one. */
     public double loss() {
         return loss;
     }

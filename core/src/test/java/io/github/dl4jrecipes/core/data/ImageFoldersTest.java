@@ -115,6 +115,37 @@ class ImageFoldersTest {
         assertEquals(first, redsOfEpoch(data.iterator(5, 42)), "same seed, same order");
     }
 
+    @Test
+    void iteratorStateRestoredOnAFreshIteratorGivesTheSameNextEpoch() throws IOException {
+        Path root = tmp.resolve("resume");
+        for (int i = 0; i < 12; i++) {
+            png(root.resolve((i % 2 == 0 ? "a" : "b") + "/img" + i + ".png"), new Color(i * 20, 0, 0));
+        }
+        ImageFolderData data = ImageFolders.from(root).withSize(SIDE, SIDE).load();
+        DataSetIterator interrupted = data.iterator(5, 42);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            redsOfEpoch(interrupted);
+            interrupted.reset();
+        }
+        java.util.Map<String, Long> saved = ((ResumableIterator) interrupted).state();
+        interrupted.reset();
+        List<Float> expected = redsOfEpoch(interrupted);
+
+        DataSetIterator resumed = data.iterator(5, 42);
+        resumed.reset();   // a fresh process resets for its own reasons before it resumes
+        ((ResumableIterator) resumed).restore(saved);
+        resumed.reset();
+        assertEquals(expected, redsOfEpoch(resumed));
+        DataSetIterator fresh = data.iterator(5, 42);
+        fresh.reset();
+        assertNotEquals(expected, redsOfEpoch(fresh), "without the state the order differs");
+
+        ImageFolderData fewer = data.split(0.5, 1).train();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ((ResumableIterator) fewer.iterator(5, 42)).restore(saved));
+        assertTrue(e.getMessage().contains("12 examples but this image folder iterator yields 6"), e.getMessage());
+    }
+
     private static List<Float> redsOfEpoch(DataSetIterator it) {
         List<Float> reds = new ArrayList<>();
         while (it.hasNext()) {

@@ -48,6 +48,46 @@ class InMemoryIteratorTest {
     }
 
     @Test
+    void stateRestoredOnAFreshIteratorGivesTheSameNextEpochs() {
+        InMemoryIterator interrupted = InMemoryIterator.shuffled(indexed(N), 3, 9);
+        for (int i = 0; i < 4; i++) {
+            epoch(interrupted);
+            interrupted.reset();
+        }
+        java.util.Map<String, Long> saved = interrupted.state();
+        assertEquals(java.util.Map.of("epoch", 4L, "examples", (long) N), saved);
+        List<List<Integer>> expected = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            interrupted.reset();
+            expected.add(epoch(interrupted));
+        }
+
+        InMemoryIterator resumed = InMemoryIterator.shuffled(indexed(N), 3, 9);
+        resumed.reset();
+        resumed.restore(saved);
+        List<List<Integer>> replayed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            resumed.reset();
+            replayed.add(epoch(resumed));
+        }
+        assertEquals(expected, replayed);
+    }
+
+    @Test
+    void stateOfOtherDataOrAnotherIteratorIsRefused() {
+        InMemoryIterator it = InMemoryIterator.shuffled(indexed(N), 3, 9);
+        IllegalArgumentException fewer = assertThrows(IllegalArgumentException.class,
+                () -> it.restore(java.util.Map.of("epoch", 2L, "examples", 7L)));
+        assertTrue(fewer.getMessage().contains("saved for an epoch of 7 examples but this InMemoryIterator yields 10"),
+                fewer.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> it.restore(java.util.Map.of("augmentEpoch", 2L)));
+        assertTrue(other.getMessage().startsWith("state: InMemoryIterator takes {epoch, examples}"), other.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> it.restore(java.util.Map.of("epoch", -1L, "examples", 10L)));
+        assertEquals(0, it.epoch(), "a refused state changes nothing");
+    }
+
+    @Test
     void sequentialCutsBatchesInOrderWithAShortLastBatch() {
         InMemoryIterator it = InMemoryIterator.sequential(indexed(N), 4);
         List<Integer> sizes = new ArrayList<>();

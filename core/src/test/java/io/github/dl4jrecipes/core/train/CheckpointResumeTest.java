@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.core.train;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.train.internal.CheckpointStore;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -46,6 +47,11 @@ class CheckpointResumeTest {
 
     static TrainedModel<MultiLayerNetwork> run(Fit<MultiLayerNetwork> fit) {
         return fit.run(TinyData.iterator(TRAIN, 30), TinyData.iterator(VALID, 30));
+    }
+
+    /** With the iterator the recipes use: a new seeded order every epoch. */
+    static TrainedModel<MultiLayerNetwork> runShuffled(Fit<MultiLayerNetwork> fit) {
+        return fit.run(InMemoryIterator.shuffled(TRAIN, 30, 5), InMemoryIterator.sequential(VALID, 30));
     }
 
     /** Throws once, in the middle of an epoch, like a crash. */
@@ -99,6 +105,35 @@ class CheckpointResumeTest {
         }
         assertEquals(a.card().dataFingerprint(), c.card().dataFingerprint());
         assertTrue(a.card().dataFingerprint().startsWith("sha256:"));
+    }
+
+    @Test
+    void resumeWithAShuffledIteratorEndsWithTheSameWeights(@TempDir Path tmp) throws IOException {
+        MultiLayerNetwork uninterrupted = network(16);
+        runShuffled(fit(uninterrupted, tmp.resolve("a"), EPOCHS));
+
+        MultiLayerNetwork crashing = network(16);
+        crashing.setListeners(new Crash(17));   // mid epoch 4
+        Path dir = tmp.resolve("b");
+        assertThrows(IllegalStateException.class, () -> runShuffled(fit(crashing, dir, EPOCHS)));
+        assertTrue(Files.readString(dir.resolve("epoch-0003.json")).contains("\"examples\" : 150"),
+                "the checkpoint holds the iterator's state");
+        MultiLayerNetwork resumed = network(16);
+        runShuffled(fit(resumed, dir, EPOCHS));
+        assertArrayEquals(uninterrupted.params().toFloatVector(), resumed.params().toFloatVector(),
+                "weights after resume equal the uninterrupted run's, bit for bit");
+    }
+
+    @Test
+    void checkpointOfAnotherTrainingSetSizeIsRefused(@TempDir Path tmp) {
+        Path dir = tmp.resolve("ckpt");
+        runShuffled(fit(network(16), dir, 2));
+        MultiLayerNetwork net = network(16);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit(net, dir, 4)
+                .run(InMemoryIterator.shuffled(TinyData.blobs(120, 11, 1.0), 30, 5), InMemoryIterator.sequential(VALID, 30)));
+        assertTrue(e.getMessage().contains("epoch-0002.zip does not fit the train iterator"), e.getMessage());
+        assertTrue(e.getMessage().contains("150 examples but this InMemoryIterator yields 120"), e.getMessage());
+        assertEquals(0, net.getIterationCount(), "nothing trained");
     }
 
     @Test
@@ -196,6 +231,30 @@ class CheckpointResumeTest {
         assertTrue(e.getMessage().contains("not writable"), e.getMessage());
         assertEquals("x", Files.readString(file));
         assertEquals(0, net.getIterationCount(), "nothing trained");
+    }
+
+    @Test
+    void folderLockedByAnotherRunIsRefusedAndFreedWhenItEnds(@TempDir Path tmp) {
+        Path dir = tmp.resolve("ckpt");
+        MultiLayerNetwork net = network(16);
+        try (CheckpointStore other = CheckpointStore.open(dir, 3)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(fit(net, dir, 2)));
+            assertTrue(e.getMessage().startsWith("checkpoint directory " + dir + " is in use by another training run"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("another checkpoint directory"), e.getMessage());
+            assertEquals(0, net.getIterationCount(), "nothing trained");
+        }
+        assertEquals(2, run(fit(net, dir, 2)).history().size(), "free again once the other run ended");
+    }
+
+    @Test
+    void temporaryFilesOfAKilledWriterAreDeletedOnOpenAndOthersKept(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("ckpt"));
+        Path leftover = Files.write(dir.resolve(".epoch-0001.zip." + java.util.UUID.randomUUID() + ".tmp"), new byte[10]);
+        Path users = Files.writeString(dir.resolve("notes.tmp"), "mine");
+        run(fit(network(16), dir, 1));
+        assertTrue(Files.notExists(leftover), "leftover deleted");
+        assertEquals("mine", Files.readString(users));
     }
 
     @Test

@@ -6,11 +6,16 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
 import java.nio.file.Path;
 
-/** Child process of {@link KillAndResumeIT}: trains slowly with checkpoints until it is killed. */
+/**
+ * Child process of {@link KillAndResumeIT}: trains slowly with checkpoints until it is killed.
+ * Arguments: the checkpoint folder, then optionally {@value #SHUFFLED}.
+ */
 public final class KillTarget {
 
     /** Slows each step so the parent can kill the process in the middle of an epoch. */
     static final long SLEEP_PER_ITERATION_MILLIS = 100;
+    /** Second argument: train on {@code InMemoryIterator.shuffled} instead of a list iterator. */
+    static final String SHUFFLED = "shuffled";
 
     private KillTarget() {
     }
@@ -27,6 +32,11 @@ public final class KillTarget {
                 }
             }
         });
-        CheckpointResumeTest.run(CheckpointResumeTest.fit(net, Path.of(args[0]), CheckpointResumeTest.EPOCHS));
+        Fit<MultiLayerNetwork> fit = CheckpointResumeTest.fit(net, Path.of(args[0]), CheckpointResumeTest.EPOCHS);
+        if (args.length > 1 && args[1].equals(SHUFFLED)) {
+            CheckpointResumeTest.runShuffled(fit);
+        } else {
+            CheckpointResumeTest.run(fit);
+        }
     }
 }

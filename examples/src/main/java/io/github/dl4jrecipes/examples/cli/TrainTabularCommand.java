@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.TabularSchema;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
@@ -54,7 +55,7 @@ final class TrainTabularCommand implements Callable<Integer> {
     boolean classifier;
 
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
-    long seed = TabularTraining.DEFAULT_SEED;
+    long seed = Fit.DEFAULT_SEED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

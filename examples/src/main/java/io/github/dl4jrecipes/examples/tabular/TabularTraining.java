@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.tabular;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.train.TrainedModel;
@@ -30,12 +31,10 @@ public record TabularTraining(double trainFraction, double validFraction, long s
     public static final double DEFAULT_TRAIN = 0.6;
     /** 20% validation. */
     public static final double DEFAULT_VALID = 0.2;
-    /** Seed of the samples. */
-    public static final long DEFAULT_SEED = 42;
 
     /** The default 60/20/20 split with seed 42. */
     public static TabularTraining defaults() {
-        return new TabularTraining(DEFAULT_TRAIN, DEFAULT_VALID, DEFAULT_SEED);
+        return new TabularTraining(DEFAULT_TRAIN, DEFAULT_VALID, Fit.DEFAULT_SEED);
     }
 
     /**

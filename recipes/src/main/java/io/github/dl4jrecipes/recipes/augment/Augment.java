@@ -177,13 +177,16 @@ public record Augment(double flipProbability, double maxRotateDegrees, double mi
     }
 
     /**
-     * Wraps {@code base} so that its batches are augmented on a background thread (DL4J's
-     * {@code AsyncDataSetIterator}, {@value AugmentingIterator#PREFETCH} batches ahead): training
-     * never waits on augmentation while it is faster than a training step.
+     * Wraps {@code base} so that its batches are augmented as they are read, with draws seeded by
+     * {@code seed} and the epoch. The iterator supports async iteration: {@code Fit} and DL4J's
+     * {@code fit(iterator)} read it on a background thread (DL4J's {@code AsyncDataSetIterator}),
+     * so training never waits on augmentation while it is faster than a training step. It is a
+     * {@link io.github.dl4jrecipes.core.data.ResumableIterator}: a resumed {@code Fit} replays the
+     * same augmented batches when {@code base} is one too (as {@code InMemoryIterator} is).
      */
     public org.nd4j.linalg.dataset.api.iterator.DataSetIterator iterator(
             org.nd4j.linalg.dataset.api.iterator.DataSetIterator base, ImageShape shape, long seed) {
-        return AugmentingIterator.async(base, preProcessor(shape, seed));
+        return new AugmentingIterator(base, preProcessor(shape, seed));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.augment;
 
+import io.github.dl4jrecipes.core.data.ResumableIterator;
 import io.github.dl4jrecipes.recipes.augment.internal.ImageOps;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.random.Well19937c;
@@ -19,7 +20,8 @@ import java.util.Random;
  * iterators that hand out the same batch objects every epoch.
  *
  * <p>Seeded and stateful: the same seed and batch sequence give the same output. One instance
- * serves one thread (the background thread of {@link Augment#iterator}).
+ * serves one thread (the background thread that reads {@link Augment#iterator}), which reseeds it
+ * at each epoch from the seed and the epoch.
  */
 public final class BatchAugmenter implements DataSetPreProcessor {
     private static final long serialVersionUID = 1L;
@@ -28,12 +30,19 @@ public final class BatchAugmenter implements DataSetPreProcessor {
 
     private final Augment policy;
     private final ImageShape shape;
+    private final long seed;
     private final Random random;
 
     BatchAugmenter(Augment policy, ImageShape shape, long seed) {
         this.policy = policy;
         this.shape = shape;
-        this.random = new Random(seed);
+        this.seed = seed;
+        this.random = new Random(ResumableIterator.epochSeed(seed, 0));
+    }
+
+    /** Reseeds the draws for epoch {@code epoch}: they then depend on the seed and the epoch only. */
+    void startEpoch(int epoch) {
+        random.setSeed(ResumableIterator.epochSeed(seed, epoch));
     }
 
     /** Replaces the batch's features (and, with mixup, labels) with augmented copies. */

@@ -1,8 +1,7 @@
 package io.github.dl4jrecipes.recipes.augment;
 
-import org.deeplearning4j.nn.api.NeuralNetwork;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.github.dl4jrecipes.core.train.Net;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
@@ -44,12 +43,13 @@ public record TestTimeAugmentation(Augment policy, ImageShape shape, int copies,
     }
 
     /** Mean prediction over the original and the augmented copies of {@code features}. */
-    public INDArray predict(NeuralNetwork net, INDArray features) {
+    public INDArray predict(Model network, INDArray features) {
+        Net net = Net.of(network);
         BatchAugmenter augmenter = policy.preProcessor(shape, seed);
-        INDArray sum = output(net, features).dup();
+        INDArray sum = net.output(features).dup();
         for (int i = 0; i < copies; i++) {
             INDArray augmented = augmenter.augment(new DataSet(features, null)).getFeatures();
-            sum.addi(output(net, augmented));
+            sum.addi(net.output(augmented));
         }
         return sum.divi(copies + 1);
     }
@@ -62,7 +62,7 @@ public record TestTimeAugmentation(Augment policy, ImageShape shape, int copies,
      * @return DL4J's evaluation of the averaged predictions
      * @throws IllegalArgumentException when the names do not match the labels' columns or there is no data
      */
-    public Evaluation evaluate(NeuralNetwork net, DataSetIterator data, List<String> classNames) {
+    public Evaluation evaluate(Model net, DataSetIterator data, List<String> classNames) {
         Evaluation evaluation = new Evaluation(classNames);
         if (data.resetSupported()) {
             data.reset();
@@ -81,16 +81,5 @@ public record TestTimeAugmentation(Augment policy, ImageShape shape, int copies,
             throw new IllegalArgumentException("data yields no examples; nothing to evaluate");
         }
         return evaluation;
-    }
-
-    private static INDArray output(NeuralNetwork net, INDArray features) {
-        if (net instanceof MultiLayerNetwork mln) {
-            return mln.output(features, false);
-        }
-        if (net instanceof ComputationGraph graph) {
-            return graph.outputSingle(false, features);
-        }
-        throw new IllegalArgumentException("TestTimeAugmentation supports MultiLayerNetwork and ComputationGraph, got "
-                + net.getClass().getName());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.tabular;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.data.CategoricalEncoding;
 import io.github.dl4jrecipes.core.data.ColumnKind;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
@@ -14,6 +15,7 @@ import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
 import io.github.dl4jrecipes.core.train.Fit;
+import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.NetworkConfiguration;
@@ -21,8 +23,6 @@ import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -96,8 +96,6 @@ public final class TabularRecipe implements Recipe {
             List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH);
     /** Hidden activation when none is set: ReLU, as fastai's {@code tabular_learner}. */
     public static final Activation DEFAULT_ACTIVATION = Activation.RELU;
-    /** Seed when none is set. */
-    public static final long DEFAULT_SEED = 42;
 
     /** Prefix of the recipe's settings in the trained model's card ({@code recipe.hiddenLayers}, ...). */
     public static final String CARD_PREFIX = "recipe";
@@ -147,7 +145,7 @@ public final class TabularRecipe implements Recipe {
                     + "call withEntityEmbeddings() on the recipe for embeddings");
         }
         return new TabularRecipe(name, schema, task, DEFAULT_ACTIVATION, null, null, null, null, null, null,
-                DEFAULT_WEIGHT_DECAY, DEFAULT_SEED, Progress.AUTO, false);
+                DEFAULT_WEIGHT_DECAY, Fit.DEFAULT_SEED, Progress.AUTO, false);
     }
 
     /**
@@ -202,10 +200,7 @@ public final class TabularRecipe implements Recipe {
      */
     public static TabularRecipe multilabel(TabularSchema schema, int nLabels) {
         Objects.requireNonNull(schema, "schema");
-        if (nLabels < 1) {
-            throw new IllegalArgumentException("nLabels must be ≥ 1, got " + nLabels + "; pass the number of 0/1 "
-                    + "label columns");
-        }
+        Args.atLeast("nLabels", nLabels, 1, "pass the number of 0/1 label columns");
         return create("tabular-multilabel", schema, Task.multilabel(nLabels));
     }
 
@@ -244,7 +239,7 @@ public final class TabularRecipe implements Recipe {
     /** A copy with these hidden layer widths instead of {@link TabularRules#hiddenLayers}. */
     public TabularRecipe withHiddenLayers(int... widths) {
         if (widths.length == 0 || Arrays.stream(widths).anyMatch(w -> w < 1)) {
-            throw new IllegalArgumentException("hiddenLayers: need at least one layer, each ≥ 1 unit wide, got "
+            throw new IllegalArgumentException("hiddenLayers: need at least one layer, each >= 1 unit wide, got "
                     + Arrays.toString(widths) + "; e.g. withHiddenLayers(200, 100) (fastai's default)");
         }
         return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout,
@@ -298,7 +293,7 @@ public final class TabularRecipe implements Recipe {
     /** A copy with another decoupled weight decay ≥ 0 (0 turns it off). */
     public TabularRecipe withWeightDecay(double decay) {
         if (!(decay >= 0) || Double.isInfinite(decay)) {
-            throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0, got " + decay + "; use "
+            throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got " + decay + "; use "
                     + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
         }
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
@@ -464,9 +459,8 @@ public final class TabularRecipe implements Recipe {
     }
 
     private LrFinderResult sweep(int rows, int batches, DataSetIterator train) {
-        Model net = resolve(rows, batches, null).configuration().init();
-        LrFinderResult result = net instanceof MultiLayerNetwork m ? LrFinder.defaults().run(m, train)
-                : LrFinder.defaults().run((ComputationGraph) net, train);
+        Net net = Net.of(resolve(rows, batches, null).configuration().init());
+        LrFinderResult result = LrFinder.defaults().run(net, train);
         LOG.info("LR finder ({} steps, {} suggestion): peak learning rate {}", result.points().size(),
                 result.chosen(), result.suggestion());
         return result;
@@ -482,10 +476,7 @@ public final class TabularRecipe implements Recipe {
 
     private TrainedModel<? extends Model> train(Model net, Resolved resolved, DataSetIterator train,
             DataSetIterator valid) {
-        if (net instanceof MultiLayerNetwork m) {
-            return configure(Fit.of(m, task), resolved).run(train, valid);
-        }
-        return configure(Fit.of((ComputationGraph) net, task), resolved).run(train, valid);
+        return configure(Fit.of(Net.of(net), task), resolved).run(train, valid);
     }
 
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {
@@ -593,7 +584,7 @@ public final class TabularRecipe implements Recipe {
         String rowsSource = rows != rows() ? "the training data given to fit()" : trainRows != null
                 ? RecipeSetting.USER : "all rows of the schema until fit() sees the training rows";
         settings.add(RecipeSetting.of("trainRows", rows, rowsSource));
-        settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("seed", seed, seed == Fit.DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
         return new Resolved(configuration, new RecipeCard(name, settings), epochCount, batches, lr);
     }
 
@@ -603,9 +594,7 @@ public final class TabularRecipe implements Recipe {
     }
 
     private static void checkPositive(String setting, int value, String what) {
-        if (value < 1) {
-            throw new IllegalArgumentException(setting + " must be ≥ 1, got " + value + "; pass " + what);
-        }
+        Args.atLeast(setting, value, 1, "pass " + what);
     }
 
     /** Everything a run needs, resolved for one training set. */

@@ -1,9 +1,8 @@
 package io.github.dl4jrecipes.recipes.tabular;
 
+import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,8 +78,7 @@ record TargetScaling(double[] mean, double[] std) {
 
     /** Rewrites the output layer so that the network predicts unscaled targets. */
     void foldInto(Model network) {
-        Layer output = network instanceof MultiLayerNetwork m ? m.getOutputLayer()
-                : ((ComputationGraph) network).getOutputLayer(0);
+        Layer output = Net.of(network).outputLayer();
         INDArray weights = output.getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray bias = output.getParam(DefaultParamInitializer.BIAS_KEY);
         INDArray stdRow = Nd4j.createFromArray(std).reshape(1, std.length).castTo(weights.dataType());

@@ -7,7 +7,7 @@ import org.datavec.api.split.CollectionInputSplit;
 /**
  * A DataVec {@link CollectionInputSplit} that visits its files in a new seeded order after every
  * {@link #reset()} (i.e. every epoch of the record reader reading it), or in the given order when
- * not shuffled.
+ * not shuffled. The reset count is its state: {@link #restoreEpoch(int)} sets it back on resume.
  */
 public final class EpochShuffledSplit extends CollectionInputSplit {
 
@@ -20,6 +20,22 @@ public final class EpochShuffledSplit extends CollectionInputSplit {
         super(files);
         this.shuffle = shuffle;
         this.seed = seed;
+        order();
+    }
+
+    /** How many files it visits per epoch. */
+    public int fileCount() {
+        return uriStrings.size();
+    }
+
+    /** How many times it was reset. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Sets the reset count back to {@code resets}; the next {@link #reset()} gives the order that followed. */
+    public void restoreEpoch(int resets) {
+        epoch = resets;
         order();
     }
 

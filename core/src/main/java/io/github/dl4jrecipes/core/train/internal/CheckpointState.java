@@ -16,16 +16,25 @@ import java.util.Map;
  * @param history         the history up to and including {@code epoch}
  * @param dataFingerprint fingerprint of the training data, or "" when not known
  * @param seed            the seed the run uses
+ * @param iterators       the {@code ResumableIterator} state of the train and valid iterators at
+ *                        the end of {@code epoch}, by role ("train", "valid"); empty in version 1
  */
 public record CheckpointState(int formatVersion, int epoch, String networkKind, String zipSha256,
                               Map<String, String> architecture, History history,
-                              String dataFingerprint, long seed) {
+                              String dataFingerprint, long seed, Map<String, Map<String, Long>> iterators) {
 
-    /** Current version of this file format. */
-    public static final int FORMAT_VERSION = 1;
+    /** Current version of this file format: 2 added {@code iterators}. */
+    public static final int FORMAT_VERSION = 2;
 
-    /** Copies the map. */
+    /** Copies the maps; a version-1 file has no iterator states. */
     public CheckpointState {
         architecture = Map.copyOf(architecture);
+        iterators = iterators == null ? Map.of() : Map.copyOf(iterators);
+    }
+
+    /** A copy with the zip's SHA-256. */
+    public CheckpointState withZipSha256(String sha256) {
+        return new CheckpointState(formatVersion, epoch, networkKind, sha256, architecture, history,
+                dataFingerprint, seed, iterators);
     }
 }

@@ -1,18 +1,17 @@
 package io.github.dl4jrecipes.core.train.internal;
 
+import io.github.dl4jrecipes.core.train.Net;
 import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,8 +25,16 @@ import java.util.stream.Stream;
  * JSON last, so a process killed at any point leaves only complete checkpoints (plus at most an
  * unreferenced zip). Reading checks the zip against the SHA-256 in its JSON and falls back to
  * the previous checkpoint, with a warning, when a file is damaged.
+ *
+ * <p>One process at a time: {@link #open} takes an exclusive lock on {@value #LOCK} in the folder
+ * (released by {@link #close()}, or by the operating system when the process dies, so a
+ * {@code kill -9} leaves no stale lock) and refuses a folder another run holds. Holding the lock,
+ * it deletes the temporary files ({@code .*.tmp}) that a killed writer left behind.
  */
-public final class CheckpointStore {
+public final class CheckpointStore implements AutoCloseable {
+
+    /** The lock file; it stays in the folder (deleting a lock file races with its next taker). */
+    public static final String LOCK = ".lock";
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final Pattern EPOCH_JSON = Pattern.compile("epoch-(\\d+)\\.json");
@@ -35,27 +42,82 @@ public final class CheckpointStore {
 
     private final Path dir;
     private final int keepLast;
+    private final FileChannel lockChannel;
 
-    private CheckpointStore(Path dir, int keepLast) {
+    private CheckpointStore(Path dir, int keepLast, FileChannel lockChannel) {
         this.dir = dir;
         this.keepLast = keepLast;
+        this.lockChannel = lockChannel;
     }
 
     /**
-     * Opens a checkpoint folder, creating it, and checks that it can be written.
+     * Opens a checkpoint folder, creating it, checks that it can be written, locks it and deletes
+     * temporary files left by a killed run.
      *
      * @throws IllegalArgumentException when the folder cannot be created or written
+     * @throws IllegalStateException    when another run (in this or another process) has it open
      */
     public static CheckpointStore open(Path dir, int keepLast) {
+        FileChannel channel;
         try {
             Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
-            Files.delete(probe);
+            Files.delete(Files.createTempFile(dir, ".write-probe", ".tmp"));
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("checkpoint directory " + dir + " is not writable ("
                     + e + "); choose a folder this process can create files in.", e);
         }
-        return new CheckpointStore(dir, keepLast);
+        try {
+            if (!locked(channel)) {
+                throw new IllegalStateException("checkpoint directory " + dir + " is in use by another "
+                        + "training run (it holds " + dir.resolve(LOCK) + "); wait for that run to finish, "
+                        + "or give this one another checkpoint directory.");
+            }
+            deleteTemporaryFiles(dir);
+            return new CheckpointStore(dir, keepLast, channel);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            if (e instanceof IllegalStateException refused) {
+                throw refused;
+            }
+            throw new IllegalArgumentException("checkpoint directory " + dir + " cannot be locked or "
+                    + "cleaned (" + e + "); choose a folder on a local file system this process can write.", e);
+        }
+    }
+
+    private static boolean locked(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;   // held by another run in this JVM
+        }
+    }
+
+    /** Deletes {@code .*.tmp} files: with the lock held, no live writer owns one. */
+    private static void deleteTemporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(file)) {
+                    Files.delete(file);
+                    LOG.info("Deleted {}, left by a run that was killed while writing a checkpoint.", file);
+                }
+            }
+        }
+    }
+
+    /** Releases the lock. */
+    @Override
+    public void close() {
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();   // releases the lock
+        } catch (IOException e) {
+            LOG.warn("Could not close the checkpoint lock file ({}); the lock goes with this process.", e.toString());
+        }
     }
 
     /** A loaded checkpoint: its state and the network read from its zip. */
@@ -104,10 +166,8 @@ public final class CheckpointStore {
             throws IOException {
         Path zip = dir.resolve(stem + ".zip");
         AtomicFiles.write(zip, temp -> net.save(temp, normalizer));
-        CheckpointState withHash = new CheckpointState(state.formatVersion(), state.epoch(),
-                state.networkKind(), sha256(zip), state.architecture(), state.history(),
-                state.dataFingerprint(), state.seed());
-        AtomicFiles.writeString(dir.resolve(stem + ".json"), Json.MAPPER.writeValueAsString(withHash));
+        AtomicFiles.writeString(dir.resolve(stem + ".json"),
+                Json.MAPPER.writeValueAsString(state.withZipSha256(Sha256.of(zip))));
     }
 
     private Optional<Loaded> read(String stem) {
@@ -119,7 +179,7 @@ public final class CheckpointStore {
                 LOG.warn("Checkpoint {} has no {}; using the previous checkpoint.", json, zip.getFileName());
                 return Optional.empty();
             }
-            String actual = sha256(zip);
+            String actual = Sha256.of(zip);
             if (!actual.equals(state.zipSha256())) {
                 LOG.warn("Checkpoint {} is corrupted (SHA-256 {} but {} expected); using the previous "
                         + "checkpoint.", zip, actual, state.zipSha256());
@@ -151,15 +211,5 @@ public final class CheckpointStore {
 
     private static String name(int epoch) {
         return String.format(Locale.ROOT, "epoch-%04d", epoch);
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

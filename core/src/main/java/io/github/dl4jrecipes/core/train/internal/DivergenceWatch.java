@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.core.train.internal;
 
 import io.github.dl4jrecipes.core.train.DivergenceCause;
+import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.TrainingDivergedException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
@@ -14,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Watches each minibatch for a NaN or infinite loss or parameter and, at the first one, throws a
- * {@link TrainingDivergedException} naming the iteration and the likely causes. As a listener it
- * records the gradient norm of each step, to tell exploding gradients apart.
+ * Watches each minibatch for a NaN or infinite loss or parameter, and each epoch's validation
+ * loss, and at the first non-finite one throws a {@link TrainingDivergedException} naming the
+ * iteration and the likely causes. As a listener it records the gradient norm of each step, to
+ * tell exploding gradients apart.
  */
 public final class DivergenceWatch extends BaseTrainingListener {
 
@@ -76,7 +78,24 @@ public final class DivergenceWatch extends BaseTrainingListener {
             lastFiniteLoss = loss;
             return;
         }
-        throw new TrainingDivergedException(net.iterationCount(), epoch, loss, what,
+        throw diverged(epoch, loss, what);
+    }
+
+    /**
+     * Checks the validation loss measured after an epoch: weights can be finite on the training
+     * batches yet give a NaN or infinite loss on other data (an overflowing activation, a softmax
+     * of huge logits).
+     *
+     * @throws TrainingDivergedException when it is NaN or infinite
+     */
+    public void afterValidation(double validLoss, int epoch) {
+        if (!Double.isFinite(validLoss)) {
+            throw diverged(epoch, validLoss, "the validation loss is " + validLoss);
+        }
+    }
+
+    private TrainingDivergedException diverged(int epoch, double loss, String what) {
+        return new TrainingDivergedException(net.iterationCount(), epoch, loss, what,
                 net.learningRate(), causes());
     }
 

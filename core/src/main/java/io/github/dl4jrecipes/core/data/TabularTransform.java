@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
 import io.github.dl4jrecipes.core.data.internal.Rows;
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -318,15 +318,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
 
     /** Writes the JSON to {@code file} atomically (a temporary file renamed into place). */
     public void save(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(file, toJson());
     }
 
     /** Reads a transform saved by {@link #save(Path)}. */

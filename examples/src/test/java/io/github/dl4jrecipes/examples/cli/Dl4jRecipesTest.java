@@ -379,4 +379,35 @@ class Dl4jRecipesTest {
                 "--delimiter", ";", "--output", dir.resolve("semicolon-predictions.csv").toString());
         assertEquals(Dl4jRecipes.OK, withDelimiter.code(), withDelimiter.err());
     }
+
+    @Test
+    void predictMatchesColumnsByNameAndRefusesARepeatedHeaderName() throws IOException {
+        Path input = tinyTable(dir.resolve("ordered.csv"), 12, 7, false, null);
+        List<String> lines = Files.readAllLines(input);
+        List<String> reordered = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split(",");
+            reordered.add(String.join(",", f[2], "extra", f[1], f[0]));
+        }
+        Path shuffled = Files.write(dir.resolve("shuffled.csv"), reordered);
+        Path first = dir.resolve("ordered-predictions.csv");
+        Path second = dir.resolve("shuffled-predictions.csv");
+        assertEquals(Dl4jRecipes.OK, run("predict", "tabular", "-m", model.toString(), "--csv", input.toString(), "-o",
+                first.toString()).code());
+        assertEquals(Dl4jRecipes.OK, run("predict", "tabular", "-m", model.toString(), "--csv", shuffled.toString(),
+                "-o", second.toString()).code());
+        CsvTable a = CsvTable.read(first, CsvFormat.DEFAULT);
+        CsvTable b = CsvTable.read(second, CsvFormat.DEFAULT);
+        assertEquals(column(a, "probability_yes"), column(b, "probability_yes"));
+        assertEquals(List.of("color", "extra", "x2", "x1", "predicted_label", "probability_yes"), b.header());
+
+        Path twice = Files.write(dir.resolve("twice.csv"), List.of("x1,x2,color,x2", "0.5,1.0,red,2.0"));
+        Path output = dir.resolve("twice-predictions.csv");
+        Run repeated = run("predict", "tabular", "-m", model.toString(), "--csv", twice.toString(), "-o",
+                output.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, repeated.code());
+        assertTrue(repeated.err().startsWith("error: CSV " + twice + " line 1: the header names column 'x2' twice "
+                + "(columns 2 and 4); fix: give every column a distinct name"), repeated.err());
+        assertFalse(Files.exists(output));
+    }
 }

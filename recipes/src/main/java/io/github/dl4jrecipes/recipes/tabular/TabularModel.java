@@ -140,7 +140,7 @@ public record TabularModel(TrainedModel<?> model, TabularTransform transform, Re
      */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(TRANSFORM), transform.toJson());
+        transform.save(dir.resolve(TRANSFORM));
         model.save(dir.resolve(MODEL));
         model.history().writeAll(dir, HISTORY);
         AtomicFiles.writeString(dir.resolve(RECIPE), recipe.toJson());

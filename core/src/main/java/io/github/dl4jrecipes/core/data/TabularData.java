@@ -43,9 +43,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Every bad input fails at {@link Builder#build()} with a {@link DataLoadException} naming the
- * file, line and column: a missing target column, ragged rows, a non-numeric value in a column
- * declared numeric, NaN or infinity in a numeric column, a target with a single class, an empty
- * file.
+ * file, its 1-based line (the header is line 1) and column: bytes not in the encoding, a header
+ * naming a column twice, a missing target column, ragged rows, a column of mostly numbers with a
+ * few other values (more than {@link #MOSTLY_NUMERIC} of them numbers), a non-numeric value in a
+ * column declared numeric, NaN or infinity in a numeric column, a target with a single class, an
+ * empty file. A fix that changes a setting of the builder names it as data
+ * ({@link DataLoadException#mentions()}).
  */
 public final class TabularData {
 

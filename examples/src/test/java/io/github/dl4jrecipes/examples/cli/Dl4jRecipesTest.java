@@ -315,6 +315,14 @@ class Dl4jRecipesTest {
                 dir.resolve("coded-numbers").toString(), "--epochs", "2", "--max-lr", "0.03");
         assertEquals(Dl4jRecipes.OK, numbers.code(), numbers.err());
         assertTrue(numbers.out().contains("recipe tabular-regressor"), "without --classifier a number: " + numbers.out());
+        Run tune = run("tune", "tabular", "--csv", coded.toString(), "--target", "grade", "--strategy", "random",
+                "--trials", "1", "--max-epochs", "1", "--study", dir.resolve("coded-study").toString());
+        assertEquals(Dl4jRecipes.OK, tune.code(), "tuning classifies integer codes too: " + tune.err());
+        Run decimals = run("train", "tabular", "--csv", table.toString(), "--target", "x1", "--classifier", "--output",
+                dir.resolve("decimals").toString());
+        assertEquals(Dl4jRecipes.USAGE, decimals.code());
+        assertTrue(decimals.err().contains("--classifier: target 'x1' holds numbers that are not integer class codes"),
+                decimals.err());
     }
 
     /** Writes a table of 40 rows: x1 and a size column that is a number except at the given rows. */

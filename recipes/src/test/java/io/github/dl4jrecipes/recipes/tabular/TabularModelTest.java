@@ -189,4 +189,21 @@ class TabularModelTest {
         assertEquals(List.of("0", "1", "2"), again.predict(csv("coded-new.csv", "x", "0", "1", "2")).predicted());
         assertEquals(1.0, again.evaluate(coded).value(Metric.ACCURACY), 1e-12);
     }
+
+    @Test
+    void aRegressorPredictsNumbersAndIsScoredByRmseAndR2() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i / 10.0).append(',').append(2 * i / 10.0 + 0.5).append('\n');
+        }
+        Path numbers = Files.writeString(dir.resolve("numbers.csv"), text);
+        TabularData data = TabularData.fromCsv(numbers).target("y").build();
+        TabularRecipe recipe = TabularRecipe.regressor(data.schema()).withEpochs(5).withMaxLr(0.01);
+        io.github.dl4jrecipes.core.data.TabularSplit split = data.split(0.8, 1);
+        TabularModel regressor = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe);
+        TabularPredictions p = regressor.predict(numbers);
+        assertEquals(p.outputs().getDouble(3, 0), Double.parseDouble(p.predicted(3)), 1e-6);
+        assertEquals(List.of("x", "y", "predicted_y"), p.header());
+        assertEquals(List.of(Metric.RMSE, Metric.R2), List.copyOf(regressor.evaluate(numbers).metrics().keySet()));
+    }
 }

@@ -82,6 +82,21 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
         return targetKind == TargetKind.MULTICLASS ? classes.size() : 1;
     }
 
+    /**
+     * This transform with its target read as the classes of {@code schema} (see
+     * {@link TabularSchema#asClasses()}): the same features, the target's values as class names.
+     *
+     * @throws IllegalArgumentException when {@code schema} is not this transform's target read as classes
+     */
+    public TabularTransform withClasses(TabularSchema schema) {
+        if (!schema.target().equals(target) || !schema.targetKind().isClassification()) {
+            throw new IllegalArgumentException("schema: expected target '" + target + "' read as classes, got '"
+                    + schema.target() + "' " + schema.targetKind() + "; fix: pass schema.asClasses() of this table");
+        }
+        return new TabularTransform(formatVersion, missingValues, encoding, columns, target, schema.targetKind(),
+                schema.classes());
+    }
+
     /** The task the target implies: binary, multi-class over {@link #classes()}, or regression of one number. */
     public Task task() {
         return switch (targetKind) {
@@ -253,8 +268,9 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
             throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a finite "
                     + "number; fix: write NA or leave the field empty to mark it missing, or replace it with a value");
         }
-        throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a number but the "
-                + "column is numeric; fix: correct the value, or declare the column categorical(\"" + column + "\")");
+        throw DataLoadException.of(where + ", column '" + column + "': value '" + token + "' is not a number but the "
+                + "column is numeric; fix: correct the value, or declare the column categorical with ",
+                TableSetting.CATEGORICAL.with(column));
     }
 
     /**
@@ -310,7 +326,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
         try {
             return fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (DataLoadException e) {
-            throw new DataLoadException("file " + file + ": " + e.getMessage(), e);
+            throw e.within("file " + file + ": ");
         }
     }
 }

@@ -26,13 +26,16 @@ final class PredictTabularCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Predictions CSV to write.")
     Path output;
 
+    @CommandLine.Mixin
+    CsvFormatOptions format = new CsvFormatOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         OneDnn.enable();
-        TabularPredictions predictions = TabularModel.load(model).predict(csv);
+        TabularPredictions predictions = TabularModel.load(model).predict(csv, format.format());
         predictions.writeCsv(output);
         spec.commandLine().getOut().println("wrote " + predictions.size() + " predictions to " + output);
         spec.commandLine().getOut().flush();

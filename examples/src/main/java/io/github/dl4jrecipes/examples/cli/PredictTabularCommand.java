@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.CsvRows;
 import io.github.dl4jrecipes.examples.tabular.ModelFolder;
 import io.github.dl4jrecipes.examples.tabular.TabularPredictor;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code predict tabular}: CSV in, the same rows with predictions out (written atomically). */
@@ -34,6 +36,7 @@ final class PredictTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.file("--output", output, Map.of("--csv", csv));
         OneDnn.enable();
         ModelFolder.Loaded loaded = new ModelFolder(model).load();
         TabularPredictor predictor = new TabularPredictor(loaded.model(), loaded.transform());

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Progress;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.nd4j.linalg.activations.Activation;
@@ -56,6 +57,7 @@ final class TrainTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", output);
         OneDnn.enable();
         new TabularTraining(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed)
                 .run(data.load(), this::customize, output, spec.commandLine().getOut());

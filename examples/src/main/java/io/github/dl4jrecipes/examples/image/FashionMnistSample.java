@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.Splits;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
@@ -47,6 +48,7 @@ public final class FashionMnistSample implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", options.out);
         IdxImages fm = dataDir == null ? FashionMnist.load() : FashionMnist.loader().withDir(dataDir).load();
         DataSet train = subset(fm.train(), trainSubset, "--train-subset");
         DataSet test = subset(fm.test(), testSubset, "--test-subset");

@@ -4,7 +4,6 @@ import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.Splits;
-import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
@@ -48,7 +47,7 @@ public final class FashionMnistSample implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputPaths.folder("--output", options.out);
+        options.checkOutputs();
         IdxImages fm = dataDir == null ? FashionMnist.load() : FashionMnist.loader().withDir(dataDir).load();
         DataSet train = subset(fm.train(), trainSubset, "--train-subset");
         DataSet test = subset(fm.test(), testSubset, "--test-subset");

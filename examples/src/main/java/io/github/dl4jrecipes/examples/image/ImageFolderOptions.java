@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.examples.image;
 
 import io.github.dl4jrecipes.core.data.ImageFolderData;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
-import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import picocli.CommandLine.Mixin;
@@ -28,7 +27,7 @@ public final class ImageFolderOptions {
      * {@value ImageModelFolder#IMAGES} for {@code predict image} and {@code evaluate image}.
      */
     public void train(PrintWriter console) throws IOException {
-        OutputPaths.folder("--output", training.out);
+        training.checkOutputs();
         ImageFolderData data = input.load();
         ImageFolderSplit split = input.split(data, training.seed());
         ImageRecipe recipe = training.recipe(input.size, input.size, input.channels, data.classes().size());

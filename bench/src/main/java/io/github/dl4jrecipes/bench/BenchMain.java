@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.bench;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
@@ -61,7 +62,7 @@ import java.util.function.Supplier;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks dl4j-recipes against plain DL4J and PyTorch on this machine.")
 public final class BenchMain implements Callable<Integer> {
-    private static final long SEED = 42;
+    private static final long SEED = Fit.DEFAULT_SEED;
     private static final int BATCH = 64;
     private static final long[] IMAGE = {1, Networks.SIDE, Networks.SIDE};
     private static final String SMALL = "ImageRecipe small()";

@@ -1,7 +1,7 @@
 package io.github.dl4jrecipes.bench;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.Optional;
 final class PyTorchPeer {
     private final Path python;
     private final Path script;
-    private final ObjectMapper json = new ObjectMapper();
 
     PyTorchPeer(Path python, Path script) {
         this.python = python;
@@ -56,6 +55,6 @@ final class PyTorchPeer {
         if (rc != 0) {
             throw new IOException("PyTorch peer exited with " + rc + ": " + String.join(" ", command));
         }
-        return json.readTree(out);
+        return Json.MAPPER.readTree(out);
     }
 }

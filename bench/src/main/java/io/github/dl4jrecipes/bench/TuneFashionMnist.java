@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.bench;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.Split;
@@ -44,8 +45,6 @@ public final class TuneFashionMnist {
     static final int DEFAULT_MAX_EPOCHS = 9;
     /** η of ASHA (the paper's default). */
     static final int ETA = 3;
-    /** Seed of the subset, the recipe and the study. */
-    static final long DEFAULT_SEED = 42;
 
     private TuneFashionMnist() {
     }
@@ -56,7 +55,7 @@ public final class TuneFashionMnist {
         int valid = DEFAULT_VALID;
         int trials = DEFAULT_TRIALS;
         int maxEpochs = DEFAULT_MAX_EPOCHS;
-        long seed = DEFAULT_SEED;
+        long seed = Fit.DEFAULT_SEED;
         Path study = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";

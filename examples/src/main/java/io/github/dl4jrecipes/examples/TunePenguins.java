@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
@@ -45,11 +46,11 @@ public final class TunePenguins {
         PrintWriter out = new PrintWriter(System.out, true);
         TabularData data = TabularData.penguins();
         TabularStudy settings = new TabularStudy(TabularStudy.Strategy.ASHA, TRIALS, MAX_EPOCHS,
-                TabularTraining.DEFAULT_SEED);
+                Fit.DEFAULT_SEED);
         TuningResult<TabularRecipe> result = settings.run(data, study, out);
 
         TabularSplit split = data.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID,
-                TabularTraining.DEFAULT_SEED);
+                Fit.DEFAULT_SEED);
         TrainedModel<? extends Model> refit = TabularTuning.refit(result, split.train(), split.valid());
         split.test().ifPresent(test -> {
             Evaluation evaluation = new Evaluation();

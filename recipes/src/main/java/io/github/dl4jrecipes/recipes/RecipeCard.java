@@ -1,8 +1,7 @@
 package io.github.dl4jrecipes.recipes;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.Objects;
  */
 public record RecipeCard(String recipe, List<RecipeSetting> settings) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates and copies; setting names must be unique. */
     public RecipeCard {
@@ -65,9 +63,23 @@ public record RecipeCard(String recipe, List<RecipeSetting> settings) {
     /** This card as JSON. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a RecipeCard always serialises", e);
+        }
+    }
+
+    /**
+     * Reads a card written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException when the text is not such a card
+     */
+    public static RecipeCard fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, RecipeCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("JSON is not a RecipeCard (" + e.getOriginalMessage() + "); fix: pass "
+                    + "the text written by RecipeCard.toJson()", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrecipes.core.train.internal.Json;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,24 +93,21 @@ public final class Leaderboard {
 
     /** @param file where to write the table as a JSON array (atomically) */
     public void writeJson(Path file) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<JsonRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             TrialRecord t = rows.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", i + 1);
-            row.put("trial", t.number());
-            row.put("status", t.status());
-            row.put("objective", t.value());
-            row.put("epochs", t.epochs());
-            row.put("direction", direction);
-            row.put("params", t.params());
-            out.add(row);
+            out.add(new JsonRow(i + 1, t.number(), t.status(), t.value(), t.epochs(), direction, t.params()));
         }
         try {
-            write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(out));
+            write(file, Json.MAPPER.writeValueAsBytes(out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** One row of {@code leaderboard.json}, its fields in this order. */
+    private record JsonRow(int rank, int trial, TrialStatus status, double objective, int epochs, Direction direction,
+                           Map<String, String> params) {
     }
 
     private List<String> cells(int i, List<String> params) {

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.Seeds;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
@@ -31,7 +32,7 @@ public final class SamplerCandidateGenerator<T> implements CandidateGenerator {
     private final Sampler sampler;
     private final Direction direction;
     private final List<Observation> history = new ArrayList<>();
-    private long seed = Tuner.DEFAULT_SEED;
+    private long seed = Fit.DEFAULT_SEED;
     private int issued;
     private double[] pending;
 

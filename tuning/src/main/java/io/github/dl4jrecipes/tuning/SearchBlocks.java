@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.optim.OptimizerKind;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
@@ -28,12 +29,6 @@ import java.util.List;
  */
 public final class SearchBlocks {
 
-    /**
-     * The activation ladder, from self-normalising to saturating: SELU (Klambauer et al., 2017),
-     * ELU (Clevert et al., 2016), Leaky ReLU (Maas et al., 2013), ReLU, tanh.
-     */
-    public static final List<Activation> ACTIVATION_LADDER =
-            List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH);
     /** Smallest learning rate tried: 1e-4, two decades under Adam's default 1e-3 … */
     public static final double MIN_LEARNING_RATE = 1e-4;
     /** … largest: 1e-1, SGD-with-momentum territory (the LR range test's usual span). */
@@ -67,9 +62,9 @@ public final class SearchBlocks {
     private SearchBlocks() {
     }
 
-    /** @return the activation ladder ({@link #ACTIVATION_LADDER}) as a categorical space */
+    /** @return the activation ladder ({@link TabularRecipe#ACTIVATIONS}) as a categorical space */
     public static ParameterSpace<Activation> activations() {
-        return activations(ACTIVATION_LADDER);
+        return activations(TabularRecipe.ACTIVATIONS);
     }
 
     /**

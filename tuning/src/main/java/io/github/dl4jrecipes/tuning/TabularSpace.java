@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.recipes.tabular.TabularRules;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.activations.Activation;
@@ -7,7 +8,6 @@ import org.nd4j.linalg.activations.Activation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * A search space whose candidates are {@link TabularRecipe}s: named hyperparameters (see the
@@ -32,7 +32,7 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
 
     /** Number of hidden layers ({@code Integer}). */
     public static final String DEPTH = "depth";
-    /** Width of the first hidden layer ({@code Integer}); each further layer is half as wide. */
+    /** Width of the first hidden layer ({@code Integer}); each further layer is {@link TabularRules#TAPER} as wide. */
     public static final String WIDTH = "width";
     /** Peak learning rate of the 1cycle policy ({@code Double}). */
     public static final String MAX_LR = "maxLr";
@@ -48,12 +48,10 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
     public static final List<String> NAMES =
             List.of(DEPTH, WIDTH, MAX_LR, BATCH_SIZE, DROPOUT, WEIGHT_DECAY, ACTIVATION);
     /**
-     * The activations searched: the whole ladder {@link SearchBlocks#ACTIVATION_LADDER} (SELU,
-     * ELU, Leaky ReLU, ReLU, tanh), which is what {@link TabularRecipe#ACTIVATIONS} builds.
+     * The activations searched: the whole ladder {@link TabularRecipe#ACTIVATIONS} (SELU,
+     * ELU, Leaky ReLU, ReLU, tanh), the recipe's own.
      */
-    public static final List<Activation> ACTIVATIONS = SearchBlocks.ACTIVATION_LADDER;
-    /** Each further hidden layer is this fraction of the previous one's width (fastai's 200 → 100, as the recipe's rule). */
-    public static final double TAPER = 0.5;
+    public static final List<Activation> ACTIVATIONS = TabularRecipe.ACTIVATIONS;
 
     /** The recipe card's setting that holds the resolved hidden layer widths. */
     static final String HIDDEN_LAYERS_SETTING = "hiddenLayers";
@@ -96,8 +94,8 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
             List<Integer> baseWidths = baseWidths();
             int depth = values.containsKey(DEPTH) ? ((Number) values.get(DEPTH)).intValue() : baseWidths.size();
             int width = values.containsKey(WIDTH) ? ((Number) values.get(WIDTH)).intValue() : baseWidths.get(0);
-            recipe = recipe.withHiddenLayers(IntStream.range(0, depth)
-                    .map(i -> Math.max(1, (int) Math.round(width * Math.pow(TAPER, i)))).toArray());
+            recipe = recipe.withHiddenLayers(TabularRules.tapered(width, depth, 1).stream()
+                    .mapToInt(Integer::intValue).toArray());
         }
         if (values.containsKey(MAX_LR)) {
             recipe = recipe.withMaxLr(((Number) values.get(MAX_LR)).doubleValue());

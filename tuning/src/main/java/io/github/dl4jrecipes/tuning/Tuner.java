@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.StudyRunner;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
@@ -41,8 +42,6 @@ public final class Tuner<C> {
     public static final int DEFAULT_MAX_TRIALS = 32;
     /** Restarts of a failing trial: one, enough for a transient error, too few to loop on a real one. */
     public static final int DEFAULT_RETRIES = 1;
-    /** The study's seed when none is set. */
-    public static final long DEFAULT_SEED = 42;
 
     private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
 
@@ -59,7 +58,7 @@ public final class Tuner<C> {
     private long maxTotalEpochs = Long.MAX_VALUE;
     private long maxWallMillis = Long.MAX_VALUE;
     private int retries = DEFAULT_RETRIES;
-    private long seed = DEFAULT_SEED;
+    private long seed = Fit.DEFAULT_SEED;
     private Path study;
 
     private Tuner(ParameterSpace<C> space, Sampler sampler, Scheduler scheduler) {

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
@@ -101,7 +102,7 @@ class SearchBlocksTest {
             double lr = updater.getLearningRate(0, 0);
             assertTrue(lr >= SearchBlocks.MIN_LEARNING_RATE && lr <= SearchBlocks.MAX_LEARNING_RATE, "lr " + lr);
         }
-        assertEquals(EnumSet.copyOf(SearchBlocks.ACTIVATION_LADDER), seen, "the whole ladder is sampled");
+        assertEquals(EnumSet.copyOf(TabularRecipe.ACTIVATIONS), seen, "the whole ladder is sampled");
         assertEquals(Set.of(1, 2, 3), depths);
         assertEquals(Set.of("Adam", "Nesterovs", "RmsProp"), updaters);
         assertEquals(List.of("layer_0.count", "layer_0.activationFunction.activation", "layer_0.nOut", "l2", "updater.learningRate",

@@ -85,7 +85,7 @@ class TabularTuningTest {
             assertTrue(lr >= TabularRecipe.DEFAULT_MAX_LR / SearchSpaces.LR_SPAN * (1 - 1e-9)
                     && lr <= TabularRecipe.DEFAULT_MAX_LR * SearchSpaces.LR_SPAN * (1 + 1e-9), "maxLr " + lr);
         }
-        assertEquals(EnumSet.copyOf(SearchBlocks.ACTIVATION_LADDER), activations, "the whole ladder is searched");
+        assertEquals(EnumSet.copyOf(TabularRecipe.ACTIVATIONS), activations, "the whole ladder is searched");
         assertEquals(TabularRecipe.ACTIVATIONS, TabularSpace.ACTIVATIONS, "the space searches what the recipe builds");
         assertEquals(Set.of(1, 2), depths, "rule: 1 hidden layer for penguins, searched 1 .. rule + 1");
     }

@@ -29,7 +29,7 @@ public record ColumnSchema(String name, ColumnKind kind, List<String> levels, in
         Objects.requireNonNull(kind, "kind");
         levels = List.copyOf(levels);
         if (missing < 0) {
-            throw new IllegalArgumentException("missing: must be ≥ 0, got " + missing);
+            throw new IllegalArgumentException("missing: must be >= 0, got " + missing);
         }
         if (kind == ColumnKind.NUMERIC && !levels.isEmpty()) {
             throw new IllegalArgumentException("levels: a numeric column has none, got " + levels);

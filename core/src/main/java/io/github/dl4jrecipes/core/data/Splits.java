@@ -76,7 +76,7 @@ public final class Splits {
         checkFraction("validFraction", validFraction);
         if (trainFraction + validFraction > 1.0 + Math.ulp(1.0)) {
             throw new IllegalArgumentException("trainFraction + validFraction: must be at most 1, got "
-                    + trainFraction + " + " + validFraction + "; fix: lower one so the test part is ≥ 0");
+                    + trainFraction + " + " + validFraction + "; fix: lower one so the test part is >= 0");
         }
     }
 

@@ -1,8 +1,7 @@
 package io.github.dl4jrecipes.core.data;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
 import io.github.dl4jrecipes.core.data.internal.Rows;
 import io.github.dl4jrecipes.core.task.Task;
@@ -53,7 +52,6 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Version of the JSON layout written by this code. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Logger LOG = LoggerFactory.getLogger(TabularTransform.class);
 
     /** Validates and copies. */
@@ -135,7 +133,8 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
      *     column of a value that is not a finite number in a numeric column
      */
     public INDArray features(CsvTable table) {
-        return encode(table.source(), table.rows(), positions(table.source(), table.header()),
+        String source = "CSV " + table.source();
+        return encode(source, table.rows(), positions(source, table.header()),
                 r -> "CSV " + table.source() + " line " + table.lines()[r]);
     }
 
@@ -285,7 +284,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** This transform as JSON. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a TabularTransform always serialises", e);
         }
@@ -294,7 +293,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Reads a transform written by {@link #toJson()}. */
     public static TabularTransform fromJson(String json) {
         try {
-            return JSON.readValue(json, TabularTransform.class);
+            return Json.MAPPER.readValue(json, TabularTransform.class);
         } catch (JsonProcessingException e) {
             throw new DataLoadException("JSON is not a TabularTransform (" + e.getOriginalMessage() + "); fix: pass "
                     + "the text written by TabularTransform.toJson()", e);

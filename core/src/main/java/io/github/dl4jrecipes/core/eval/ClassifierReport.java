@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.eval;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.plot.Plots;
 import io.github.dl4jrecipes.core.task.Metric;
 import io.github.dl4jrecipes.core.train.Net;
@@ -185,9 +186,7 @@ public final class ClassifierReport {
     }
 
     private static void checkCount(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be ≥ 1, got " + value + ".");
-        }
+        Args.atLeast(name, value, 1, "ask for at least one");
     }
 
     @Override

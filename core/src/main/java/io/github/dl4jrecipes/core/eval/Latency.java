@@ -45,7 +45,7 @@ public record Latency(double medianMillisPerExample, double p90MillisPerExample,
      */
     public static Latency measure(Model network, INDArray batch, int warmup, int repeats) {
         if (warmup < 0 || repeats < 1) {
-            throw new IllegalArgumentException("warmup must be ≥ 0 and repeats ≥ 1, got warmup " + warmup
+            throw new IllegalArgumentException("warmup must be >= 0 and repeats >= 1, got warmup " + warmup
                     + " and repeats " + repeats + "; the defaults are " + DEFAULT_WARMUP + " and "
                     + DEFAULT_REPEATS + ".");
         }

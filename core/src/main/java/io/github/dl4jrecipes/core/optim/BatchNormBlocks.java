@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.optim;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.init.WeightInits;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -60,8 +61,6 @@ public final class BatchNormBlocks {
     }
 
     private static void checkPositive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + value + "; pass a positive size");
-        }
+        Args.atLeast(name, value, 1, "pass a positive size");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.optim;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -87,18 +88,11 @@ public final class MomentumSgd implements IUpdater {
     }
 
     private static double checkMomentum(String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value + "; use "
-                    + Optimizer.DEFAULT_MOMENTUM);
-        }
-        return value;
+        return Args.belowOne(name, value, "use " + Optimizer.DEFAULT_MOMENTUM);
     }
 
     private static void checkLearningRate(double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("learningRate must be a finite number > 0, got " + lr
-                    + "; use " + OptimizerKind.MOMENTUM.defaultLearningRate());
-        }
+        Args.positive("learningRate", lr, "use " + OptimizerKind.MOMENTUM.defaultLearningRate());
     }
 
     @Override

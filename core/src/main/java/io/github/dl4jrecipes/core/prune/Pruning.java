@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.prune;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.eval.TaskEvaluation;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.train.Fit;
@@ -60,9 +61,7 @@ public record Pruning(double targetSparsity, Scope scope, int fineTuneEpochs) {
                     + "; 0.8 zeroes 80% of the weights.");
         }
         java.util.Objects.requireNonNull(scope, "scope");
-        if (fineTuneEpochs < 0) {
-            throw new IllegalArgumentException("fineTuneEpochs must be ≥ 0, got " + fineTuneEpochs + ".");
-        }
+        Args.atLeast("fineTuneEpochs", fineTuneEpochs, 0, "pass 0 for no fine-tuning");
     }
 
     /** Global magnitude pruning to a target sparsity, no fine-tuning. */

@@ -1,38 +1,17 @@
 package io.github.dl4jrecipes.core.schedule;
 
-/** Argument checks shared by the schedules; messages name the parameter, the value and the fix. */
+import io.github.dl4jrecipes.core.internal.Args;
+
+/** The schedules' shared arithmetic (cosine interpolation, the 1cycle curve) and their momentum check. */
 final class Check {
 
     private Check() {
     }
 
-    static double positive(String name, double value, String fix) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value + "; " + fix);
-        }
-        return value;
-    }
-
-    static int atLeast(String name, int value, int min, String fix) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value + "; " + fix);
-        }
-        return value;
-    }
-
+    /** A momentum or beta1 in [0, 1). */
     static double momentum(String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value
-                    + "; momentum/beta1 of 1 or more never forgets and diverges: use e.g. 0.9 (0.95 to 0.85 for 1cycle)");
-        }
-        return value;
-    }
-
-    static double openUnit(String name, double value, String fix) {
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1), got " + value + "; " + fix);
-        }
-        return value;
+        return Args.belowOne(name, value, "momentum/beta1 of 1 or more never forgets and diverges: use e.g. 0.9 "
+                + "(0.95 to 0.85 for 1cycle)");
     }
 
     static int time(org.nd4j.linalg.schedule.ScheduleType type, int iteration, int epoch) {

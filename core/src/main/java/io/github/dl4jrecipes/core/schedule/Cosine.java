@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -40,14 +41,14 @@ public final class Cosine implements ISchedule {
     private Cosine(@JsonProperty("maxLr") double maxLr, @JsonProperty("minLr") double minLr,
                    @JsonProperty("warmupIterations") int warmupIterations,
                    @JsonProperty("totalIterations") int totalIterations) {
-        this.maxLr = Check.positive("maxLr", maxLr, "pass the peak learning rate, e.g. from LrFinder");
+        this.maxLr = Args.positive("maxLr", maxLr, "pass the peak learning rate, e.g. from LrFinder");
         if (!(minLr >= 0 && minLr < maxLr)) {
             throw new IllegalArgumentException("minLr must be in [0, maxLr=" + maxLr + "), got " + minLr
                     + "; use 0 or a small fraction of maxLr");
         }
         this.minLr = minLr;
-        this.warmupIterations = Check.atLeast("warmupIterations", warmupIterations, 0, "use 0 for no warm-up");
-        this.totalIterations = Check.atLeast("totalIterations", totalIterations, warmupIterations + 1,
+        this.warmupIterations = Args.atLeast("warmupIterations", warmupIterations, 0, "use 0 for no warm-up");
+        this.totalIterations = Args.atLeast("totalIterations", totalIterations, warmupIterations + 1,
                 "totalIterations (epochs × batches per epoch) must exceed warmupIterations=" + warmupIterations);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -32,13 +33,13 @@ public final class CyclicTriangular implements ISchedule {
     @JsonCreator
     private CyclicTriangular(@JsonProperty("baseLr") double baseLr, @JsonProperty("maxLr") double maxLr,
                              @JsonProperty("stepSize") int stepSize) {
-        this.baseLr = Check.positive("baseLr", baseLr, "use about maxLr / 4 to maxLr / 10 (Smith, 2017)");
-        this.maxLr = Check.positive("maxLr", maxLr, "use LrFinder's suggestion");
+        this.baseLr = Args.positive("baseLr", baseLr, "use about maxLr / 4 to maxLr / 10 (Smith, 2017)");
+        this.maxLr = Args.positive("maxLr", maxLr, "use LrFinder's suggestion");
         if (maxLr <= baseLr) {
             throw new IllegalArgumentException("maxLr must exceed baseLr, got baseLr=" + baseLr + ", maxLr=" + maxLr
                     + "; swap them or widen the range");
         }
-        this.stepSize = Check.atLeast("stepSize", stepSize, 1, "use 2 to 10 epochs' worth of iterations (Smith, 2017)");
+        this.stepSize = Args.atLeast("stepSize", stepSize, 1, "use 2 to 10 epochs' worth of iterations (Smith, 2017)");
     }
 
     /** @return the triangular policy between {@code baseLr} and {@code maxLr}, half-cycle {@code stepSize} iterations */

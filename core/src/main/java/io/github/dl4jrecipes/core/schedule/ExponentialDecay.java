@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -35,8 +36,8 @@ public final class ExponentialDecay implements ISchedule {
                              @JsonProperty("initialValue") double initialValue,
                              @JsonProperty("decaySteps") double decaySteps) {
         this.scheduleType = Objects.requireNonNull(scheduleType, "scheduleType");
-        this.initialValue = Check.positive("initialValue", initialValue, "pass the starting learning rate, e.g. 0.01");
-        this.decaySteps = Check.positive("decaySteps", decaySteps, "pass the number of steps over which the rate falls tenfold");
+        this.initialValue = Args.positive("initialValue", initialValue, "pass the starting learning rate, e.g. 0.01");
+        this.decaySteps = Args.positive("decaySteps", decaySteps, "pass the number of steps over which the rate falls tenfold");
     }
 
     /**

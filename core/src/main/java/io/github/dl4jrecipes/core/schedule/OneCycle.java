@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -58,10 +59,10 @@ public final class OneCycle implements ISchedule {
     private OneCycle(@JsonProperty("maxLr") double maxLr, @JsonProperty("totalIterations") int totalIterations,
                      @JsonProperty("pctStart") double pctStart, @JsonProperty("div") double div,
                      @JsonProperty("divFinal") double divFinal, @JsonProperty("momentum") OneCycleMomentum momentum) {
-        this.maxLr = Check.positive("maxLr", maxLr, "use LrFinder's suggestion, e.g. OneCycle.maxLr(result.suggestion())");
-        this.totalIterations = Check.atLeast("totalIterations", totalIterations, UNSET,
+        this.maxLr = Args.positive("maxLr", maxLr, "use LrFinder's suggestion, e.g. OneCycle.maxLr(result.suggestion())");
+        this.totalIterations = Args.atLeast("totalIterations", totalIterations, UNSET,
                 "pass epochs × batches per epoch");
-        this.pctStart = Check.openUnit("pctStart", pctStart, "use " + DEFAULT_PCT_START + " (fastai) or 0.3 (Smith)");
+        this.pctStart = Args.openUnit("pctStart", pctStart, "use " + DEFAULT_PCT_START + " (fastai) or 0.3 (Smith)");
         if (!(div > 1) || Double.isInfinite(div)) {
             throw new IllegalArgumentException("div must be a finite number > 1 (start LR = maxLr / div), got " + div
                     + "; use " + DEFAULT_DIV + " (fastai)");
@@ -86,14 +87,14 @@ public final class OneCycle implements ISchedule {
 
     /** @return a copy lasting {@code totalIterations} iterations (epochs × batches per epoch) */
     public OneCycle withTotalIterations(int totalIterations) {
-        Check.atLeast("totalIterations", totalIterations, 1, "pass epochs × batches per epoch");
+        Args.atLeast("totalIterations", totalIterations, 1, "pass epochs × batches per epoch");
         return new OneCycle(maxLr, totalIterations, pctStart, div, divFinal, momentum);
     }
 
     /** @return a copy lasting {@code epochs × batchesPerEpoch} iterations */
     public OneCycle withEpochs(int epochs, int batchesPerEpoch) {
-        Check.atLeast("epochs", epochs, 1, "train at least one epoch");
-        Check.atLeast("batchesPerEpoch", batchesPerEpoch, 1, "the iterator must yield at least one batch");
+        Args.atLeast("epochs", epochs, 1, "train at least one epoch");
+        Args.atLeast("batchesPerEpoch", batchesPerEpoch, 1, "the iterator must yield at least one batch");
         return withTotalIterations(Math.multiplyExact(epochs, batchesPerEpoch));
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -50,8 +51,8 @@ public final class OneCycleMomentum implements ISchedule {
             throw new IllegalArgumentException("low momentum must not exceed high, got high=" + high + ", low=" + low
                     + "; use high " + DEFAULT_HIGH + " and low " + DEFAULT_LOW);
         }
-        this.totalIterations = Check.atLeast("totalIterations", totalIterations, 0, "pass epochs × batches per epoch");
-        this.pctStart = Check.openUnit("pctStart", pctStart, "use " + OneCycle.DEFAULT_PCT_START);
+        this.totalIterations = Args.atLeast("totalIterations", totalIterations, 0, "pass epochs × batches per epoch");
+        this.pctStart = Args.openUnit("pctStart", pctStart, "use " + OneCycle.DEFAULT_PCT_START);
     }
 
     static OneCycleMomentum defaults() {

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -54,7 +55,7 @@ public final class PiecewiseConstant implements ISchedule {
             }
         }
         for (int i = 0; i < values.length; i++) {
-            Check.positive("values[" + i + "]", values[i], "every learning rate must be positive");
+            Args.positive("values[" + i + "]", values[i], "every learning rate must be positive");
         }
         this.boundaries = boundaries.clone();
         this.values = values.clone();

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -39,9 +40,9 @@ public final class PowerDecay implements ISchedule {
                        @JsonProperty("decaySteps") double decaySteps,
                        @JsonProperty("power") double power) {
         this.scheduleType = Objects.requireNonNull(scheduleType, "scheduleType");
-        this.initialValue = Check.positive("initialValue", initialValue, "pass the starting learning rate, e.g. 0.01");
-        this.decaySteps = Check.positive("decaySteps", decaySteps, "pass s, the steps after which the rate has halved (c = 1)");
-        this.power = Check.positive("power", power, "use c = 1 (inverse-time decay)");
+        this.initialValue = Args.positive("initialValue", initialValue, "pass the starting learning rate, e.g. 0.01");
+        this.decaySteps = Args.positive("decaySteps", decaySteps, "pass s, the steps after which the rate has halved (c = 1)");
+        this.power = Args.positive("power", power, "use c = 1 (inverse-time decay)");
     }
 
     /** @return {@code η0 / (1 + t/s)} with the {@link #DEFAULT_POWER} */

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -71,14 +72,14 @@ public final class ScheduledAdam implements IUpdater {
                           @JsonProperty("beta2") double beta2,
                           @JsonProperty("epsilon") double epsilon) {
         if (learningRateSchedule == null) {
-            Check.positive("learningRate", learningRate, "use e.g. 1e-3 (Adam's usual default) or LrFinder's suggestion");
+            Args.positive("learningRate", learningRate, "use e.g. 1e-3 (Adam's usual default) or LrFinder's suggestion");
         }
         this.learningRate = learningRate;
         this.learningRateSchedule = learningRateSchedule;
         this.beta1 = Check.momentum("beta1", beta1);
         this.beta1Schedule = beta1Schedule;
         this.beta2 = Check.momentum("beta2", beta2);
-        this.epsilon = Check.positive("epsilon", epsilon, "use " + DEFAULT_EPSILON);
+        this.epsilon = Args.positive("epsilon", epsilon, "use " + DEFAULT_EPSILON);
     }
 
     /** @return Adam with a fixed learning rate and β1 = {@link #DEFAULT_BETA1} */
@@ -178,7 +179,7 @@ public final class ScheduledAdam implements IUpdater {
     @Override
     public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
         if (lrSchedule == null) {
-            Check.positive("learningRate", lr, "use a positive learning rate");
+            Args.positive("learningRate", lr, "use a positive learning rate");
         }
         this.learningRate = lr;
         this.learningRateSchedule = lrSchedule;

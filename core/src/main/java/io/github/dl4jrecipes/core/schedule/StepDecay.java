@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.schedule;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -38,9 +39,9 @@ public final class StepDecay implements ISchedule {
                       @JsonProperty("gamma") double gamma,
                       @JsonProperty("step") int step) {
         this.scheduleType = Objects.requireNonNull(scheduleType, "scheduleType");
-        this.initialValue = Check.positive("initialValue", initialValue, "pass the starting learning rate, e.g. 0.1");
-        this.gamma = Check.positive("gamma", gamma, "use a factor such as 0.1 or 0.5");
-        this.step = Check.atLeast("step", step, 1, "pass how many iterations/epochs each level lasts");
+        this.initialValue = Args.positive("initialValue", initialValue, "pass the starting learning rate, e.g. 0.1");
+        this.gamma = Args.positive("gamma", gamma, "use a factor such as 0.1 or 0.5");
+        this.step = Args.atLeast("step", step, 1, "pass how many iterations/epochs each level lasts");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -47,14 +48,8 @@ public record Checkpoints(Path dir, int everyEpochs, int keepLast, boolean saveB
     /** Validates the settings. */
     public Checkpoints {
         Objects.requireNonNull(dir, "dir");
-        if (everyEpochs < 1) {
-            throw new IllegalArgumentException("everyEpochs must be ≥ 1, got " + everyEpochs
-                    + "; 1 saves after each epoch.");
-        }
-        if (keepLast < 1) {
-            throw new IllegalArgumentException("keepLast must be ≥ 1, got " + keepLast
-                    + "; keep at least the newest checkpoint.");
-        }
+        Args.atLeast("everyEpochs", everyEpochs, 1, "1 saves after each epoch.");
+        Args.atLeast("keepLast", keepLast, 1, "keep at least the newest checkpoint.");
     }
 
     /** Checkpoints in a folder, after every epoch, keeping the last three and the best. */

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.task.Metric;
 
 /**
@@ -23,12 +24,9 @@ public record EarlyStopping(int patience, double minDelta, boolean restoreBest) 
 
     /** Validates the settings. */
     public EarlyStopping {
-        if (patience < 1) {
-            throw new IllegalArgumentException("patience must be ≥ 1 epoch, got " + patience
-                    + "; 5 to 10 epochs is usual.");
-        }
+        Args.atLeast("patience", patience, 1, "5 to 10 epochs is usual.");
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-            throw new IllegalArgumentException("minDelta must be a finite number ≥ 0, got " + minDelta
+            throw new IllegalArgumentException("minDelta must be a finite number >= 0, got " + minDelta
                     + "; it is an absolute change of the metric, e.g. 1e-3.");
         }
     }

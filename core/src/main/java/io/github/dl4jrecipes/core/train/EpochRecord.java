@@ -19,11 +19,11 @@ public record EpochRecord(int epoch, double trainLoss, double trainMetric, doubl
     /** Validates the counters. */
     public EpochRecord {
         if (epoch < 1) {
-            throw new IllegalArgumentException("epoch must be ≥ 1 (epochs are counted from 1), got "
+            throw new IllegalArgumentException("epoch must be >= 1 (epochs are counted from 1), got "
                     + epoch + ".");
         }
         if (!(wallSeconds >= 0) || !(samplesPerSecond >= 0)) {
-            throw new IllegalArgumentException("wallSeconds and samplesPerSecond must be ≥ 0, got "
+            throw new IllegalArgumentException("wallSeconds and samplesPerSecond must be >= 0, got "
                     + wallSeconds + " and " + samplesPerSecond + ".");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.task.Task;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -41,6 +42,12 @@ public final class Fit<N extends Model> {
 
     /** Default number of epochs when none is set: 10, a short first run to read the curves from. */
     public static final int DEFAULT_EPOCHS = 10;
+    /**
+     * The project's one seed default: the recipes, the tuners, the samples and the benchmarks start
+     * from it when the user sets none, so two runs with default settings are the same run.
+     * 42 is only a convention (Tribuo's {@code Trainer.DEFAULT_SEED} is 12345); any fixed value works.
+     */
+    public static final long DEFAULT_SEED = 42;
 
     final N network;
     final Task task;
@@ -103,10 +110,7 @@ public final class Fit<N extends Model> {
 
     /** A copy that trains for {@code epochs} epochs (at most, with early stopping). */
     public Fit<N> epochs(int epochs) {
-        if (epochs <= 0) {
-            throw new IllegalArgumentException("epochs must be ≥ 1, got " + epochs
-                    + "; pass the number of passes over the training data.");
-        }
+        Args.atLeast("epochs", epochs, 1, "pass the number of passes over the training data.");
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 dataFingerprint, settings, trainMetric);
     }

@@ -356,7 +356,7 @@ final class FitRun<N extends Model> {
         data.reset();
         if (!data.hasNext()) {
             throw new IllegalArgumentException(name + " iterator yields no batches; check that its "
-                    + "source has examples and its batch size is ≥ 1.");
+                    + "source has examples and its batch size is >= 1.");
         }
         DataSet first = data.next();
         long columns = first.getLabels().size(1);

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -54,10 +55,7 @@ public final class GradientHealth extends BaseTrainingListener {
 
     /** Samples every {@code iterations} iterations (1 = every step). */
     public static GradientHealth every(int iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be ≥ 1, got " + iterations
-                    + "; 1 samples every step.");
-        }
+        Args.atLeast("iterations", iterations, 1, "1 samples every step.");
         return new GradientHealth(iterations);
     }
 

@@ -1,12 +1,12 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.train.internal.ModelZip;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.linalg.dataset.DataSet;
@@ -67,12 +67,7 @@ public sealed interface Net permits Net.Mln, Net.Graph {
      * @param withUpdater whether to load the updater state too
      */
     static Net restore(String kind, Path zip, boolean withUpdater) throws IOException {
-        return switch (kind) {
-            case Mln.KIND -> new Mln(ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), withUpdater));
-            case Graph.KIND -> new Graph(ModelSerializer.restoreComputationGraph(zip.toFile(), withUpdater));
-            default -> throw new IllegalArgumentException("unknown network kind '" + kind
-                    + "' in " + zip + "; expected " + Mln.KIND + " or " + Graph.KIND + ".");
-        };
+        return ModelZip.read(zip, kind, withUpdater).net();
     }
 
     /** The wrapped DL4J model. */
@@ -195,21 +190,16 @@ public sealed interface Net permits Net.Mln, Net.Graph {
     }
 
     /**
-     * Saves the network, its updater state and the normalizer (may be null) with ModelSerializer.
-     * The normalizer is added in a second step: DL4J 1.0.0-M2.1's
-     * {@code writeModel(model, file, saveUpdater, normalizer)} closes the zip stream while
-     * writing the normalizer and then fails.
+     * Saves the network, its updater state and the normalizer (may be null) as a {@link ModelZip}.
      */
     default void save(Path zip, Normalizer<?> normalizer) throws IOException {
-        ModelSerializer.writeModel(model(), zip.toFile(), true);
-        if (normalizer != null) {
-            ModelSerializer.addNormalizerToModel(zip.toFile(), normalizer);
-        }
+        ModelZip.write(zip, this, normalizer, Map.of());
     }
 
     /** A {@link MultiLayerNetwork}. */
     record Mln(MultiLayerNetwork net) implements Net {
-        static final String KIND = "MultiLayerNetwork";
+        /** The kind name stored in cards and checkpoints. */
+        public static final String KIND = "MultiLayerNetwork";
 
         @Override public Model model() { return net; }
         @Override public String kind() { return KIND; }
@@ -244,7 +234,8 @@ public sealed interface Net permits Net.Mln, Net.Graph {
 
     /** A single-input, single-output {@link ComputationGraph}. */
     record Graph(ComputationGraph net) implements Net {
-        static final String KIND = "ComputationGraph";
+        /** The kind name stored in cards and checkpoints. */
+        public static final String KIND = "ComputationGraph";
 
         @Override public Model model() { return net; }
         @Override public String kind() { return KIND; }

@@ -1,23 +1,29 @@
 package io.github.dl4jrecipes.core.train;
 
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
+import io.github.dl4jrecipes.core.train.internal.ModelZip;
+import io.github.dl4jrecipes.core.train.internal.NormalizerJson;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A trained network with its history, its card and the normalizer its inputs need. Saves with
- * DL4J's {@code ModelSerializer} (updater and normalizer included) plus the card and the history
- * as JSON next to the zip; {@link #load(Path)} gives back a model that predicts identically.
+ * A trained network with its history, its card and the normalizer its inputs need. Saves one zip
+ * in DL4J's layout (configuration JSON, parameters, updater state) with the normalizer, the card
+ * and the history inside as JSON, plus copies of the card and the history next to it;
+ * {@link #load(Path)} gives back a model that predicts identically, and never deserializes Java
+ * objects from the file (DL4J's {@code ModelSerializer.restore…} would).
  *
  * <pre>{@code
  * TrainedModel<MultiLayerNetwork> model = Fit.of(net, task).run(train, valid);
@@ -34,6 +40,13 @@ public final class TrainedModel<N extends Model> {
     public static final String CARD_SUFFIX = ".card.json";
     /** Suffix of the history file next to the zip. */
     public static final String HISTORY_SUFFIX = ".history.json";
+    /** The card's entry inside the zip. */
+    static final String CARD_ENTRY = ModelZip.OURS + "card.json";
+    /** The history's entry inside the zip. */
+    static final String HISTORY_ENTRY = ModelZip.OURS + "history.json";
+    private static final String MULTI_LAYER = "MultiLayerNetwork";
+    private static final String GRAPH = "ComputationGraph";
+    private static final Logger LOG = LoggerFactory.getLogger(TrainedModel.class);
 
     private final N network;
     private final History history;
@@ -87,52 +100,82 @@ public final class TrainedModel<N extends Model> {
     }
 
     /**
-     * Saves the model: the zip, then {@code <stem>.history.json}, then {@code <stem>.card.json},
-     * each atomically.
+     * Saves the model as one file that changes as a unit: the zip (written atomically) holds the
+     * network, its updater state, the normalizer as JSON, the card and the history. Then
+     * {@code <stem>.card.json} and {@code <stem>.history.json} are written next to it as copies for
+     * people and tools; {@link #load} reads the zip only, so a process killed between the writes
+     * leaves a model that loads as the new one (a stale copy is reported in the log).
      *
      * @param zip the model file, ending in ".zip"
+     * @throws IllegalArgumentException when the normalizer is of a type that cannot be saved
+     *                                  ({@code NormalizerStandardize}, {@code NormalizerMinMaxScaler}
+     *                                  and {@code ImagePreProcessingScaler} can); nothing is written
      */
     public void save(Path zip) throws IOException {
-        Path card = sibling(zip, CARD_SUFFIX);
-        AtomicFiles.write(zip, temp -> Net.of(network).save(temp, normalizer));
+        NormalizerJson.checkSupported(normalizer);
+        AtomicFiles.write(zip, temp -> ModelZip.write(temp, Net.of(network), normalizer,
+                Map.of(CARD_ENTRY, card.toJson(), HISTORY_ENTRY, history.toJson())));
         history.writeJson(sibling(zip, HISTORY_SUFFIX));
-        this.card.writeJson(card);
+        card.writeJson(sibling(zip, CARD_SUFFIX));
     }
 
-    /** Loads a model saved by {@link #save(Path)}, of whichever kind it is. */
+    /**
+     * Loads a model saved by {@link #save(Path)}, of whichever kind its configuration is. Never
+     * deserializes Java objects: see {@code ModelZip} for what is read and what is refused.
+     *
+     * @throws IllegalArgumentException naming the file and the fix when it is missing, truncated,
+     *                                  not a model zip, holds entries a model zip does not have, or
+     *                                  its card disagrees with its content
+     */
     public static TrainedModel<?> load(Path zip) throws IOException {
-        ModelCard card = readCard(zip);
-        return "ComputationGraph".equals(card.networkKind()) ? loadGraph(zip) : loadMultiLayer(zip);
+        return read(zip, null);
     }
 
-    /** Loads a MultiLayerNetwork model saved by {@link #save(Path)}. */
+    /** Loads a MultiLayerNetwork model saved by {@link #save(Path)}; otherwise as {@link #load}. */
+    @SuppressWarnings("unchecked")
     public static TrainedModel<MultiLayerNetwork> loadMultiLayer(Path zip) throws IOException {
-        ModelCard card = readCard(zip);
-        checkKind(zip, card, "MultiLayerNetwork");
-        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
-        return new TrainedModel<>(net, readHistory(zip), card, normalizer(zip));
+        return (TrainedModel<MultiLayerNetwork>) read(zip, MULTI_LAYER);
     }
 
-    /** Loads a ComputationGraph model saved by {@link #save(Path)}. */
+    /** Loads a ComputationGraph model saved by {@link #save(Path)}; otherwise as {@link #load}. */
+    @SuppressWarnings("unchecked")
     public static TrainedModel<ComputationGraph> loadGraph(Path zip) throws IOException {
-        ModelCard card = readCard(zip);
-        checkKind(zip, card, "ComputationGraph");
-        ComputationGraph net = ModelSerializer.restoreComputationGraph(zip.toFile(), true);
-        return new TrainedModel<>(net, readHistory(zip), card, normalizer(zip));
+        return (TrainedModel<ComputationGraph>) read(zip, GRAPH);
     }
 
-    private static void checkKind(Path zip, ModelCard card, String expected) {
-        if (!expected.equals(card.networkKind())) {
-            throw new IllegalArgumentException(zip + " holds a " + card.networkKind() + ", not a "
-                    + expected + "; use TrainedModel.load(path) or the matching loader.");
-        }
-    }
-
-    private static ModelCard readCard(Path zip) throws IOException {
+    private static TrainedModel<?> read(Path zip, String kind) throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalArgumentException("model file " + zip + " does not exist; pass the "
                     + ".zip written by TrainedModel.save.");
         }
+        ModelZip.Contents contents = ModelZip.read(zip, kind, true);
+        ModelCard card = contents.entries().containsKey(CARD_ENTRY)
+                ? fromEntry(zip, CARD_ENTRY, () -> ModelCard.fromJson(contents.entries().get(CARD_ENTRY)))
+                : legacyCard(zip);
+        checkStaleCopy(zip, card);
+        String actual = contents.net().kind();
+        if (!actual.equals(card.networkKind())) {
+            throw new IllegalArgumentException("model card of " + zip + " says networkKind " + card.networkKind()
+                    + " but the zip holds a " + actual + "; fix: the card does not belong to this model: set "
+                    + "networkKind to " + actual + " or save the model again.");
+        }
+        History history = contents.entries().containsKey(HISTORY_ENTRY)
+                ? fromEntry(zip, HISTORY_ENTRY, () -> History.fromJson(contents.entries().get(HISTORY_ENTRY)))
+                : History.readJson(sibling(zip, HISTORY_SUFFIX));
+        return new TrainedModel<>(contents.net().model(), history, card, contents.normalizer());
+    }
+
+    private static <T> T fromEntry(Path zip, String entry, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(zip + ": " + entry + ": " + e.getMessage()
+                    + "; fix: save the model again.", e);
+        }
+    }
+
+    /** Zips saved before the card went inside: the card next to the zip. */
+    private static ModelCard legacyCard(Path zip) throws IOException {
         Path card = sibling(zip, CARD_SUFFIX);
         if (!Files.isRegularFile(card)) {
             throw new IllegalArgumentException("model card " + card + " is missing next to " + zip
@@ -142,12 +185,12 @@ public final class TrainedModel<N extends Model> {
         return ModelCard.readJson(card);
     }
 
-    private static History readHistory(Path zip) throws IOException {
-        return History.readJson(sibling(zip, HISTORY_SUFFIX));
-    }
-
-    private static DataNormalization normalizer(Path zip) throws IOException {
-        return ModelSerializer.restoreNormalizerFromFile(zip.toFile());
+    private static void checkStaleCopy(Path zip, ModelCard card) throws IOException {
+        Path copy = sibling(zip, CARD_SUFFIX);
+        if (Files.isRegularFile(copy) && !Files.readString(copy).equals(card.toJson())) {
+            LOG.warn("{} differs from the card inside {} (a save was interrupted, or it was edited); the card "
+                    + "inside the zip is used.", copy, zip);
+        }
     }
 
     static Path sibling(Path zip, String suffix) {

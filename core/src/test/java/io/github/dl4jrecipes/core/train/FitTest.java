@@ -148,7 +148,7 @@ class FitTest {
     void epochsMustBePositive() {
         Fit<MultiLayerNetwork> fit = Fit.of(TinyData.network(), TinyData.TASK);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.epochs(0));
-        assertTrue(e.getMessage().contains("epochs must be ≥ 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("epochs must be >= 1, got 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> fit.epochs(-3));
     }
 

@@ -59,6 +59,6 @@ class GradientHealthTest {
     @Test
     void intervalMustBePositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradientHealth.every(0));
-        assertTrue(e.getMessage().contains("iterations must be ≥ 1, got 0"));
+        assertTrue(e.getMessage().contains("iterations must be >= 1, got 0"));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
@@ -31,7 +32,7 @@ final class LrFindTabularCommand implements Callable<Integer> {
     boolean embeddings;
 
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
-    long seed = TabularTraining.DEFAULT_SEED;
+    long seed = Fit.DEFAULT_SEED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,10 +1,10 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.core.data.CsvTable;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.image.ImageModelFolder;
 import io.github.dl4jrecipes.examples.image.ImagePredictor;
-import io.github.dl4jrecipes.examples.tabular.CsvRows;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +57,7 @@ final class PredictImageCommand implements Callable<Integer> {
             }
             rows.add(row);
         }
-        CsvRows.write(output, header, rows);
+        CsvTable.write(output, header, rows);
         spec.commandLine().getOut().println("wrote " + rows.size() + " labels to " + output);
         spec.commandLine().getOut().flush();
         return Dl4jRecipes.OK;

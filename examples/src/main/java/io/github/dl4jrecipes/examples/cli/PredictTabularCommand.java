@@ -2,16 +2,13 @@ package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
-import io.github.dl4jrecipes.examples.tabular.CsvRows;
-import io.github.dl4jrecipes.examples.tabular.ModelFolder;
-import io.github.dl4jrecipes.examples.tabular.TabularPredictor;
+import io.github.dl4jrecipes.recipes.tabular.TabularModel;
+import io.github.dl4jrecipes.recipes.tabular.TabularPredictions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -38,15 +35,9 @@ final class PredictTabularCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputPaths.file("--output", output, Map.of("--csv", csv));
         OneDnn.enable();
-        ModelFolder.Loaded loaded = new ModelFolder(model).load();
-        TabularPredictor predictor = new TabularPredictor(loaded.model(), loaded.transform());
-        CsvRows rows = CsvRows.read(csv);
-        PrintWriter err = spec.commandLine().getErr();
-        var outputs = predictor.predict(rows, line -> err.println("warning: " + line));
-        err.flush();
-        List<String> header = predictor.header(rows);
-        CsvRows.write(output, header, predictor.withPredictions(rows, outputs, header));
-        spec.commandLine().getOut().println("wrote " + rows.rows().size() + " predictions to " + output);
+        TabularPredictions predictions = TabularModel.load(model).predict(csv);
+        predictions.writeCsv(output);
+        spec.commandLine().getOut().println("wrote " + predictions.size() + " predictions to " + output);
         spec.commandLine().getOut().flush();
         return Dl4jRecipes.OK;
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Progress;
@@ -55,7 +56,7 @@ final class TrainTabularCommand implements Callable<Integer> {
     String activation;
 
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
-    long seed = TabularTraining.DEFAULT_SEED;
+    long seed = Fit.DEFAULT_SEED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularStudy;
@@ -37,7 +38,7 @@ final class TuneTabularCommand implements Callable<Integer> {
     int maxEpochs = 27;
 
     @Option(names = "--seed", description = "Seed of the split, the recipe and the study (default: ${DEFAULT-VALUE}).")
-    long seed = TabularTraining.DEFAULT_SEED;
+    long seed = Fit.DEFAULT_SEED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

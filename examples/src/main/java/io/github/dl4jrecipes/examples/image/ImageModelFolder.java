@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.image;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrecipes.core.train.internal.Json;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -26,7 +25,6 @@ public record ImageModelFolder(Path dir) {
     /** How images were read, and the class names. */
     public static final String IMAGES = "images.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates presence. */
     public ImageModelFolder {
@@ -57,7 +55,7 @@ public record ImageModelFolder(Path dir) {
         Path file = dir.resolve(IMAGES).toAbsolutePath();
         Path temp = Files.createTempFile(file.getParent(), IMAGES, ".tmp");
         try {
-            JSON.writeValue(temp.toFile(), images);
+            Json.MAPPER.writeValue(temp.toFile(), images);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -66,7 +64,7 @@ public record ImageModelFolder(Path dir) {
 
     /** Reads {@value #IMAGES}, failing with the fix when the folder is not a trained image model. */
     public Images images() throws IOException {
-        return JSON.readValue(require(IMAGES).toFile(), Images.class);
+        return Json.MAPPER.readValue(require(IMAGES).toFile(), Images.class);
     }
 
     /** Loads the model. */

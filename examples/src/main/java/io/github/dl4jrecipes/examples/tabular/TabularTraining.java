@@ -1,8 +1,10 @@
 package io.github.dl4jrecipes.examples.tabular;
 
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.train.TrainedModel;
+import io.github.dl4jrecipes.recipes.tabular.TabularModel;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
@@ -16,8 +18,8 @@ import java.util.function.UnaryOperator;
 /**
  * The tabular sample end to end, shared by the sample apps and {@code dl4j-recipes train
  * tabular}: split the table three ways, print the recipe card, train the default recipe (or a
- * customised one), score the held-out test rows with the task's metric, write everything into a
- * {@link ModelFolder}.
+ * customised one), score the held-out test rows with the task's metric, save the
+ * {@link TabularModel} folder.
  *
  * @param trainFraction share of rows to train on
  * @param validFraction share of rows to validate on after each epoch; the rest is the test set
@@ -29,12 +31,10 @@ public record TabularTraining(double trainFraction, double validFraction, long s
     public static final double DEFAULT_TRAIN = 0.6;
     /** 20% validation. */
     public static final double DEFAULT_VALID = 0.2;
-    /** Seed of the samples. */
-    public static final long DEFAULT_SEED = 42;
 
     /** The default 60/20/20 split with seed 42. */
     public static TabularTraining defaults() {
-        return new TabularTraining(DEFAULT_TRAIN, DEFAULT_VALID, DEFAULT_SEED);
+        return new TabularTraining(DEFAULT_TRAIN, DEFAULT_VALID, Fit.DEFAULT_SEED);
     }
 
     /**
@@ -55,10 +55,9 @@ public record TabularTraining(double trainFraction, double validFraction, long s
         TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
         DataSet test = split.test().orElse(split.valid());
         double metric = recipe.task().evaluate(test.getLabels(), model.predict(test.getFeatures()));
-        ModelFolder folder = new ModelFolder(output);
-        folder.write(model, split.transform(), recipe.card());
+        TabularModel.of(model, split.transform(), recipe.card()).save(output);
         Result result = new Result(recipe.task().metric().name().toLowerCase(java.util.Locale.ROOT), metric,
-                test.numExamples(), split.test().isPresent(), folder);
+                test.numExamples(), split.test().isPresent(), output);
         out.println(result);
         out.flush();
         return result;
@@ -75,14 +74,14 @@ public record TabularTraining(double trainFraction, double validFraction, long s
      * @param value    its value on the test rows
      * @param rows     the number of test rows
      * @param heldOut  whether those rows are a held-out test set (false: the validation set)
-     * @param folder   where the model and its files are
+     * @param folder   the model folder written ({@link TabularModel#load(Path)} reads it)
      */
-    public record Result(String metric, double value, int rows, boolean heldOut, ModelFolder folder) {
+    public record Result(String metric, double value, int rows, boolean heldOut, Path folder) {
 
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "%s %s: %.4f on %d rows%nwrote %s (model, card, history, "
-                    + "curves, transform)", heldOut ? "test" : "validation", metric, value, rows, folder.dir());
+                    + "curves, transform)", heldOut ? "test" : "validation", metric, value, rows, folder);
         }
     }
 }

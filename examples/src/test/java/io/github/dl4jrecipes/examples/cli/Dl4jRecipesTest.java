@@ -1,10 +1,16 @@
 package io.github.dl4jrecipes.examples.cli;
 
-import io.github.dl4jrecipes.examples.tabular.CsvRows;
-import io.github.dl4jrecipes.examples.tabular.ModelFolder;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.dl4jrecipes.core.data.CsvFormat;
+import io.github.dl4jrecipes.core.data.CsvTable;
+import io.github.dl4jrecipes.recipes.tabular.TabularModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +59,27 @@ class Dl4jRecipesTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs the command line and returns the warnings the library logged meanwhile. */
+    static List<String> warningsOf(String... args) {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            Run run = run(args);
+            assertEquals(Dl4jRecipes.OK, run.code(), run.err());
+        } finally {
+            root.detachAppender(appender);
+        }
+        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+
+    /** Column x of a CSV file read back. */
+    static List<String> column(CsvTable table, String name) {
+        return table.rows().stream().map(r -> r[table.indexOf(name)]).toList();
+    }
+
     @BeforeAll
     static void trainOnce() throws IOException {
         table = tinyTable(dir.resolve("tiny.csv"), 120, 1, true, null);
@@ -80,8 +107,8 @@ class Dl4jRecipesTest {
 
     @Test
     void trainWritesTheWholeModelFolder() {
-        for (String file : List.of(ModelFolder.MODEL, "model.card.json", "model.history.json", ModelFolder.TRANSFORM,
-                ModelFolder.RECIPE, "history.csv", "history.png")) {
+        for (String file : List.of(TabularModel.MODEL, "model.card.json", "model.history.json", TabularModel.TRANSFORM,
+                TabularModel.RECIPE, "history.csv", "history.png")) {
             assertTrue(Files.isRegularFile(model.resolve(file)), file);
         }
     }
@@ -93,11 +120,10 @@ class Dl4jRecipesTest {
         Run predict = run("predict", "tabular", "--model", model.toString(), "--csv", input.toString(), "--output",
                 output.toString());
         assertEquals(Dl4jRecipes.OK, predict.code(), predict.err());
-        CsvRows rows = CsvRows.read(output);
+        CsvTable rows = CsvTable.read(output, CsvFormat.DEFAULT);
         assertEquals(List.of("x1", "x2", "color", "predicted_label", "probability_yes"), rows.header());
-        assertEquals(30, rows.rows().size());
-        long right = rows.rows().stream().filter(r -> (Double.parseDouble(r.get("x1")) > 0)
-                == r.get("predicted_label").equals("yes")).count();
+        assertEquals(30, rows.size());
+        long right = rows.rows().stream().filter(r -> (Double.parseDouble(r[0]) > 0) == r[3].equals("yes")).count();
         assertTrue(right >= 25, right + " of 30 right");
         assertTrue(predict.err().isEmpty(), predict.err());
     }
@@ -106,12 +132,11 @@ class Dl4jRecipesTest {
     void unseenCategoryIsPredictedWithAWarning() throws IOException {
         Path input = tinyTable(dir.resolve("unseen.csv"), 10, 3, false, "green");
         Path output = dir.resolve("unseen-predictions.csv");
-        Run predict = run("predict", "tabular", "-m", model.toString(), "--csv", input.toString(), "-o",
-                output.toString());
-        assertEquals(Dl4jRecipes.OK, predict.code(), predict.err());
-        assertTrue(predict.err().contains("warning: column 'color': 1 row(s) hold level(s) never seen in training "
-                + "[green]; they are encoded as <unknown>"), predict.err());
-        assertEquals(10, CsvRows.read(output).rows().size());
+        List<String> warnings = warningsOf("predict", "tabular", "-m", model.toString(), "--csv", input.toString(),
+                "-o", output.toString());
+        assertEquals(List.of("CSV " + input + ": column 'color': 1 row(s) hold level(s) never seen in training "
+                + "{green=1}; they are encoded as <unknown> (known levels: [blue, red])"), warnings);
+        assertEquals(10, CsvTable.read(output, CsvFormat.DEFAULT).size());
     }
 
     @Test
@@ -139,8 +164,8 @@ class Dl4jRecipesTest {
         Path labelled = tinyTable(dir.resolve("labelled.csv"), 40, 4, true, null);
         Run evaluate = run("evaluate", "tabular", "--model", model.toString(), "--csv", labelled.toString());
         assertEquals(Dl4jRecipes.OK, evaluate.code(), evaluate.err());
-        assertTrue(evaluate.out().matches("accuracy 0\\.[89]\\d{3} on 40 rows\\R|accuracy 1\\.0000 on 40 rows\\R"),
-                evaluate.out());
+        assertTrue(evaluate.out().matches("accuracy (0\\.[89]\\d{3}|1\\.0000) on 40 rows\\R"
+                + "f1 \\d\\.\\d{4} on 40 rows\\Rmcc -?\\d\\.\\d{4} on 40 rows\\R"), evaluate.out());
         Run unlabelled = run("evaluate", "tabular", "--model", model.toString(), "--csv",
                 tinyTable(dir.resolve("unlabelled.csv"), 5, 5, false, null).toString());
         assertEquals(Dl4jRecipes.BAD_INPUT, unlabelled.code());
@@ -228,5 +253,46 @@ class Dl4jRecipesTest {
         Run badStrategy = run("tune", "tabular", "--strategy", "grid", "--study", dir.resolve("s1").toString());
         assertEquals(Dl4jRecipes.USAGE, badStrategy.code());
         assertTrue(badStrategy.err().contains("unknown strategy 'grid'"), badStrategy.err());
+    }
+
+    /**
+     * A barely trained three-class model: its probabilities stay near a third, so on some rows
+     * that are right no class reaches 0.5 and only the arg-max decides. The accuracy that evaluate prints must be the share of rows whose
+     * predicted column is right.
+     */
+    @Test
+    void evaluateReportsTheAccuracyOfThePredictedColumn() throws IOException {
+        Random random = new Random(6);
+        List<String> lines = new ArrayList<>(List.of("x,label"));
+        for (int i = 0; i < 60; i++) {
+            double x = random.nextGaussian();
+            lines.add(String.format(Locale.ROOT, "%.3f,%s", x, x < -0.4 ? "low" : x < 0.4 ? "mid" : "high"));
+        }
+        Path three = Files.write(dir.resolve("three.csv"), lines);
+        Path weak = dir.resolve("weak");
+        Run train = run("train", "tabular", "--csv", three.toString(), "--target", "label", "--output", weak.toString(),
+                "--epochs", "1", "--max-lr", "0.001");
+        assertEquals(Dl4jRecipes.OK, train.code(), train.err());
+        Path predictions = dir.resolve("three-predictions.csv");
+        Run predict = run("predict", "tabular", "--model", weak.toString(), "--csv", three.toString(), "--output",
+                predictions.toString());
+        assertEquals(Dl4jRecipes.OK, predict.code(), predict.err());
+        CsvTable predicted = CsvTable.read(predictions, CsvFormat.DEFAULT);
+        List<String> truth = column(predicted, "label");
+        List<String> guess = column(predicted, "predicted_label");
+        long right = java.util.stream.IntStream.range(0, truth.size()).filter(i -> truth.get(i).equals(guess.get(i)))
+                .count();
+        List<String> high = column(predicted, "probability_high");
+        List<String> low = column(predicted, "probability_low");
+        List<String> mid = column(predicted, "probability_mid");
+        long rightBelowHalf = java.util.stream.IntStream.range(0, truth.size())
+                .filter(i -> truth.get(i).equals(guess.get(i)) && Math.max(Double.parseDouble(high.get(i)),
+                        Math.max(Double.parseDouble(low.get(i)), Double.parseDouble(mid.get(i)))) < 0.5)
+                .count();
+        assertTrue(rightBelowHalf > 0, "some rows are right with no probability at 0.5: " + rightBelowHalf);
+        Run evaluate = run("evaluate", "tabular", "--model", weak.toString(), "--csv", three.toString());
+        assertEquals(Dl4jRecipes.OK, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().startsWith(String.format(Locale.ROOT, "accuracy %.4f on 60 rows", right / 60.0)),
+                right + " of 60 right: " + evaluate.out());
     }
 }

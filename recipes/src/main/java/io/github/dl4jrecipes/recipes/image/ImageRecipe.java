@@ -81,8 +81,6 @@ public final class ImageRecipe implements Recipe {
     public static final int DEFAULT_BATCH_SIZE = 64;
     /** Epochs: {@link Fit#DEFAULT_EPOCHS}. */
     public static final int DEFAULT_EPOCHS = Fit.DEFAULT_EPOCHS;
-    /** Seed 42 when none is given. */
-    public static final long DEFAULT_SEED = 42;
     /** Decoupled weight decay 0.01: fastai's {@code wd} default with Adam (AdamW). */
     public static final double DEFAULT_WEIGHT_DECAY = Optimizer.DEFAULT_WEIGHT_DECAY;
     /**
@@ -170,7 +168,7 @@ public final class ImageRecipe implements Recipe {
      */
     public static ImageRecipe classifier(int height, int width, int channels, int nClasses) {
         return new ImageRecipe(ImageShape.of(channels, height, width), Task.multiclass(nClasses),
-                SmallCnn.defaults(), null, Augment.standard(), DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED,
+                SmallCnn.defaults(), null, Augment.standard(), DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, Fit.DEFAULT_SEED,
                 null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults(), DEFAULT_TRAIN_METRIC, null);
     }
 
@@ -498,7 +496,7 @@ public final class ImageRecipe implements Recipe {
                 : RecipeSetting.USER));
         settings.add(RecipeSetting.of("batchSize", batchSize, batchSize == DEFAULT_BATCH_SIZE ? DEFAULT + "fastai bs=64"
                 : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("seed", seed, seed == Fit.DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
         settings.add(RecipeSetting.of("trainMetric", trainMetric, trainMetric == DEFAULT_TRAIN_METRIC
                 ? DEFAULT + "an extra pass over the training images, as fastai skips" : RecipeSetting.USER));
         settings.add(RecipeSetting.of("cacheMode", CacheMode.DEVICE, DEFAULT + "keeps im2col for backprop (issue #8)"));

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.tabular;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.data.CategoricalEncoding;
 import io.github.dl4jrecipes.core.data.ColumnKind;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
@@ -95,8 +96,6 @@ public final class TabularRecipe implements Recipe {
             List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH);
     /** Hidden activation when none is set: ReLU, as fastai's {@code tabular_learner}. */
     public static final Activation DEFAULT_ACTIVATION = Activation.RELU;
-    /** Seed when none is set. */
-    public static final long DEFAULT_SEED = 42;
 
     /** Prefix of the recipe's settings in the trained model's card ({@code recipe.hiddenLayers}, ...). */
     public static final String CARD_PREFIX = "recipe";
@@ -149,7 +148,7 @@ public final class TabularRecipe implements Recipe {
                     + "call withEntityEmbeddings() on the recipe for embeddings");
         }
         return new TabularRecipe(name, schema, task, DEFAULT_ACTIVATION, null, null, null, null, null, null,
-                DEFAULT_WEIGHT_DECAY, DEFAULT_SEED, Progress.AUTO, false, null);
+                DEFAULT_WEIGHT_DECAY, Fit.DEFAULT_SEED, Progress.AUTO, false, null);
     }
 
     /**
@@ -194,10 +193,7 @@ public final class TabularRecipe implements Recipe {
      */
     public static TabularRecipe multilabel(TabularSchema schema, int nLabels) {
         Objects.requireNonNull(schema, "schema");
-        if (nLabels < 1) {
-            throw new IllegalArgumentException("nLabels must be ≥ 1, got " + nLabels + "; pass the number of 0/1 "
-                    + "label columns");
-        }
+        Args.atLeast("nLabels", nLabels, 1, "pass the number of 0/1 label columns");
         return create("tabular-multilabel", schema, Task.multilabel(nLabels));
     }
 
@@ -236,7 +232,7 @@ public final class TabularRecipe implements Recipe {
     /** A copy with these hidden layer widths instead of {@link TabularRules#hiddenLayers}. */
     public TabularRecipe withHiddenLayers(int... widths) {
         if (widths.length == 0 || Arrays.stream(widths).anyMatch(w -> w < 1)) {
-            throw new IllegalArgumentException("hiddenLayers: need at least one layer, each ≥ 1 unit wide, got "
+            throw new IllegalArgumentException("hiddenLayers: need at least one layer, each >= 1 unit wide, got "
                     + Arrays.toString(widths) + "; e.g. withHiddenLayers(200, 100) (fastai's default)");
         }
         return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout,
@@ -290,7 +286,7 @@ public final class TabularRecipe implements Recipe {
     /** A copy with another decoupled weight decay ≥ 0 (0 turns it off). */
     public TabularRecipe withWeightDecay(double decay) {
         if (!(decay >= 0) || Double.isInfinite(decay)) {
-            throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0, got " + decay + "; use "
+            throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got " + decay + "; use "
                     + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
         }
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
@@ -580,7 +576,7 @@ public final class TabularRecipe implements Recipe {
         String rowsSource = rows != rows() ? "the training data given to fit()" : trainRows != null
                 ? RecipeSetting.USER : "all rows of the schema until fit() sees the training rows";
         settings.add(RecipeSetting.of("trainRows", rows, rowsSource));
-        settings.add(RecipeSetting.of("seed", seed, seed == DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
+        settings.add(RecipeSetting.of("seed", seed, seed == Fit.DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
         return new Resolved(configuration, new RecipeCard(name, settings), epochCount, batches, lr);
     }
 
@@ -590,9 +586,7 @@ public final class TabularRecipe implements Recipe {
     }
 
     private static void checkPositive(String setting, int value, String what) {
-        if (value < 1) {
-            throw new IllegalArgumentException(setting + " must be ≥ 1, got " + value + "; pass " + what);
-        }
+        Args.atLeast(setting, value, 1, "pass " + what);
     }
 
     /** Everything a run needs, resolved for one training set. */

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.tabular;
 
+import io.github.dl4jrecipes.core.internal.Args;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,7 @@ public final class TabularRules {
     /** Exponent of fastai's {@code emb_sz_rule}. */
     public static final double EMBEDDING_EXPONENT = 0.56;
     /** Each further hidden layer is this fraction of the previous one's width (fastai's 200 → 100). */
-    static final double TAPER = 0.5;
+    public static final double TAPER = 0.5;
 
     private TabularRules() {
     }
@@ -76,9 +77,25 @@ public final class TabularRules {
         checkPositive("outputs", outputs);
         long width = Math.round(trainRows / (SAMPLES_PER_WEIGHT_ALPHA * (inputs + outputs)));
         int first = (int) Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
-        List<Integer> widths = new ArrayList<>(List.of(first));
-        if (trainRows >= SECOND_LAYER_ROWS) {
-            widths.add(Math.max(MIN_WIDTH, (int) Math.round(first * TAPER)));
+        return tapered(first, trainRows >= SECOND_LAYER_ROWS ? 2 : 1, MIN_WIDTH);
+    }
+
+    /**
+     * Widths of {@code depth} hidden layers, the first {@code first} wide and each further one
+     * {@link #TAPER} of the one before, rounded, never below {@code floor}.
+     *
+     * @param first width of the first layer, ≥ 1
+     * @param depth number of layers, ≥ 1
+     * @param floor narrowest layer allowed, ≥ 1
+     * @return the widths, first layer first
+     */
+    public static List<Integer> tapered(int first, int depth, int floor) {
+        checkPositive("first", first);
+        checkPositive("depth", depth);
+        checkPositive("floor", floor);
+        List<Integer> widths = new ArrayList<>(depth);
+        for (int i = 0; i < depth; i++) {
+            widths.add(Math.max(floor, (int) Math.round(first * Math.pow(TAPER, i))));
         }
         return List.copyOf(widths);
     }
@@ -107,8 +124,6 @@ public final class TabularRules {
     }
 
     private static void checkPositive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be ≥ 1, got " + value + "; pass the size of the data");
-        }
+        Args.atLeast(name, value, 1, "pass the size of the data");
     }
 }

@@ -9,9 +9,9 @@
  * TabularSplit split = data.split(0.8, 42);
  * TabularRecipe recipe = TabularRecipe.classifier(data.schema());     // .withEntityEmbeddings(), .withActivation(Activation.ELU)
  * log.info("{}", recipe.card());
- * TrainedModel<?> model = recipe.fit(split.train(), split.valid());
- * split.transform().save(Path.of("out/transform.json"));               // the same preprocessing at inference
- * model.save(Path.of("out/model.zip"));
+ * TabularModel model = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe.card());
+ * model.save(Path.of("out/penguins"));                                 // network, preprocessing, card
+ * TabularPredictions p = TabularModel.load(Path.of("out/penguins")).predict(Path.of("new.csv"));
  * }</pre>
  */
 package io.github.dl4jrecipes.recipes.tabular;

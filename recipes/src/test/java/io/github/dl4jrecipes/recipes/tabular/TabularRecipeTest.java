@@ -349,7 +349,9 @@ class TabularRecipeTest {
         assertThrows(IllegalArgumentException.class, () -> recipe.withEpochs(0));
         assertThrows(IllegalArgumentException.class, () -> recipe.withHiddenLayers());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> recipe.withBatchSize(-3));
-        assertEquals("batchSize must be ≥ 1, got -3; pass rows per update", e.getMessage());
+        assertTrue(e.getMessage().startsWith("batchSize "), "names the parameter: " + e.getMessage());
+        assertTrue(e.getMessage().contains(">= 1, got -3"), "states the rule and the value: " + e.getMessage());
+        assertTrue(e.getMessage().contains("rows per update"), "says what to pass: " + e.getMessage());
         RecipeCard card = recipe.withMaxLr(3e-3).withBatchSize(32).withEpochs(5).card();
         assertEquals("0.003", card.value("maxLr"));
         assertEquals(RecipeSetting.USER, card.setting("maxLr").source());

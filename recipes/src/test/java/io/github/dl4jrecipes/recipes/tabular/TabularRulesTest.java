@@ -41,7 +41,7 @@ class TabularRulesTest {
     void nonPositiveSizesAreRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TabularRules.hiddenLayers(0, 3, 1));
-        assertTrue(e.getMessage().startsWith("trainRows must be ≥ 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("trainRows must be >= 1, got 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TabularRules.embeddingSize(0));
     }
 }

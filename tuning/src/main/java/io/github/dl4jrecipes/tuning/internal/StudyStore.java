@@ -1,9 +1,7 @@
 package io.github.dl4jrecipes.tuning.internal;
 
+import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import org.slf4j.Logger;
@@ -52,7 +50,6 @@ public final class StudyStore {
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path dir;
-    private final ObjectMapper json;
     private final ReentrantLock jvmLock;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -70,8 +67,6 @@ public final class StudyStore {
 
     private StudyStore(Path dir) {
         this.dir = dir;
-        this.json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.jvmLock = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
     }
 
@@ -211,7 +206,7 @@ public final class StudyStore {
                     int number = Integer.parseInt(m.group(1));
                     highest = Math.max(highest, number);
                     try {
-                        TrialRecord record = json.readValue(file.toFile(), TrialRecord.class);
+                        TrialRecord record = Json.MAPPER.readValue(file.toFile(), TrialRecord.class);
                         if (record.number() != number) {
                             throw new IOException("it holds trial " + record.number());
                         }
@@ -232,7 +227,7 @@ public final class StudyStore {
 
     private StudyInfo readInfo(Path info) {
         try {
-            return json.readValue(info.toFile(), StudyInfo.class);
+            return Json.MAPPER.readValue(info.toFile(), StudyInfo.class);
         } catch (IOException e) {
             throw new IllegalStateException("study directory " + dir + ": study.json is unreadable (" + message(e)
                     + "); it is not a study of this version, or it is damaged: use a new study directory", e);
@@ -241,7 +236,7 @@ public final class StudyStore {
 
     private void writeAtomically(Path target, Object value) {
         try {
-            writeAtomically(target, json.writeValueAsBytes(value));
+            writeAtomically(target, Json.MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + target + " as JSON", e);
         }

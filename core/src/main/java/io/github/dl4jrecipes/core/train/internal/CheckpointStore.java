@@ -6,17 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -172,7 +167,7 @@ public final class CheckpointStore implements AutoCloseable {
         Path zip = dir.resolve(stem + ".zip");
         AtomicFiles.write(zip, temp -> net.save(temp, normalizer));
         AtomicFiles.writeString(dir.resolve(stem + ".json"),
-                Json.MAPPER.writeValueAsString(state.withZipSha256(sha256(zip))));
+                Json.MAPPER.writeValueAsString(state.withZipSha256(Sha256.of(zip))));
     }
 
     private Optional<Loaded> read(String stem) {
@@ -184,7 +179,7 @@ public final class CheckpointStore implements AutoCloseable {
                 LOG.warn("Checkpoint {} has no {}; using the previous checkpoint.", json, zip.getFileName());
                 return Optional.empty();
             }
-            String actual = sha256(zip);
+            String actual = Sha256.of(zip);
             if (!actual.equals(state.zipSha256())) {
                 LOG.warn("Checkpoint {} is corrupted (SHA-256 {} but {} expected); using the previous "
                         + "checkpoint.", zip, actual, state.zipSha256());
@@ -216,15 +211,5 @@ public final class CheckpointStore implements AutoCloseable {
 
     private static String name(int epoch) {
         return String.format(Locale.ROOT, "epoch-%04d", epoch);
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

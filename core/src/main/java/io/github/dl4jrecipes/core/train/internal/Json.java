@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson mapper for this project's own files (histories, cards, checkpoint state):
- * indented output, sorted map keys, and tolerant of fields added by later versions.
+ * The one Jackson mapper for this project's own files in every module (histories, model and
+ * recipe cards, checkpoint state, tabular transforms, studies, leaderboards, the samples' model
+ * folders): indented output, sorted map keys (so a file does not depend on a map's iteration
+ * order), and tolerant of fields added by later versions. Records keep their declaration order.
  */
 public final class Json {
 

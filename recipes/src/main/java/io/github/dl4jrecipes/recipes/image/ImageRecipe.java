@@ -248,7 +248,8 @@ public final class ImageRecipe implements Recipe {
      */
     public ImageRecipe withSchedule(ISchedule schedule) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
-                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder, trainMetric, checkpoints);
+                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder, trainMetric,
+                checkpoints);
     }
 
     /** A copy with another decoupled weight decay λ (0 turns it off). */

@@ -64,7 +64,7 @@ public final class Dl4jRecipes {
         cli.setExecutionExceptionHandler((e, line, parseResult) -> {
             boolean debugging = parseResult.originalArgs().contains("--debug");
             PrintWriter err = line.getErr();
-            err.println("error: " + message(e));
+            err.println("error: " + message(e, line));
             if (debugging) {
                 e.printStackTrace(err);
             } else {
@@ -76,9 +76,17 @@ public final class Dl4jRecipes {
         return cli;
     }
 
-    private static String message(Throwable e) {
+    /**
+     * The error's message; reading settings it mentions are named as options (an option of
+     * another command as that command: {@code 'dl4j-recipes train tabular --categorical zip'}).
+     */
+    private static String message(Throwable e, CommandLine line) {
         Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String text = shown.getMessage();
+        String text = shown instanceof DataLoadException data ? data.message(m -> {
+            String option = TabularDataOptions.option(m);
+            return line.getCommandSpec().findOption(option.split(" ")[0]) != null ? option
+                    : "'dl4j-recipes train tabular " + option + "'";
+        }) : shown.getMessage();
         return text == null || text.isBlank() ? shown.getClass().getSimpleName() : text;
     }
 

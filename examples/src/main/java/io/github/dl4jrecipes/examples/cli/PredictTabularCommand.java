@@ -28,6 +28,9 @@ final class PredictTabularCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Predictions CSV to write.")
     Path output;
 
+    @CommandLine.Mixin
+    CsvFormatOptions format = new CsvFormatOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +38,7 @@ final class PredictTabularCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputPaths.file("--output", output, Map.of("--csv", csv));
         OneDnn.enable();
-        TabularPredictions predictions = TabularModel.load(model).predict(csv);
+        TabularPredictions predictions = TabularModel.load(model).predict(csv, format.format());
         predictions.writeCsv(output);
         spec.commandLine().getOut().println("wrote " + predictions.size() + " predictions to " + output);
         spec.commandLine().getOut().flush();

@@ -1,8 +1,9 @@
 package io.github.dl4jrecipes.examples.cli;
 
-import io.github.dl4jrecipes.core.train.Fit;
+import io.github.dl4jrecipes.core.data.TabularSchema;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Checkpoints;
+import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
@@ -55,6 +56,10 @@ final class TrainTabularCommand implements Callable<Integer> {
             + "AlphaDropout, no batch norm).")
     String activation;
 
+    @Option(names = "--classifier", description = "Train a classifier even when the target holds numbers: integer "
+            + "codes (0, 1, 2, ...) become the classes (default: classes or numbers as the target reads).")
+    boolean classifier;
+
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
     long seed = Fit.DEFAULT_SEED;
 
@@ -75,7 +80,15 @@ final class TrainTabularCommand implements Callable<Integer> {
     }
 
     private TabularRecipe customize(TabularRecipe recipe) {
-        TabularRecipe r = recipe.withProgress(Progress.LOG);
+        if (classifier && !recipe.task().kind().isClassification() && recipe.schema().integerCodes().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--classifier: target '"
+                    + recipe.schema().target() + "' holds numbers that are not integer class codes (at most "
+                    + TabularSchema.MAX_INTEGER_CODES + " distinct integers, each in at least "
+                    + TabularSchema.MIN_ROWS_PER_CODE + " rows); fix: drop --classifier to predict the number, or read "
+                    + "the target as categories with --categorical " + recipe.schema().target());
+        }
+        TabularRecipe r = (classifier && !recipe.task().kind().isClassification()
+                ? TabularRecipe.classifier(recipe.schema()) : recipe).withProgress(Progress.LOG);
         if (epochs != null) {
             r = r.withEpochs(epochs);
         }

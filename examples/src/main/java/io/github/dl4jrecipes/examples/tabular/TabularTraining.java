@@ -53,9 +53,9 @@ public record TabularTraining(double trainFraction, double validFraction, long s
         out.println(recipe.card());
         out.flush();
         TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
-        DataSet test = split.test().orElse(split.valid());
+        DataSet test = recipe.classLabels(split.test().orElse(split.valid()));
         double metric = recipe.task().evaluate(test.getLabels(), model.predict(test.getFeatures()));
-        TabularModel.of(model, split.transform(), recipe.card()).save(output);
+        TabularModel.of(model, split.transform(), recipe).save(output);
         Result result = new Result(recipe.task().metric().name().toLowerCase(java.util.Locale.ROOT), metric,
                 test.numExamples(), split.test().isPresent(), output);
         out.println(result);

@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code
  * TabularSplit split = data.split(0.8, 42);
  * TabularRecipe recipe = TabularRecipe.classifier(data.schema());
- * TabularModel model = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe.card());
+ * TabularModel model = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe);
  * model.save(Path.of("out/penguins"));
  *
  * TabularModel again = TabularModel.load(Path.of("out/penguins"));
@@ -57,9 +57,14 @@ public record TabularModel(TrainedModel<?> model, TabularTransform transform, Re
         Objects.requireNonNull(recipe, "recipe");
     }
 
-    /** A model from what a recipe's run produced. */
-    public static TabularModel of(TrainedModel<?> model, TabularTransform transform, RecipeCard recipe) {
-        return new TabularModel(model, transform, recipe);
+    /**
+     * A model from what a recipe's run produced: the trained model, the transform of the split it
+     * trained on and the recipe (its card is kept). When the recipe read a numeric target's
+     * integer codes as classes, the transform is saved with those classes.
+     */
+    public static TabularModel of(TrainedModel<?> model, TabularTransform transform, TabularRecipe recipe) {
+        boolean codes = recipe.task().kind().isClassification() && !transform.targetKind().isClassification();
+        return new TabularModel(model, codes ? transform.withClasses(recipe.schema()) : transform, recipe.card());
     }
 
     /** Predictions for every row of a comma-separated UTF-8 file with a header row. */
@@ -135,7 +140,7 @@ public record TabularModel(TrainedModel<?> model, TabularTransform transform, Re
      */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(TRANSFORM), transform.toJson());
+        transform.save(dir.resolve(TRANSFORM));
         model.save(dir.resolve(MODEL));
         model.history().writeAll(dir, HISTORY);
         AtomicFiles.writeString(dir.resolve(RECIPE), recipe.toJson());

@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ final class LrFindTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", output);
         OneDnn.enable();
         TabularData table = data.load();
         TabularSplit split = table.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.recipes.tabular.TabularModel;
 import io.github.dl4jrecipes.recipes.tabular.TabularPredictions;
 import picocli.CommandLine;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code predict tabular}: CSV in, the same rows with predictions out (written atomically). */
@@ -34,6 +36,7 @@ final class PredictTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.file("--output", output, Map.of("--csv", csv));
         OneDnn.enable();
         TabularPredictions predictions = TabularModel.load(model).predict(csv, format.format());
         predictions.writeCsv(output);

@@ -2,8 +2,10 @@ package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.TabularSchema;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.nd4j.linalg.activations.Activation;
@@ -30,6 +32,10 @@ final class TrainTabularCommand implements Callable<Integer> {
             + "empty, or one this command wrote (replaced as a whole; a folder holding other files is refused before "
             + "training).")
     Path output;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Save a checkpoint after every epoch into DIR; "
+            + "the same command run again resumes from the latest one (the same settings are required).")
+    Path checkpoints;
 
     @Option(names = "--epochs", description = "Epochs (default: the recipe's rule).")
     Integer epochs;
@@ -64,6 +70,11 @@ final class TrainTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", output);
+        if (checkpoints != null) {
+            OutputPaths.folder("--checkpoints", checkpoints);
+            OutputPaths.apart("--checkpoints", checkpoints, "--output", output);
+        }
         OneDnn.enable();
         new TabularTraining(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed)
                 .run(data.load(), this::customize, output, spec.commandLine().getOut());
@@ -82,6 +93,9 @@ final class TrainTabularCommand implements Callable<Integer> {
                 ? TabularRecipe.classifier(recipe.schema()) : recipe).withProgress(Progress.LOG);
         if (epochs != null) {
             r = r.withEpochs(epochs);
+        }
+        if (checkpoints != null) {
+            r = r.withCheckpoints(Checkpoints.in(checkpoints));
         }
         if (maxLr != null) {
             r = r.withMaxLr(maxLr);

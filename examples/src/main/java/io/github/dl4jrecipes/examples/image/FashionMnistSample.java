@@ -48,6 +48,7 @@ public final class FashionMnistSample implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.checkOutputs();
         IdxImages fm = dataDir == null ? FashionMnist.load() : FashionMnist.loader().withDir(dataDir).load();
         DataSet train = subset(fm.train(), trainSubset, "--train-subset");
         DataSet test = subset(fm.test(), testSubset, "--test-subset");

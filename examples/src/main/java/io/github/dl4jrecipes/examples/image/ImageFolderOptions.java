@@ -27,6 +27,7 @@ public final class ImageFolderOptions {
      * {@value ImageModelFolder#IMAGES} for {@code predict image} and {@code evaluate image}.
      */
     public void train(PrintWriter console) throws IOException {
+        training.checkOutputs();
         ImageFolderData data = input.load();
         ImageFolderSplit split = input.split(data, training.seed());
         ImageRecipe recipe = training.recipe(input.size, input.size, input.channels, data.classes().size());
@@ -34,5 +35,6 @@ public final class ImageFolderOptions {
         DataSetIterator valid = split.valid().iterator(training.batchSize());
         new ImageModelFolder(training.out).write(input.images(data), staging -> new ImageSampleRun(console)
                 .run(recipe, training, staging, train, valid, train.next().getFeatures(), data.classes()));
+        UnreadableImagesOption.report(data, console);
     }
 }

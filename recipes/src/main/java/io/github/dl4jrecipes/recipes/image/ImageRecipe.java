@@ -8,6 +8,7 @@ import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.optim.Optimizer;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.NetworkConfiguration;
@@ -122,10 +123,11 @@ public final class ImageRecipe implements Recipe {
     private final double weightDecay;
     private final LrFinder lrFinder;
     private final boolean trainMetric;
+    private final Checkpoints checkpoints;
 
     private ImageRecipe(ImageShape shape, Task task, Architecture architecture, Pretrained pretrained,
                         Augment augment, int epochs, int batchSize, long seed, ISchedule schedule, String lrSource,
-                        double weightDecay, LrFinder lrFinder, boolean trainMetric) {
+                        double weightDecay, LrFinder lrFinder, boolean trainMetric, Checkpoints checkpoints) {
         this.shape = shape;
         this.task = task;
         this.architecture = architecture;
@@ -143,6 +145,11 @@ public final class ImageRecipe implements Recipe {
         this.weightDecay = weightDecay;
         this.lrFinder = Objects.requireNonNull(lrFinder, "lrFinder");
         this.trainMetric = trainMetric;
+        if (pretrained != null && checkpoints != null) {
+            throw new IllegalArgumentException("checkpoints: transfer(..) trains in two phases and does not "
+                    + "checkpoint yet; fix: drop withCheckpoints(..) for a transfer recipe");
+        }
+        this.checkpoints = checkpoints;
         if (pretrained == null) {
             architecture.check(shape);
         } else {
@@ -162,7 +169,7 @@ public final class ImageRecipe implements Recipe {
     public static ImageRecipe classifier(int height, int width, int channels, int nClasses) {
         return new ImageRecipe(ImageShape.of(channels, height, width), Task.multiclass(nClasses),
                 SmallCnn.defaults(), null, Augment.standard(), DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, Fit.DEFAULT_SEED,
-                null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults(), DEFAULT_TRAIN_METRIC);
+                null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults(), DEFAULT_TRAIN_METRIC, null);
     }
 
     /** A copy with LeNet-5 (DL4J's example, ReLU convolutions): the reference. */
@@ -187,36 +194,36 @@ public final class ImageRecipe implements Recipe {
      */
     public ImageRecipe transfer(Pretrained pretrained) {
         return new ImageRecipe(shape, task, architecture, Objects.requireNonNull(pretrained, "pretrained"), augment,
-                epochs, batchSize, seed, schedule, lrSource, weightDecay, lrFinder, trainMetric);
+                epochs, batchSize, seed, schedule, lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     private ImageRecipe withArchitecture(Architecture architecture) {
         return new ImageRecipe(shape, task, architecture, null, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /** A copy with another augmentation policy ({@link Augment#none()} turns it off). */
     public ImageRecipe withAugment(Augment augment) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /** A copy that trains {@code epochs} epochs (the 1cycle spans all of them). */
     public ImageRecipe withEpochs(int epochs) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /** A copy with another batch size (used when {@link #fit(DataSet, DataSet)} batches the data). */
     public ImageRecipe withBatchSize(int batchSize) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /** A copy with another seed (weights, shuffling, augmentation, dropout). */
     public ImageRecipe withSeed(long seed) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /** A copy with 1cycle peaking at {@code maxLr}: the LR finder is skipped. */
@@ -231,7 +238,7 @@ public final class ImageRecipe implements Recipe {
     public ImageRecipe withMaxLr(LrFinderResult result) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
                 OneCycle.maxLr(result.suggestion()), "LR finder (" + result.chosen() + ")", weightDecay, lrFinder,
-                trainMetric);
+                trainMetric, checkpoints);
     }
 
     /**
@@ -241,13 +248,14 @@ public final class ImageRecipe implements Recipe {
      */
     public ImageRecipe withSchedule(ISchedule schedule) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
-                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder, trainMetric);
+                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder, trainMetric,
+                checkpoints);
     }
 
     /** A copy with another decoupled weight decay λ (0 turns it off). */
     public ImageRecipe withWeightDecay(double weightDecay) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /**
@@ -256,7 +264,7 @@ public final class ImageRecipe implements Recipe {
      */
     public ImageRecipe withTrainMetric(boolean measure) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, measure);
+                lrSource, weightDecay, lrFinder, measure, checkpoints);
     }
 
     /** Whether {@link #fit} measures the training metric after each epoch. */
@@ -264,10 +272,21 @@ public final class ImageRecipe implements Recipe {
         return trainMetric;
     }
 
+    /**
+     * A copy that saves checkpoints while it trains and, started again with the same folder and
+     * settings, resumes from the latest one (bit-identical to an uninterrupted run, augmentation
+     * included); a folder written with other settings is refused, naming the first that differs
+     * (see {@link Checkpoints}). Not with {@code transfer(..)}.
+     */
+    public ImageRecipe withCheckpoints(Checkpoints folder) {
+        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
+                lrSource, weightDecay, lrFinder, trainMetric, Objects.requireNonNull(folder, "folder"));
+    }
+
     /** A copy whose LR range test (when no schedule is given) runs with these settings. */
     public ImageRecipe withLrFinder(LrFinder lrFinder) {
         return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric);
+                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
     }
 
     /** The image layout this recipe takes. */
@@ -404,6 +423,9 @@ public final class ImageRecipe implements Recipe {
         }
         Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).epochs(epochs).seed(seed)
                 .trainMetric(trainMetric);
+        if (checkpoints != null) {
+            fit = fit.checkpoints(checkpoints);
+        }
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             fit = fit.setting(setting.getKey(), setting.getValue());
         }

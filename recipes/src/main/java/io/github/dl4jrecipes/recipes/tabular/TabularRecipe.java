@@ -14,6 +14,7 @@ import io.github.dl4jrecipes.core.optim.Optimizer;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
@@ -117,10 +118,12 @@ public final class TabularRecipe implements Recipe {
     private final long seed;
     private final Progress progress;
     private final boolean embeddings;
+    private final Checkpoints checkpoints;
 
     private TabularRecipe(String name, TabularSchema schema, Task task, Activation activation,
             List<Integer> hiddenLayers, Double dropout, Double maxLr, Integer epochs, Integer batchSize,
-            Integer trainRows, double weightDecay, long seed, Progress progress, boolean embeddings) {
+            Integer trainRows, double weightDecay, long seed, Progress progress, boolean embeddings,
+            Checkpoints checkpoints) {
         this.name = name;
         this.schema = schema;
         this.task = task;
@@ -135,6 +138,7 @@ public final class TabularRecipe implements Recipe {
         this.seed = seed;
         this.progress = progress;
         this.embeddings = embeddings;
+        this.checkpoints = checkpoints;
     }
 
     private static TabularRecipe create(String name, TabularSchema schema, Task task) {
@@ -145,7 +149,7 @@ public final class TabularRecipe implements Recipe {
                     + "call withEntityEmbeddings() on the recipe for embeddings");
         }
         return new TabularRecipe(name, schema, task, DEFAULT_ACTIVATION, null, null, null, null, null, null,
-                DEFAULT_WEIGHT_DECAY, Fit.DEFAULT_SEED, Progress.AUTO, false);
+                DEFAULT_WEIGHT_DECAY, Fit.DEFAULT_SEED, Progress.AUTO, false, null);
     }
 
     /**
@@ -223,7 +227,7 @@ public final class TabularRecipe implements Recipe {
                     + "the self-normalizing network");
         }
         return new TabularRecipe(name, schema, task, hiddenActivation, hiddenLayers, dropout, maxLr, epochs,
-                batchSize, trainRows, weightDecay, seed, progress, embeddings);
+                batchSize, trainRows, weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /** {@code withActivation(Activation.SELU)}: self-normalizing, LeCun normal init, AlphaDropout, no batch norm. */
@@ -243,7 +247,7 @@ public final class TabularRecipe implements Recipe {
                     + Arrays.toString(widths) + "; e.g. withHiddenLayers(200, 100) (fastai's default)");
         }
         return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout,
-                maxLr, epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings);
+                maxLr, epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /** A copy with another dropout rate in [0, 1); 0 turns dropout off. */
@@ -253,7 +257,7 @@ public final class TabularRecipe implements Recipe {
                     + "; use " + DEFAULT_DROPOUT + " (ReLU) or " + DEFAULT_ALPHA_DROPOUT + " (SELU), or 0 for none");
         }
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, rate, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings);
+                trainRows, weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /** A copy whose 1cycle policy peaks at {@code lr}. */
@@ -263,21 +267,21 @@ public final class TabularRecipe implements Recipe {
                     + DEFAULT_MAX_LR + " or the LR finder's suggestion");
         }
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, lr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings);
+                trainRows, weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /** A copy that trains {@code count} epochs instead of {@link TabularRules#epochs}. */
     public TabularRecipe withEpochs(int count) {
         checkPositive("epochs", count, "the number of passes over the training data");
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, count, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings);
+                trainRows, weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /** A copy with this batch size instead of {@link TabularRules#batchSize}. */
     public TabularRecipe withBatchSize(int size) {
         checkPositive("batchSize", size, "rows per update");
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, size, trainRows,
-                weightDecay, seed, progress, embeddings);
+                weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /**
@@ -287,7 +291,7 @@ public final class TabularRecipe implements Recipe {
     public TabularRecipe withTrainRows(int rows) {
         checkPositive("trainRows", rows, "the number of training rows");
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, rows,
-                weightDecay, seed, progress, embeddings);
+                weightDecay, seed, progress, embeddings, checkpoints);
     }
 
     /** A copy with another decoupled weight decay ≥ 0 (0 turns it off). */
@@ -297,19 +301,19 @@ public final class TabularRecipe implements Recipe {
                     + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
         }
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, decay, seed, progress, embeddings);
+                trainRows, decay, seed, progress, embeddings, checkpoints);
     }
 
     /** A copy with another seed (weights, dropout, shuffling). */
     public TabularRecipe withSeed(long newSeed) {
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, newSeed, progress, embeddings);
+                trainRows, weightDecay, newSeed, progress, embeddings, checkpoints);
     }
 
     /** A copy with another progress display (default {@link Progress#AUTO}). */
     public TabularRecipe withProgress(Progress display) {
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings);
+                trainRows, weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings, checkpoints);
     }
 
     /**
@@ -319,7 +323,18 @@ public final class TabularRecipe implements Recipe {
      */
     public TabularRecipe withEntityEmbeddings() {
         return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, true);
+                trainRows, weightDecay, seed, progress, true, checkpoints);
+    }
+
+    /**
+     * A copy that saves checkpoints while it trains and, started again with the same folder and
+     * settings, resumes from the latest one (bit-identical to an uninterrupted run); a folder
+     * written with other settings is refused, naming the first that differs (see {@link Checkpoints}).
+     */
+    public TabularRecipe withCheckpoints(Checkpoints folder) {
+        Objects.requireNonNull(folder, "folder");
+        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
+                trainRows, weightDecay, seed, progress, embeddings, folder);
     }
 
     /** The schema this recipe was built for. */
@@ -481,6 +496,9 @@ public final class TabularRecipe implements Recipe {
 
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {
         Fit<N> configured = fit.epochs(resolved.epochs()).seed(seed).progress(progress);
+        if (checkpoints != null) {
+            configured = configured.checkpoints(checkpoints);
+        }
         for (Map.Entry<String, String> setting : resolved.card().asMap().entrySet()) {
             String key = setting.getKey().equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + setting.getKey();
             configured = configured.setting(key, setting.getValue());

@@ -143,10 +143,10 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
             for (int i = 0; i < at; i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new DataLoadException("CSV " + source + " line " + line + " is not valid " + format.encoding().name()
+            throw DataLoadException.of("CSV " + source + " line " + line + " is not valid " + format.encoding().name()
                     + " (byte 0x" + String.format("%02X", bytes[at] & 0xFF) + "); fix: save the file as "
-                    + format.encoding().name() + ", or read it with its own encoding (e.g. ISO-8859-1 for Latin-1, "
-                    + "windows-1252 for Excel on Windows)");
+                    + format.encoding().name() + ", or read it in its own encoding with ",
+                    TableSetting.ENCODING.with("ISO-8859-1"), " (Latin-1; windows-1252 for Excel on Windows)");
         }
         return out.flip().toString();
     }

@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #load()} lists the folders and decodes each image once to check it can be read, so
- * that a broken file is found before training, not in the middle of an epoch: it is left out
- * with a warning ({@link UnreadableImages#SKIP}, the default) or fails the load
- * ({@link UnreadableImages#STRICT}). Images directly in the root folder have no class and are
- * left out with a warning.
+ * that a broken file (a truncated PNG, an empty JPG, text named {@code .png}) is found before
+ * training, not in the middle of an epoch: by default ({@link UnreadableImages#STRICT}) the load
+ * fails naming every such file; with {@link UnreadableImages#SKIP} each is left out with a
+ * warning, a count follows, and {@link ImageFolderData#skipped()} lists them. Images directly in
+ * the root folder have no class and are left out with a warning.
  */
 public final class ImageFolders {
 
@@ -55,6 +56,8 @@ public final class ImageFolders {
     private static final int MIN_CLASSES = 2;
     /** Depth of a file under {@code root/<class>/}. */
     private static final int CLASS_DEPTH = 2;
+    /** Unreadable files named in the error; the rest are counted (a broken download can hold thousands). */
+    private static final int NAMED_IN_ERRORS = 5;
 
     private final Path root;
     private final int height;
@@ -88,10 +91,10 @@ public final class ImageFolders {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** Images under {@code root/<class>/}, with the defaults (64×64 RGB in [0, 1], skip unreadable). */
+    /** Images under {@code root/<class>/}, with the defaults (64×64 RGB in [0, 1], unreadable images fail). */
     public static ImageFolders from(Path root) {
         return new ImageFolders(root, DEFAULT_SIZE, DEFAULT_SIZE, DEFAULT_CHANNELS, DEFAULT_MIN_PIXEL,
-                DEFAULT_MAX_PIXEL, null, UnreadableImages.SKIP);
+                DEFAULT_MAX_PIXEL, null, UnreadableImages.STRICT);
     }
 
     /** Resizes every image to {@code height}×{@code width}. */
@@ -114,7 +117,7 @@ public final class ImageFolders {
         return new ImageFolders(root, height, width, channels, minPixel, maxPixel, imageTransform, policy);
     }
 
-    /** What to do with an image that cannot be decoded (default {@link UnreadableImages#SKIP}). */
+    /** What to do with an image that cannot be decoded (default {@link UnreadableImages#STRICT}). */
     public ImageFolders withUnreadable(UnreadableImages unreadable) {
         return new ImageFolders(root, height, width, channels, minPixel, maxPixel, transform, unreadable);
     }
@@ -139,6 +142,7 @@ public final class ImageFolders {
         ParentPathLabelGenerator labeler = new ParentPathLabelGenerator();
         List<Path> images = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path file : candidates) {
             if (root.relativize(file).getNameCount() < CLASS_DEPTH) {
                 LOG.warn("{} is not inside a class folder and is left out; move it into {}/<class>/", file, root);
@@ -147,13 +151,18 @@ public final class ImageFolders {
             String problem = unreadable(loader, file);
             if (problem == null) {
                 images.add(file);
-            } else if (policy == UnreadableImages.STRICT) {
-                throw new DataLoadException("image " + file + " cannot be read (" + problem + "); fix: delete or "
-                        + "replace the file, or load with withUnreadable(UnreadableImages.SKIP) to leave it out");
             } else {
-                LOG.warn("Skipping unreadable image {} ({})", file, problem);
+                if (policy == UnreadableImages.SKIP) {
+                    LOG.warn("Skipping unreadable image {} ({})", file, problem);
+                }
                 skipped.add(file);
+                problems.add(file + " (" + problem + ")");
             }
+        }
+        if (policy == UnreadableImages.STRICT && !skipped.isEmpty()) {
+            throw new DataLoadException("image folder " + root + ": " + skipped.size() + " image(s) cannot be read: "
+                    + named(problems) + "; fix: delete or replace them, or load with "
+                    + "withUnreadable(UnreadableImages.SKIP) to leave them out");
         }
         if (images.isEmpty()) {
             throw new DataLoadException("image folder " + root + " holds no readable images"
@@ -174,6 +183,12 @@ public final class ImageFolders {
         return new ImageFolderData(this, images, List.copyOf(classes), skipped);
     }
 
+    /** The first {@value #NAMED_IN_ERRORS} items, then how many more. */
+    private static String named(List<String> items) {
+        String first = String.join(", ", items.subList(0, Math.min(NAMED_IN_ERRORS, items.size())));
+        return items.size() > NAMED_IN_ERRORS ? first + " and " + (items.size() - NAMED_IN_ERRORS) + " more" : first;
+    }
+
     /** Why {@code file} cannot be decoded, or {@code null} if it can. */
     private static String unreadable(NativeImageLoader loader, Path file) {
         try {
@@ -189,7 +204,8 @@ public final class ImageFolders {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    Path root() {
+    /** The folder that holds one sub-folder per class. */
+    public Path root() {
         return root;
     }
 

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.LinkedHashMap;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
@@ -40,25 +43,36 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Every bad input fails at {@link Builder#build()} with a {@link DataLoadException} naming the
- * file, line and column: a missing target column, ragged rows, a non-numeric value in a column
- * declared numeric, NaN or infinity in a numeric column, a target with a single class, an empty
- * file.
+ * file, its 1-based line (the header is line 1) and column: bytes not in the encoding, a header
+ * naming a column twice, a missing target column, ragged rows, a column of mostly numbers with a
+ * few other values (more than {@link #MOSTLY_NUMERIC} of them numbers), a non-numeric value in a
+ * column declared numeric, NaN or infinity in a numeric column, a target with a single class, an
+ * empty file. A fix that changes a setting of the builder names it as data
+ * ({@link DataLoadException#mentions()}).
  */
 public final class TabularData {
 
     private static final Logger LOG = LoggerFactory.getLogger(TabularData.class);
 
-    /** Tokens read as missing by default: R's {@code NA} and the empty field. */
-    public static final List<String> DEFAULT_MISSING_VALUES = List.of("NA", "");
+    /**
+     * Tokens read as missing by default: R's {@code NA}, the empty field and {@code ?} (the UCI
+     * repository's mark, as in its adult and heart-disease tables).
+     */
+    public static final List<String> DEFAULT_MISSING_VALUES = List.of("NA", "", "?");
     /** The bundled Palmer penguins table (CC0, 344 rows; see penguins.NOTICE.txt). */
     static final String PENGUINS_RESOURCE = "penguins.csv";
     /** The target of the penguins table. */
     public static final String PENGUINS_TARGET = "species";
     /**
-     * Share of numeric values above which a column inferred categorical draws a warning: it is
-     * probably numeric with a few typos.
+     * Share of numbers among a column's values above which its other values are an error instead
+     * of making it categorical: a half. A column that is mostly numbers is numeric with typos (a
+     * decimal comma, a stray mark); read as categories, every distinct number would become an input.
      */
-    static final double MOSTLY_NUMERIC = 0.9;
+    static final double MOSTLY_NUMERIC = 0.5;
+    /** Offending values a message lists. */
+    static final int MAX_VALUES_SHOWN = 5;
+    /** A number written with a decimal comma ({@code 1,5}), as European spreadsheets export. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
     /** Fill value of a numeric column with no value at all among the training rows. */
     static final double EMPTY_COLUMN_MEDIAN = 0.0;
     /** Scale of a constant column, so that standardizing leaves it at zero instead of dividing by 0. */
@@ -388,7 +402,9 @@ public final class TabularData {
                 }
                 featureRows.add(values);
             }
-            TabularSchema schema = new TabularSchema(source, table.size(), features, target, kind, classes, encoding);
+            List<String> integerCodes = kind == TargetKind.REGRESSION ? integerCodes(targets, distinct) : List.of();
+            TabularSchema schema = new TabularSchema(source, table.size(), features, target, kind, classes, encoding,
+                    integerCodes);
             LOG.info("Read {}: {} rows, {} features ({} inputs), target '{}' {}{}", source, table.size(),
                     features.size(), schema.numInputs(), target, kind, classes.isEmpty() ? "" : " " + classes);
             return new TabularData(schema, featureRows, List.copyOf(targets), table.lines(), missingValues);
@@ -398,8 +414,8 @@ public final class TabularData {
             int[] kept = IntStream.range(0, table.size())
                     .filter(r -> !missing.contains(table.rows().get(r)[targetIndex])).toArray();
             if (kept.length == 0) {
-                throw new DataLoadException("CSV " + source + " target '" + target + "' is missing in all "
-                        + table.size() + " rows; fix: choose another target column");
+                throw DataLoadException.of("CSV " + source + " target '" + target + "' is missing in all "
+                        + table.size() + " rows; fix: choose another target column with ", TableSetting.TARGET.with(null));
             }
             if (kept.length < table.size()) {
                 LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, table.size() - kept.length,
@@ -411,18 +427,23 @@ public final class TabularData {
         private void checkColumns(CsvTable table) {
             List<String> header = table.header();
             if (target == null) {
-                throw new DataLoadException("CSV " + source + ": no target column chosen; fix: call .target(name) with "
-                        + "one of " + header);
+                throw DataLoadException.of("CSV " + source + ": no target column chosen; fix: name it with ",
+                        TableSetting.TARGET.with(null), ", one of " + header);
             }
             if (!header.contains(target)) {
-                String delimiterHint = header.size() == 1 ? " (a single column: if the file separates fields with "
-                        + "another character, set it with .delimiter(';'), for example)" : "";
-                throw new DataLoadException("CSV " + source + " has no target column '" + target + "'; its columns are "
-                        + header + delimiterHint + "; fix: pass one of those names to .target(...)");
+                List<Object> parts = new ArrayList<>(List.of("CSV " + source + " has no target column '" + target
+                        + "'; its columns are " + header));
+                if (header.size() == 1) {
+                    char guess = header.get(0).indexOf(';') >= 0 ? ';' : header.get(0).indexOf('\t') >= 0 ? '\t' : ';';
+                    parts.addAll(List.of(" (a single column: if the file separates fields with another character, "
+                            + "set it with ", TableSetting.DELIMITER.with(CsvFormat.printable(guess)), ")"));
+                }
+                parts.addAll(List.of("; fix: pass one of those names to ", TableSetting.TARGET.with(null)));
+                throw DataLoadException.of(parts.toArray());
             }
-            checkKnown(header, numeric, "numeric");
-            checkKnown(header, categorical, "categorical");
-            checkKnown(header, ignored, "ignore");
+            checkKnown(header, numeric, TableSetting.NUMERIC);
+            checkKnown(header, categorical, TableSetting.CATEGORICAL);
+            checkKnown(header, ignored, TableSetting.IGNORE);
             for (String column : numeric) {
                 if (categorical.contains(column)) {
                     throw new DataLoadException("column '" + column + "' is declared both numeric and categorical; fix: "
@@ -430,19 +451,20 @@ public final class TabularData {
                 }
             }
             if (ignored.contains(target)) {
-                throw new DataLoadException("the target '" + target + "' is also ignored; fix: remove it from ignore()");
+                throw DataLoadException.of("the target '" + target + "' is also ignored; fix: remove it from ",
+                        TableSetting.IGNORE.with(target));
             }
             if (header.size() - ignored.size() < MIN_COLUMNS) {
-                throw new DataLoadException("CSV " + source + " has no feature column besides the target; fix: keep at "
-                        + "least one column out of ignore()");
+                throw DataLoadException.of("CSV " + source + " has no feature column besides the target; fix: keep at "
+                        + "least one column out of ", TableSetting.IGNORE.with(null));
             }
         }
 
-        private void checkKnown(List<String> header, Collection<String> names, String setting) {
+        private void checkKnown(List<String> header, Collection<String> names, TableSetting setting) {
             for (String name : names) {
                 if (!header.contains(name)) {
-                    throw new DataLoadException(setting + "(\"" + name + "\"): CSV " + source + " has no such column; "
-                            + "its columns are " + header + "; fix: use one of those names");
+                    throw DataLoadException.of(setting.with(name), ": CSV " + source + " has no such column; its "
+                            + "columns are " + header + "; fix: use one of those names");
                 }
             }
         }
@@ -451,21 +473,21 @@ public final class TabularData {
             String name = table.header().get(c);
             int missingCount = 0;
             int numbers = 0;
-            int firstWord = -1;
+            Map<String, Integer> words = new LinkedHashMap<>();
             for (int r = 0; r < table.size(); r++) {
                 String token = table.rows().get(r)[c];
                 if (missing.contains(token)) {
                     missingCount++;
                 } else if (Numbers.isDecimal(token) || Numbers.isNonFinite(token)) {
                     numbers++;
-                } else if (firstWord < 0) {
-                    firstWord = r;
+                } else {
+                    words.putIfAbsent(token, table.lines()[r]);
                 }
             }
             int present = table.size() - missingCount;
             if (present == 0) {
-                throw new DataLoadException("CSV " + source + " column '" + name + "' has no value in any of its "
-                        + table.size() + " rows; fix: drop it with ignore(\"" + name + "\")");
+                throw DataLoadException.of("CSV " + source + " column '" + name + "' has no value in any of its "
+                        + table.size() + " rows; fix: drop it with ", TableSetting.IGNORE.with(name));
             }
             boolean isNumeric = numeric.contains(name) || (!categorical.contains(name) && numbers == present);
             if (isNumeric) {
@@ -477,10 +499,8 @@ public final class TabularData {
                 }
                 return new ColumnSchema(name, ColumnKind.NUMERIC, List.of(), missingCount);
             }
-            if (!categorical.contains(name) && numbers >= MOSTLY_NUMERIC * present) {
-                LOG.warn("{}: column '{}' holds numbers except e.g. '{}' at {}; it is read as categorical. Declare "
-                        + "numeric(\"{}\") to have such values reported as errors, or categorical(\"{}\") to silence this.",
-                        source, name, table.rows().get(firstWord)[c], where(table, firstWord), name, name);
+            if (!categorical.contains(name) && numbers > MOSTLY_NUMERIC * present) {
+                throw mostlyNumeric(name, present - numbers, present, words);
             }
             TreeSet<String> levels = new TreeSet<>(LEVEL_ORDER);
             for (String[] row : table.rows()) {
@@ -493,6 +513,21 @@ public final class TabularData {
                 all.add(ColumnSchema.MISSING_LEVEL);
             }
             return new ColumnSchema(name, ColumnKind.CATEGORICAL, all, missingCount);
+        }
+
+        /**
+         * The error for a column of numbers with a few other values: they are typos or codes, and
+         * reading the column as categories would turn every number into a category.
+         */
+        private DataLoadException mostlyNumeric(String name, int others, int present, Map<String, Integer> words) {
+            String shown = words.entrySet().stream().limit(MAX_VALUES_SHOWN)
+                    .map(w -> "'" + w.getKey() + "' (line " + w.getValue() + ")").collect(Collectors.joining(", "));
+            boolean decimalComma = words.keySet().stream().anyMatch(w -> DECIMAL_COMMA.matcher(w).matches());
+            return DataLoadException.of("CSV " + source + " column '" + name + "' holds numbers but " + others + " of its "
+                    + present + " values are not: " + shown + (words.size() > MAX_VALUES_SHOWN ? ", ..." : "")
+                    + (decimalComma ? " (a decimal comma: write 1.5, not 1,5)" : "") + "; fix: correct them (write NA "
+                    + "or leave the field empty where a value is unknown), or declare the column categorical with ",
+                    TableSetting.CATEGORICAL.with(name));
         }
 
         private TargetKind targetKind(CsvTable table, List<String> targets, TreeSet<String> distinct) {
@@ -521,10 +556,26 @@ public final class TabularData {
                 TabularTransform.numeric(value, target, where(table, firstNonDecimal));
             }
             if (kind == TargetKind.BINARY && distinct.size() != BINARY_CLASSES) {
-                throw new DataLoadException("CSV " + source + " target '" + target + "' has " + distinct.size()
-                        + " classes but BINARY needs 2; fix: use targetKind(MULTICLASS) or leave the task inferred");
+                throw DataLoadException.of("CSV " + source + " target '" + target + "' has " + distinct.size()
+                        + " classes but BINARY needs 2; fix: use ", TableSetting.TARGET_KIND.with("MULTICLASS"),
+                        " or leave the task inferred");
             }
             return kind;
+        }
+
+        /**
+         * The distinct values of a numeric target when they are integer class codes (see
+         * {@link TabularSchema#integerCodes()}), in numeric order; else none.
+         */
+        private static List<String> integerCodes(List<String> targets, TreeSet<String> distinct) {
+            if (distinct.size() > TabularSchema.MAX_INTEGER_CODES || !distinct.stream()
+                    .allMatch(v -> Numbers.isDecimal(v) && Numbers.parse(v) == Math.rint(Numbers.parse(v)))) {
+                return List.of();
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            targets.forEach(v -> counts.merge(v, 1, Integer::sum));
+            boolean examples = counts.values().stream().allMatch(n -> n >= TabularSchema.MIN_ROWS_PER_CODE);
+            return examples ? List.copyOf(distinct) : List.of();
         }
 
         private static String where(CsvTable table, int row) {

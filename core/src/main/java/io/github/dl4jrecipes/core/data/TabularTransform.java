@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
 import io.github.dl4jrecipes.core.data.internal.Rows;
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,6 +80,21 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     /** Number of label columns: classes for multiclass, 1 for binary and regression. */
     public int numOutputs() {
         return targetKind == TargetKind.MULTICLASS ? classes.size() : 1;
+    }
+
+    /**
+     * This transform with its target read as the classes of {@code schema} (see
+     * {@link TabularSchema#asClasses()}): the same features, the target's values as class names.
+     *
+     * @throws IllegalArgumentException when {@code schema} is not this transform's target read as classes
+     */
+    public TabularTransform withClasses(TabularSchema schema) {
+        if (!schema.target().equals(target) || !schema.targetKind().isClassification()) {
+            throw new IllegalArgumentException("schema: expected target '" + target + "' read as classes, got '"
+                    + schema.target() + "' " + schema.targetKind() + "; fix: pass schema.asClasses() of this table");
+        }
+        return new TabularTransform(formatVersion, missingValues, encoding, columns, target, schema.targetKind(),
+                schema.classes());
     }
 
     /** The task the target implies: binary, multi-class over {@link #classes()}, or regression of one number. */
@@ -253,8 +268,9 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
             throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a finite "
                     + "number; fix: write NA or leave the field empty to mark it missing, or replace it with a value");
         }
-        throw new DataLoadException(where + ", column '" + column + "': value '" + token + "' is not a number but the "
-                + "column is numeric; fix: correct the value, or declare the column categorical(\"" + column + "\")");
+        throw DataLoadException.of(where + ", column '" + column + "': value '" + token + "' is not a number but the "
+                + "column is numeric; fix: correct the value, or declare the column categorical with ",
+                TableSetting.CATEGORICAL.with(column));
     }
 
     /**
@@ -302,15 +318,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
 
     /** Writes the JSON to {@code file} atomically (a temporary file renamed into place). */
     public void save(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(file, toJson());
     }
 
     /** Reads a transform saved by {@link #save(Path)}. */
@@ -318,7 +326,7 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
         try {
             return fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (DataLoadException e) {
-            throw new DataLoadException("file " + file + ": " + e.getMessage(), e);
+            throw e.within("file " + file + ": ");
         }
     }
 }

@@ -10,6 +10,9 @@
  *
  * TabularData penguins = TabularData.penguins();               // bundled CSV, target "species"
  * TabularSplit tab = penguins.split(0.8, 42);                  // transform fitted on train only
+ * TabularData test = TabularData.fromCsv(Path.of("test.csv")).target("species").build();
+ * DataSet scored = test.encode(tab.transform());               // columns matched by name
+ * CsvTable raw = CsvTable.read(Path.of("new.csv"), CsvFormat.DEFAULT.withDelimiter(';'));
  * }</pre>
  */
 package io.github.dl4jrecipes.core.data;

@@ -21,6 +21,11 @@ import java.util.Objects;
  * {@code state()} and sets it back in {@code restore(..)}. Any other iterator restarts its
  * random draws on resume (logged), and the resumed run differs from an uninterrupted one.
  *
+ * <p>A checkpoint also records the run's settings (those given with {@code Fit.setting}, such as
+ * a recipe's card, and the task, seed, early stopping and train-metric choice): a run resumed with
+ * other settings is refused with an {@code IllegalArgumentException} naming the first that
+ * differs. The epoch count may grow, to train a run on.
+ *
  * <p>A folder serves one run at a time: the run locks it ({@code .lock}, released when it ends or
  * its process dies) and a second run on the same folder fails at once with an
  * {@code IllegalStateException} naming it. Temporary files a killed run left are deleted when

@@ -169,7 +169,7 @@ final class FitRun<N extends Model> {
         if (store != null) {
             CheckpointState state = new CheckpointState(CheckpointState.FORMAT_VERSION, epoch, net.kind(),
                     "", net.architecture(), history, fingerprint == null ? "" : fingerprint, seed,
-                    iteratorStates());
+                    iteratorStates(), configuration());
             if (epoch % fit.checkpoints.everyEpochs() == 0 || epoch == fit.epochs || stop) {
                 store.save(net, fit.normalizer, state);
             }
@@ -206,6 +206,7 @@ final class FitRun<N extends Model> {
                     + loaded.state().history().metric() + " but this run tracks " + history.metric()
                     + "; resume with the same task or use an empty checkpoint directory.");
         }
+        checkConfiguration(loaded);
         restoreIterator(TRAIN, train, loaded);
         if (valid != null) {
             restoreIterator(VALID, valid, loaded);
@@ -225,6 +226,44 @@ final class FitRun<N extends Model> {
                     + "not replay the original one exactly.", loaded.zip(), loaded.state().seed(), seed);
         }
         LOG.info("Resuming from {} after epoch {}.", loaded.zip(), loaded.state().epoch());
+    }
+
+    /**
+     * The settings a resumed run must share with the checkpoint's: the recipe's card and Fit's own
+     * (task, seed, early stopping, train metric). Not Fit's epoch count, so a run can be resumed to
+     * train longer (a recipe's card holds its epochs: its 1cycle schedule spans them), nor the
+     * checkpoint policy.
+     */
+    private Map<String, String> configuration() {
+        Map<String, String> settings = new TreeMap<>(fit.settings);
+        settings.put("task", fit.task.toString());
+        settings.put("seed", String.valueOf(seed));
+        settings.put("trainMetric", String.valueOf(fit.trainMetric));
+        settings.put("earlyStopping", String.valueOf(fit.earlyStopping));
+        return settings;
+    }
+
+    /** Refuses a checkpoint made with other settings, naming the first that differs. */
+    private void checkConfiguration(CheckpointStore.Loaded loaded) {
+        Map<String, String> saved = loaded.state().settings();
+        Map<String, String> here = configuration();
+        if (saved.isEmpty() || saved.equals(here)) {
+            return;   // a version-1 checkpoint has no settings to compare
+        }
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(saved.keySet());
+        names.addAll(here.keySet());
+        List<String> differ = names.stream()
+                .filter(k -> !java.util.Objects.equals(saved.get(k), here.get(k))).toList();
+        String first = differ.get(0);
+        String more = differ.size() == 1 ? "" : " (and " + (differ.size() - 1) + " more: "
+                + differ.subList(1, differ.size()) + ")";
+        throw new IllegalArgumentException("checkpoint " + loaded.zip() + " was made with other settings: " + first
+                + " is " + shown(saved.get(first)) + " there but " + shown(here.get(first)) + " here" + more
+                + "; resume with the same settings, or use an empty checkpoint directory.");
+    }
+
+    private static String shown(String value) {
+        return value == null ? "not set" : value;
     }
 
     /** The state of each {@link ResumableIterator}, by role, for the checkpoint. */

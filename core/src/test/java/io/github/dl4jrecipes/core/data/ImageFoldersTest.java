@@ -177,27 +177,36 @@ class ImageFoldersTest {
         assertEquals(List.of("a", "b"), split.valid().classes());
     }
 
-    @Test
-    void unreadableImageIsSkippedWithACount() throws IOException {
-        Path root = pets();
-        Path broken = root.resolve("dog/broken.png");
-        Files.write(broken, new byte[] {1, 2, 3, 4, 5});
-        Files.writeString(root.resolve("cat/notes.txt"), "not an image, not counted");
-        ImageFolderData data = ImageFolders.from(root).withSize(SIDE, SIDE).load();
-        assertEquals(5, data.size());
-        assertEquals(List.of(broken), data.skipped());
-        assertEquals(5, data.toDataSet().numExamples());
+    /** A truncated PNG, a 0-byte JPG and text named .png, next to the pets' good images. */
+    private static List<Path> badImages(Path root) throws IOException {
+        byte[] png = Files.readAllBytes(root.resolve("cat/c0.png"));
+        return List.of(Files.write(root.resolve("cat/truncated.png"), java.util.Arrays.copyOf(png, png.length / 2)),
+                Files.write(root.resolve("dog/empty.jpg"), new byte[0]),
+                Files.writeString(root.resolve("dog/notes.png"), "not an image"));
     }
 
     @Test
-    void unreadableImageFailsWhenStrict() throws IOException {
+    void unreadableImagesFailTheLoadByDefaultNamingEveryFile() throws IOException {
         Path root = pets();
-        Path broken = root.resolve("dog/broken.png");
-        Files.write(broken, new byte[] {1, 2, 3, 4, 5});
+        List<Path> bad = badImages(root);
         DataLoadException e = assertThrows(DataLoadException.class,
-                () -> ImageFolders.from(root).withUnreadable(UnreadableImages.STRICT).load());
-        assertTrue(e.getMessage().contains(broken + " cannot be read"), e.getMessage());
-        assertTrue(e.getMessage().contains("UnreadableImages.SKIP"), e.getMessage());
+                () -> ImageFolders.from(root).withSize(SIDE, SIDE).load());
+        assertTrue(e.getMessage().contains("3 image(s) cannot be read"), e.getMessage());
+        for (Path file : bad) {
+            assertTrue(e.getMessage().contains(file.toString()), file + " named: " + e.getMessage());
+        }
+        assertTrue(e.getMessage().contains("withUnreadable(UnreadableImages.SKIP)"), e.getMessage());
+    }
+
+    @Test
+    void unreadableImagesAreSkippedWithACountWhenAsked() throws IOException {
+        Path root = pets();
+        List<Path> bad = badImages(root);
+        Files.writeString(root.resolve("cat/notes.txt"), "not an image, not counted");
+        ImageFolderData data = ImageFolders.from(root).withSize(SIDE, SIDE).withUnreadable(UnreadableImages.SKIP).load();
+        assertEquals(5, data.size());
+        assertEquals(new HashSet<>(bad), new HashSet<>(data.skipped()));
+        assertEquals(5, data.toDataSet().numExamples());
     }
 
     @Test

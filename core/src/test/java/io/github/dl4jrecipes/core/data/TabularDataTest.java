@@ -219,7 +219,7 @@ class TabularDataTest {
         String m = fails(TabularData.fromCsv(file).target("species")).getMessage();
         assertTrue(m.contains(file.toString()) && m.contains("no target column 'species'") && m.contains("[a, b]"), m);
         String none = fails(TabularData.fromCsv(file)).getMessage();
-        assertTrue(none.contains(".target(name)"), none);
+        assertTrue(none.contains("fix: name it with .target(...), one of [a, b]"), none);
     }
 
     @Test
@@ -265,9 +265,10 @@ class TabularDataTest {
         String m = fails(TabularData.fromCsv(file).target("y").numeric("b")).getMessage();
         assertTrue(m.contains(file + " line 3, column 'b': value 'oops' is not a number"), m);
         assertTrue(m.contains("categorical(\"b\")"), m);
-        // without the override the column is simply categorical
-        assertEquals(ColumnKind.CATEGORICAL,
-                TabularData.fromCsv(file).target("y").build().schema().column("b").orElseThrow().kind());
+        // without the override: mostly numbers, so the odd value is an error too (not a silent category)
+        String inferred = fails(TabularData.fromCsv(file).target("y")).getMessage();
+        assertTrue(inferred.contains("column 'b' holds numbers but 1 of its 3 values are not: 'oops' (line 3)"),
+                inferred);
     }
 
     @Test
@@ -375,8 +376,9 @@ class TabularDataTest {
         Path latin1 = tmp.resolve("latin1.csv");
         Files.write(latin1, "city,y\nParis,p\nZ\u00fcrich,q\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         String m = fails(TabularData.fromCsv(latin1).target("y")).getMessage();
-        assertTrue(m.startsWith("CSV " + latin1 + " line 3 is not valid UTF-8 (byte 0xFC); fix: save the file as "
-                + "UTF-8, or read it with its own encoding"), m);
+        assertEquals("CSV " + latin1 + " line 3 is not valid UTF-8 (byte 0xFC); fix: save the file as UTF-8, or read "
+                + "it in its own encoding with .encoding(Charset.forName(\"ISO-8859-1\")) (Latin-1; windows-1252 for "
+                + "Excel on Windows)", m);
         TabularData data = TabularData.fromCsv(latin1).target("y").encoding(java.nio.charset.StandardCharsets.ISO_8859_1)
                 .build();
         assertEquals(List.of("Paris", "Z\u00fcrich"), data.schema().column("city").orElseThrow().levels());
@@ -394,5 +396,60 @@ class TabularDataTest {
         try (var files = Files.list(file.getParent())) {
             assertEquals(1, files.count(), "no temporary file left");
         }
+    }
+
+    @Test
+    void integerTargetsKeepTheirCodesToBeReadAsClasses() throws IOException {
+        TabularSchema schema = TabularData.fromCsv(csv("x,y", "1,0", "2,2", "3,1", "4,10", "5,0", "6,2", "7,1", "8,10")).target("y").build().schema();
+        assertEquals(TargetKind.REGRESSION, schema.targetKind());
+        assertEquals(List.of("0", "1", "2", "10"), schema.integerCodes());
+        TabularSchema classes = schema.asClasses();
+        assertEquals(TargetKind.MULTICLASS, classes.targetKind());
+        assertEquals(List.of("0", "1", "2", "10"), classes.classes());
+        INDArray oneHot = schema.classLabels(org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{10}, {1}}));
+        assertArrayEquals(new float[] {0, 0, 0, 1, 0, 1, 0, 0}, oneHot.reshape(-1).toFloatVector());
+
+        TabularSchema measured = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build()
+                .schema();
+        assertEquals(List.of(), measured.integerCodes(), "whole grams seen once are measurements, not codes");
+        TabularSchema decimals = TabularData.fromCsv(csv("x,y", "1,0.5", "2,2", "3,1")).target("y").build().schema();
+        assertEquals(List.of(), decimals.integerCodes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, decimals::asClasses);
+        assertTrue(e.getMessage().contains("are not integer class codes"), e.getMessage());
+    }
+
+    // ---- numbers with a few other values --------------------------------------------------------
+
+    /** A numeric column of 20 rows, with {@code odd} values at the given 0-based data rows. */
+    private Path numbersWith(Map<Integer, String> odd) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("size,y"));
+        for (int r = 0; r < 20; r++) {
+            lines.add(odd.getOrDefault(r, String.valueOf(r)) + "," + (r % 2 == 0 ? "p" : "q"));
+        }
+        return csv(lines.toArray(String[]::new));
+    }
+
+    @Test
+    void aQuestionMarkIsMissingLikeNa() throws IOException {
+        TabularData data = TabularData.fromCsv(numbersWith(Map.of(3, "?", 7, "NA"))).target("y").build();
+        ColumnSchema size = data.schema().column("size").orElseThrow();
+        assertEquals(ColumnKind.NUMERIC, size.kind());
+        assertEquals(2, size.missing());
+        assertEquals(2, data.schema().numInputs(), "the value and its _na indicator");
+    }
+
+    @Test
+    void aFewNonNumbersInANumericColumnFailNamingThemTheirLinesAndBothFixes() throws IOException {
+        Path file = numbersWith(Map.of(2, "\"1,5\"", 5, "abc", 9, "abc"));
+        DataLoadException e = fails(TabularData.fromCsv(file).target("y"));
+        assertEquals("CSV " + file + " column 'size' holds numbers but 3 of its 20 values are not: '1,5' (line 4), "
+                + "'abc' (line 7) (a decimal comma: write 1.5, not 1,5); fix: correct them (write NA or leave the field "
+                + "empty where a value is unknown), or declare the column categorical with .categorical(\"size\")",
+                e.getMessage());
+        assertEquals(List.of(TableSetting.CATEGORICAL.with("size")), e.mentions());
+        assertTrue(e.message(m -> "--" + m.setting().method() + " " + m.argument()).endsWith("--categorical size"),
+                e.message(m -> "--" + m.setting().method() + " " + m.argument()));
+        assertEquals(ColumnKind.CATEGORICAL, TabularData.fromCsv(file).target("y").categorical("size").build().schema()
+                .column("size").orElseThrow().kind());
     }
 }

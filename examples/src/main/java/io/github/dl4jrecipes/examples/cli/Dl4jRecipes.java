@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.examples.cli;
 import io.github.dl4jrecipes.core.data.DataLoadException;
 import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.train.TrainingDivergedException;
+import io.github.dl4jrecipes.core.train.internal.NoJavaDeserialization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,6 +49,7 @@ public final class Dl4jRecipes {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        NoJavaDeserialization.install();   // before anything creates an ObjectInputStream
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -65,7 +67,7 @@ public final class Dl4jRecipes {
         cli.setExecutionExceptionHandler((e, line, parseResult) -> {
             boolean debugging = parseResult.originalArgs().contains("--debug");
             PrintWriter err = line.getErr();
-            err.println("error: " + message(e));
+            err.println("error: " + message(e, line));
             if (debugging) {
                 e.printStackTrace(err);
             } else {
@@ -92,9 +94,17 @@ public final class Dl4jRecipes {
         return new CommandLine.RunLast().execute(parsed);
     }
 
-    private static String message(Throwable e) {
+    /**
+     * The error's message; reading settings it mentions are named as options (an option of
+     * another command as that command: {@code 'dl4j-recipes train tabular --categorical zip'}).
+     */
+    private static String message(Throwable e, CommandLine line) {
         Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String text = shown.getMessage();
+        String text = shown instanceof DataLoadException data ? data.message(m -> {
+            String option = TabularDataOptions.option(m);
+            return line.getCommandSpec().findOption(option.split(" ")[0]) != null ? option
+                    : "'dl4j-recipes train tabular " + option + "'";
+        }) : shown.getMessage();
         return text == null || text.isBlank() ? shown.getClass().getSimpleName() : text;
     }
 

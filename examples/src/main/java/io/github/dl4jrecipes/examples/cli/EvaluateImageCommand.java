@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.data.ImageFolderData;
 import io.github.dl4jrecipes.core.data.ImageFolders;
 import io.github.dl4jrecipes.core.eval.ClassifierReport;
 import io.github.dl4jrecipes.examples.image.ImageModelFolder;
+import io.github.dl4jrecipes.examples.image.UnreadableImagesOption;
 import io.github.dl4jrecipes.recipes.augment.Augment;
 import io.github.dl4jrecipes.recipes.augment.ImageShape;
 import io.github.dl4jrecipes.recipes.augment.TestTimeAugmentation;
@@ -48,6 +49,9 @@ final class EvaluateImageCommand implements Callable<Integer> {
     @Option(names = "--no-flips", description = "No flips in the test-time augmentation (digits, text, signs).")
     boolean noFlips;
 
+    @CommandLine.Mixin
+    UnreadableImagesOption unreadable = new UnreadableImagesOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,8 +62,8 @@ final class EvaluateImageCommand implements Callable<Integer> {
         }
         ImageModelFolder folder = new ImageModelFolder(model);
         ImageModelFolder.Images images = folder.images();
-        ImageFolderData data = ImageFolders.from(dir).withSize(images.height(), images.width())
-                .withChannels(images.channels()).withPixelRange(images.minPixel(), images.maxPixel()).load();
+        ImageFolderData data = unreadable.load(ImageFolders.from(dir).withSize(images.height(), images.width())
+                .withChannels(images.channels()).withPixelRange(images.minPixel(), images.maxPixel()), "--dir");
         INDArray toModelClasses = classMap(data.classes(), images.classes());
         ComputationGraph network = folder.model().network();
         DataSetIterator batches = data.iterator(batchSize);
@@ -77,6 +81,7 @@ final class EvaluateImageCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "accuracy with test-time augmentation %.4f%n", accuracy);
         }
         out.println(report.confusionText());
+        UnreadableImagesOption.report(data, out);
         out.flush();
         return Dl4jRecipes.OK;
     }

@@ -21,12 +21,15 @@ final class EvaluateTabularCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", required = true, description = "Labelled rows (header row first).")
     Path csv;
 
+    @CommandLine.Mixin
+    CsvFormatOptions format = new CsvFormatOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().getOut().print(TabularModel.load(model).evaluate(csv));
+        spec.commandLine().getOut().print(TabularModel.load(model).evaluate(csv, format.format()));
         spec.commandLine().getOut().flush();
         return Dl4jRecipes.OK;
     }

@@ -1,8 +1,10 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.ImageFolderData;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.image.ImageFolderInput;
 import io.github.dl4jrecipes.examples.image.RecipeOptions;
+import io.github.dl4jrecipes.examples.image.UnreadableImagesOption;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,10 +34,12 @@ final class LrFindImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", output);
         ImageFolderData data = input.load();
         ImageRecipe network = recipe.recipe(input.size, input.size, input.channels, data.classes().size());
         LrFindOutput.write(network.findLr(input.split(data, recipe.seed).train().iterator(recipe.batchSize,
                 recipe.seed)), output, spec.commandLine().getOut());
+        UnreadableImagesOption.report(data, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }
 }

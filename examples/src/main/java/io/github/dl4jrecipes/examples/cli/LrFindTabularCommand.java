@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import picocli.CommandLine;
@@ -37,6 +38,7 @@ final class LrFindTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", output);
         TabularData table = data.load();
         TabularSplit split = table.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
         TabularRecipe recipe = (table.schema().targetKind().isClassification()

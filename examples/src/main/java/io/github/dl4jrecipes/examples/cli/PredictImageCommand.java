@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.CsvTable;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.image.ImageModelFolder;
 import io.github.dl4jrecipes.examples.image.ImagePredictor;
 import picocli.CommandLine;
@@ -10,8 +11,10 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code predict image}: image files in, labels out (a CSV, written atomically). */
@@ -35,6 +38,9 @@ final class PredictImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        images.forEach(image -> inputs.put("IMAGE " + image, image));
+        OutputPaths.file("--output", output, inputs);
         ImageModelFolder folder = new ImageModelFolder(model);
         ImageModelFolder.Images settings = folder.images();
         List<ImagePredictor.Prediction> predictions = new ImagePredictor(folder.model(), settings)

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.recipes.tabular.TabularModel;
 import io.github.dl4jrecipes.recipes.tabular.TabularPredictions;
 import picocli.CommandLine;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code predict tabular}: CSV in, the same rows with predictions out (written atomically). */
@@ -25,12 +27,16 @@ final class PredictTabularCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Predictions CSV to write.")
     Path output;
 
+    @CommandLine.Mixin
+    CsvFormatOptions format = new CsvFormatOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        TabularPredictions predictions = TabularModel.load(model).predict(csv);
+        OutputPaths.file("--output", output, Map.of("--csv", csv));
+        TabularPredictions predictions = TabularModel.load(model).predict(csv, format.format());
         predictions.writeCsv(output);
         spec.commandLine().getOut().println("wrote " + predictions.size() + " predictions to " + output);
         spec.commandLine().getOut().flush();

@@ -1,7 +1,10 @@
 package io.github.dl4jrecipes.examples.cli;
 
+import io.github.dl4jrecipes.core.data.TabularSchema;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.nd4j.linalg.activations.Activation;
@@ -24,8 +27,14 @@ final class TrainTabularCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TabularDataOptions data = new TabularDataOptions();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write into.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write: new, "
+            + "empty, or one this command wrote (replaced as a whole; a folder holding other files is refused before "
+            + "training).")
     Path output;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Save a checkpoint after every epoch into DIR; "
+            + "the same command run again resumes from the latest one (the same settings are required).")
+    Path checkpoints;
 
     @Option(names = "--epochs", description = "Epochs (default: the recipe's rule).")
     Integer epochs;
@@ -48,6 +57,10 @@ final class TrainTabularCommand implements Callable<Integer> {
             + "AlphaDropout, no batch norm).")
     String activation;
 
+    @Option(names = "--classifier", description = "Train a classifier even when the target holds numbers: integer "
+            + "codes (0, 1, 2, ...) become the classes (default: classes or numbers as the target reads).")
+    boolean classifier;
+
     @Option(names = "--seed", description = "Seed of the split and the recipe (default: ${DEFAULT-VALUE}).")
     long seed = Fit.DEFAULT_SEED;
 
@@ -56,15 +69,31 @@ final class TrainTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.folder("--output", output);
+        if (checkpoints != null) {
+            OutputPaths.folder("--checkpoints", checkpoints);
+            OutputPaths.apart("--checkpoints", checkpoints, "--output", output);
+        }
         new TabularTraining(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed)
                 .run(data.load(), this::customize, output, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }
 
     private TabularRecipe customize(TabularRecipe recipe) {
-        TabularRecipe r = recipe.withProgress(Progress.LOG);
+        if (classifier && !recipe.task().kind().isClassification() && recipe.schema().integerCodes().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--classifier: target '"
+                    + recipe.schema().target() + "' holds numbers that are not integer class codes (at most "
+                    + TabularSchema.MAX_INTEGER_CODES + " distinct integers, each in at least "
+                    + TabularSchema.MIN_ROWS_PER_CODE + " rows); fix: drop --classifier to predict the number, or read "
+                    + "the target as categories with --categorical " + recipe.schema().target());
+        }
+        TabularRecipe r = (classifier && !recipe.task().kind().isClassification()
+                ? TabularRecipe.classifier(recipe.schema()) : recipe).withProgress(Progress.LOG);
         if (epochs != null) {
             r = r.withEpochs(epochs);
+        }
+        if (checkpoints != null) {
+            r = r.withCheckpoints(Checkpoints.in(checkpoints));
         }
         if (maxLr != null) {
             r = r.withMaxLr(maxLr);

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.train.Fit;
+import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularStudy;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import picocli.CommandLine;
@@ -43,6 +44,7 @@ final class TuneTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.folder("--study", study);
         new TabularStudy(strategy, trials, maxEpochs, seed).run(data.load(), study, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }

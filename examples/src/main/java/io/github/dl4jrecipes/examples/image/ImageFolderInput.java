@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.examples.image;
 import io.github.dl4jrecipes.core.data.ImageFolderData;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
 import io.github.dl4jrecipes.core.data.ImageFolders;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -27,9 +28,12 @@ public final class ImageFolderInput {
             description = "fraction held out to validate and test, the usual 80/20 split (default: ${DEFAULT-VALUE})")
     public double validFraction;
 
-    /** Lists the folder's images and classes. */
+    @Mixin
+    public UnreadableImagesOption unreadable = new UnreadableImagesOption();
+
+    /** Lists the folder's images and classes; unreadable images fail unless {@code --skip-unreadable}. */
     public ImageFolderData load() {
-        return ImageFolders.from(dir).withSize(size, size).withChannels(channels).load();
+        return unreadable.load(ImageFolders.from(dir).withSize(size, size).withChannels(channels), "--dir");
     }
 
     /** The stratified train / hold-out split of {@code data}. */

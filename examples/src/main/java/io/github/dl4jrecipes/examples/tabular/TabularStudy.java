@@ -10,6 +10,8 @@ import io.github.dl4jrecipes.tuning.TabularTuning;
 import io.github.dl4jrecipes.tuning.Tuner;
 import io.github.dl4jrecipes.tuning.TuningResult;
 
+import org.nd4j.linalg.dataset.DataSet;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -60,7 +62,7 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
     /**
      * Runs (or resumes) the study.
      *
-     * @param data  the table; its target must hold classes
+     * @param data  the table; its target must hold classes (or integer class codes)
      * @param study the study folder (created, or resumed when it holds the same space)
      * @param out   where the leaderboard and the best recipe go
      * @return the study's result
@@ -69,7 +71,9 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         TabularSplit split = data.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
         TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(maxEpochs).withSeed(seed)
                 .withProgress(Progress.LOG);
-        TabularSpace space = SearchSpaces.tabular(recipe, split.train());
+        DataSet train = recipe.classLabels(split.train());
+        DataSet valid = recipe.classLabels(split.valid());
+        TabularSpace space = SearchSpaces.tabular(recipe, train);
         Tuner<TabularRecipe> tuner = switch (strategy) {
             case RANDOM -> Tuner.random(space, maxEpochs);
             case TPE -> Tuner.tpe(space, maxEpochs);
@@ -77,7 +81,7 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
             case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
         };
         TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).study(study)
-                .run(TabularTuning.objective(split.train(), split.valid()));
+                .run(TabularTuning.objective(train, valid));
         out.println(result.leaderboard().toText(TOP));
         result.best().ifPresent(best -> out.println("best trial " + best.number() + ": " + best.params()));
         out.println(TabularTuning.best(result).card());

@@ -46,6 +46,7 @@ public record TabularTraining(double trainFraction, double validFraction, long s
     public Result run(TabularData data, UnaryOperator<TabularRecipe> customize, Path output, PrintWriter out)
             throws IOException {
         Objects.requireNonNull(customize, "customize");
+        TabularModel.checkSavable(output);
         TabularSplit split = data.split(trainFraction, validFraction, seed);
         TabularRecipe recipe = customize.apply(isClassification(data)
                 ? TabularRecipe.classifier(data.schema()) : TabularRecipe.regressor(data.schema()))
@@ -53,9 +54,9 @@ public record TabularTraining(double trainFraction, double validFraction, long s
         out.println(recipe.card());
         out.flush();
         TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
-        DataSet test = split.test().orElse(split.valid());
+        DataSet test = recipe.classLabels(split.test().orElse(split.valid()));
         double metric = recipe.task().evaluate(test.getLabels(), model.predict(test.getFeatures()));
-        TabularModel.of(model, split.transform(), recipe.card()).save(output);
+        TabularModel.of(model, split.transform(), recipe).save(output);
         Result result = new Result(recipe.task().metric().name().toLowerCase(java.util.Locale.ROOT), metric,
                 test.numExamples(), split.test().isPresent(), output);
         out.println(result);

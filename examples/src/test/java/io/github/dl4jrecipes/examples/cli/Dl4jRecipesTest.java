@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -255,6 +256,73 @@ class Dl4jRecipesTest {
         assertTrue(badStrategy.err().contains("unknown strategy 'grid'"), badStrategy.err());
     }
 
+    @Test
+    void trainRefusesAFolderHoldingOtherFilesBeforeTraining() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("report.html"), "my report");
+        Run train = run("train", "tabular", "--csv", table.toString(), "--target", "label", "--output", mine.toString(),
+                "--epochs", "2", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.BAD_INPUT, train.code(), train.err());
+        assertTrue(train.err().contains("report.html") && train.err().contains("Fix: choose a new or empty folder"),
+                train.err());
+        assertFalse(train.out().contains("accuracy"), "refused before training: " + train.out());
+        assertEquals(List.of("report.html"), names(mine));
+        assertEquals("my report", Files.readString(mine.resolve("report.html")));
+    }
+
+    @Test
+    void aDamagedModelFolderIsNamedWithExitOne() throws IOException {
+        Path copy = copyOfModel("damaged");
+        byte[] zip = Files.readAllBytes(copy.resolve("model.zip"));
+        Files.write(copy.resolve("model.zip"), java.util.Arrays.copyOf(zip, zip.length / 2));
+        Run predict = run("predict", "tabular", "--model", copy.toString(), "--csv", table.toString(), "--output",
+                dir.resolve("damaged.csv").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, predict.code(), predict.err());
+        assertTrue(predict.err().startsWith("error: " + copy.resolve("model.zip").toAbsolutePath() + " is damaged"),
+                predict.err());
+        assertFalse(Files.exists(dir.resolve("damaged.csv")));
+    }
+
+    @Test
+    void tuneRefusesAFolderThatIsNotAStudy() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("my-results"));
+        Files.writeString(mine.resolve("leaderboard.csv"), "mine");
+        Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", "ASHA",
+                "--trials", "1", "--max-epochs", "1", "--study", mine.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, tune.code(), tune.err());
+        assertTrue(tune.err().contains("is not a study (no study.json)") && tune.err().contains("leaderboard.csv"),
+                tune.err());
+        assertEquals(List.of("leaderboard.csv"), names(mine));
+        assertEquals("mine", Files.readString(mine.resolve("leaderboard.csv")));
+    }
+
+    @Test
+    void aStudyJsonThatIsNotOursExitsWithOne() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other-study"));
+        Files.writeString(other.resolve("study.json"), "{\"name\": \"not a study\"}");
+        Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", "ASHA",
+                "--trials", "1", "--max-epochs", "1", "--study", other.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, tune.code(), tune.err());
+        assertTrue(tune.err().contains("study.json is not a dl4j-recipes study file") && tune.err().contains("fix:"),
+                tune.err());
+    }
+
+    private static Path copyOfModel(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        try (var files = Files.walk(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(model.relativize(f).toString()));
+            }
+        }
+        return copy;
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /**
      * A barely trained three-class model: its probabilities stay near a third, so on some rows
      * that are right no class reaches 0.5 and only the arg-max decides. The accuracy that evaluate prints must be the share of rows whose
@@ -294,5 +362,127 @@ class Dl4jRecipesTest {
         assertEquals(Dl4jRecipes.OK, evaluate.code(), evaluate.err());
         assertTrue(evaluate.out().startsWith(String.format(Locale.ROOT, "accuracy %.4f on 60 rows", right / 60.0)),
                 right + " of 60 right: " + evaluate.out());
+    }
+
+    @Test
+    void classifierReadsAnIntegerCodedTargetAsClasses() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("x,grade"));
+        for (int i = 0; i < 60; i++) {
+            lines.add(String.format(Locale.ROOT, "%.1f,%d", (i % 3) + 0.1 * (i % 5), i % 3));
+        }
+        Path coded = Files.write(dir.resolve("coded.csv"), lines);
+        Path out = dir.resolve("coded");
+        Run train = run("train", "tabular", "--csv", coded.toString(), "--target", "grade", "--classifier", "--output",
+                out.toString(), "--epochs", "5", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.OK, train.code(), train.err());
+        assertTrue(train.out().contains("recipe tabular-classifier") && train.out().contains("test accuracy"),
+                train.out());
+        assertEquals(List.of("0", "1", "2"), TabularModel.load(out).transform().classes());
+        Run numbers = run("train", "tabular", "--csv", coded.toString(), "--target", "grade", "--output",
+                dir.resolve("coded-numbers").toString(), "--epochs", "2", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.OK, numbers.code(), numbers.err());
+        assertTrue(numbers.out().contains("recipe tabular-regressor"), "without --classifier a number: " + numbers.out());
+        Run tune = run("tune", "tabular", "--csv", coded.toString(), "--target", "grade", "--strategy", "random",
+                "--trials", "1", "--max-epochs", "1", "--study", dir.resolve("coded-study").toString());
+        assertEquals(Dl4jRecipes.OK, tune.code(), "tuning classifies integer codes too: " + tune.err());
+        Run decimals = run("train", "tabular", "--csv", table.toString(), "--target", "x1", "--classifier", "--output",
+                dir.resolve("decimals").toString());
+        assertEquals(Dl4jRecipes.USAGE, decimals.code());
+        assertTrue(decimals.err().contains("--classifier: target 'x1' holds numbers that are not integer class codes"),
+                decimals.err());
+    }
+
+    /** Writes a table of 40 rows: x1 and a size column that is a number except at the given rows. */
+    static Path sizes(String name, char delimiter, java.nio.charset.Charset charset, Map<Integer, String> odd)
+            throws IOException {
+        StringBuilder text = new StringBuilder("x1" + delimiter + "size" + delimiter + "label\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i % 5).append(delimiter).append(odd.getOrDefault(i, String.valueOf(i))).append(delimiter)
+                    .append(i % 2 == 0 ? "yes" : "no").append('\n');
+        }
+        return Files.write(dir.resolve(name), text.toString().getBytes(charset));
+    }
+
+    static Run trainQuickly(Path csv, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "tabular", "--csv", csv.toString(), "--target", "label",
+                "--output", dir.resolve("quick-" + csv.getFileName()).toString(), "--epochs", "1", "--max-lr", "0.01"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void errorsNameTheCommandLineOptionsThatFixThem() throws IOException {
+        Path semicolons = sizes("semicolons.csv", ';', java.nio.charset.StandardCharsets.UTF_8, Map.of());
+        Run single = trainQuickly(semicolons);
+        assertEquals(Dl4jRecipes.BAD_INPUT, single.code());
+        assertTrue(single.err().contains("set it with --delimiter ';'") && single.err().contains("to --target <column>")
+                && !single.err().contains(".delimiter("), single.err());
+        assertEquals(Dl4jRecipes.OK, trainQuickly(semicolons, "--delimiter", ";").code());
+
+        Path typos = sizes("typos.csv", ',', java.nio.charset.StandardCharsets.UTF_8, Map.of(3, "\"1,5\"", 8, "big"));
+        Run mostlyNumbers = trainQuickly(typos);
+        assertEquals(Dl4jRecipes.BAD_INPUT, mostlyNumbers.code());
+        assertTrue(mostlyNumbers.err().startsWith("error: CSV " + typos + " column 'size' holds numbers but 2 of its 40 "
+                + "values are not: '1,5' (line 5), 'big' (line 10)"), mostlyNumbers.err());
+        assertTrue(mostlyNumbers.err().contains("or declare the column categorical with --categorical size\n")
+                || mostlyNumbers.err().contains("or declare the column categorical with --categorical size\r\n"),
+                mostlyNumbers.err());
+        assertEquals(Dl4jRecipes.OK, trainQuickly(typos, "--categorical", "size").code());
+        Run declared = trainQuickly(typos, "--numeric", "size");
+        assertEquals(Dl4jRecipes.BAD_INPUT, declared.code());
+        assertTrue(declared.err().contains("line 5, column 'size': value '1,5' is not a number"), declared.err());
+
+        Path latin1 = sizes("latin1.csv", ',', java.nio.charset.StandardCharsets.ISO_8859_1, Map.of(6, "gr\u00f6\u00df"));
+        Run encoding = trainQuickly(latin1, "--categorical", "size");
+        assertEquals(Dl4jRecipes.BAD_INPUT, encoding.code());
+        assertTrue(encoding.err().contains(latin1 + " line 8 is not valid UTF-8")
+                && encoding.err().contains("with --encoding ISO-8859-1"), encoding.err());
+        assertEquals(Dl4jRecipes.OK, trainQuickly(latin1, "--categorical", "size", "--encoding", "ISO-8859-1").code());
+        assertEquals(Dl4jRecipes.USAGE, trainQuickly(latin1, "--encoding", "no-such-charset").code());
+    }
+
+    @Test
+    void predictNamesTheTrainingOptionForAFixItDoesNotHave() throws IOException {
+        Path input = Files.write(dir.resolve("word-in-x2.csv"), List.of("x1,x2,color", "0.5,high,red"));
+        Run predict = run("predict", "tabular", "--model", model.toString(), "--csv", input.toString(), "--output",
+                dir.resolve("never2.csv").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, predict.code());
+        assertTrue(predict.err().contains("line 2, column 'x2': value 'high' is not a number")
+                && predict.err().contains("'dl4j-recipes train tabular --categorical x2'"), predict.err());
+        Path semicolons = Files.write(dir.resolve("predict-semicolons.csv"), List.of("x1;x2;color", "0.5;NA;red"));
+        Run withDelimiter = run("predict", "tabular", "--model", model.toString(), "--csv", semicolons.toString(),
+                "--delimiter", ";", "--output", dir.resolve("semicolon-predictions.csv").toString());
+        assertEquals(Dl4jRecipes.OK, withDelimiter.code(), withDelimiter.err());
+    }
+
+    @Test
+    void predictMatchesColumnsByNameAndRefusesARepeatedHeaderName() throws IOException {
+        Path input = tinyTable(dir.resolve("ordered.csv"), 12, 7, false, null);
+        List<String> lines = Files.readAllLines(input);
+        List<String> reordered = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split(",");
+            reordered.add(String.join(",", f[2], "extra", f[1], f[0]));
+        }
+        Path shuffled = Files.write(dir.resolve("shuffled.csv"), reordered);
+        Path first = dir.resolve("ordered-predictions.csv");
+        Path second = dir.resolve("shuffled-predictions.csv");
+        assertEquals(Dl4jRecipes.OK, run("predict", "tabular", "-m", model.toString(), "--csv", input.toString(), "-o",
+                first.toString()).code());
+        assertEquals(Dl4jRecipes.OK, run("predict", "tabular", "-m", model.toString(), "--csv", shuffled.toString(),
+                "-o", second.toString()).code());
+        CsvTable a = CsvTable.read(first, CsvFormat.DEFAULT);
+        CsvTable b = CsvTable.read(second, CsvFormat.DEFAULT);
+        assertEquals(column(a, "probability_yes"), column(b, "probability_yes"));
+        assertEquals(List.of("color", "extra", "x2", "x1", "predicted_label", "probability_yes"), b.header());
+
+        Path twice = Files.write(dir.resolve("twice.csv"), List.of("x1,x2,color,x2", "0.5,1.0,red,2.0"));
+        Path output = dir.resolve("twice-predictions.csv");
+        Run repeated = run("predict", "tabular", "-m", model.toString(), "--csv", twice.toString(), "-o",
+                output.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, repeated.code());
+        assertTrue(repeated.err().startsWith("error: CSV " + twice + " line 1: the header names column 'x2' twice "
+                + "(columns 2 and 4); fix: give every column a distinct name"), repeated.err());
+        assertFalse(Files.exists(output));
     }
 }

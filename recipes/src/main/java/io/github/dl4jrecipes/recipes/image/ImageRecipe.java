@@ -9,6 +9,7 @@ import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.optim.Optimizer;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.NetworkConfiguration;
@@ -237,6 +238,16 @@ public final class ImageRecipe implements Recipe {
     }
 
     /**
+     * A copy that saves checkpoints while it trains and, started again with the same folder and
+     * settings, resumes from the latest one (bit-identical to an uninterrupted run, augmentation
+     * included); a folder written with other settings is refused, naming the first that differs
+     * (see {@link Checkpoints}). Not with {@code transfer(..)}.
+     */
+    public ImageRecipe withCheckpoints(Checkpoints folder) {
+        return with(settings.toBuilder().checkpoints(Objects.requireNonNull(folder, "folder")));
+    }
+
+    /**
      * A copy with these settings (e.g. a tuner's, marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}).
      *
      * @param changed settings, validated when they were built
@@ -424,6 +435,9 @@ public final class ImageRecipe implements Recipe {
         }
         Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).withEpochs(epochs())
                 .withSeed(seed()).withTrainMetric(trainMetric());
+        if (settings.checkpoints() != null) {
+            fit = fit.withCheckpoints(settings.checkpoints());
+        }
         for (Map.Entry<String, String> setting : fitSettings.entrySet()) {
             fit = fit.withSetting(setting.getKey(), setting.getValue());
         }

@@ -6,6 +6,7 @@ import io.github.dl4jrecipes.core.data.TargetKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +37,7 @@ public record TabularPredictions(TabularTransform transform, List<String> column
         if (outputs.size(0) != rows.size() || outputs.size(1) != transform.numOutputs()) {
             throw new IllegalArgumentException("outputs: expected [" + rows.size() + ", " + transform.numOutputs()
                     + "] for " + rows.size() + " rows of a " + transform.targetKind() + " target, got "
-                    + java.util.Arrays.toString(outputs.shape()));
+                    + Arrays.toString(outputs.shape()));
         }
     }
 
@@ -47,22 +48,23 @@ public record TabularPredictions(TabularTransform transform, List<String> column
 
     /** The prediction for row {@code row} (0-based): a class name, or the number as text. */
     public String predicted(int row) {
-        INDArray output = outputs.getRow(row, true);
-        if (transform.targetKind() == TargetKind.REGRESSION) {
-            return Double.toString(output.getDouble(0));
-        }
-        INDArray decision = transform.task().decisions(output);
-        int index = transform.targetKind() == TargetKind.BINARY ? decision.getInt(0) : decision.argMax(1).getInt(0);
-        return transform.classes().get(index);
+        return decide(outputs.getRow(row, true)).get(0);
     }
 
     /** Every row's prediction, in order. */
     public List<String> predicted() {
-        List<String> all = new ArrayList<>(size());
-        for (int r = 0; r < size(); r++) {
-            all.add(predicted(r));
+        return decide(outputs);
+    }
+
+    /** What output rows decide, as {@link TabularModel#evaluate} scores them. */
+    private List<String> decide(INDArray rowsOfOutputs) {
+        if (transform.targetKind() == TargetKind.REGRESSION) {
+            return Arrays.stream(rowsOfOutputs.reshape(-1).toDoubleVector()).mapToObj(Double::toString).toList();
         }
-        return all;
+        INDArray decisions = transform.task().decisions(rowsOfOutputs);
+        int[] indices = transform.targetKind() == TargetKind.BINARY ? decisions.reshape(-1).toIntVector()
+                : decisions.argMax(1).toIntVector();
+        return Arrays.stream(indices).mapToObj(transform.classes()::get).toList();
     }
 
     /**
@@ -82,10 +84,11 @@ public record TabularPredictions(TabularTransform transform, List<String> column
 
     /** The output table's rows, in the order of {@link #header()}. */
     public List<List<String>> table() {
+        List<String> predicted = predicted();
         List<List<String>> table = new ArrayList<>(size());
         for (int r = 0; r < size(); r++) {
             List<String> row = new ArrayList<>(rows.get(r));
-            row.add(predicted(r));
+            row.add(predicted.get(r));
             if (transform.targetKind().isClassification()) {
                 for (double p : outputs.getRow(r, true).toDoubleVector()) {
                     row.add(Double.toString(p));

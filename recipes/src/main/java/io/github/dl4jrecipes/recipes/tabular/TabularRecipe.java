@@ -13,6 +13,7 @@ import io.github.dl4jrecipes.core.optim.Dropouts;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
@@ -24,6 +25,7 @@ import io.github.dl4jrecipes.recipes.RecipeSetting;
 import io.github.dl4jrecipes.recipes.Setting;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -123,18 +125,28 @@ public final class TabularRecipe implements Recipe {
     }
 
     /**
-     * A classifier for a binary (sigmoid, one 0/1 output) or multiclass (softmax) target.
+     * A classifier for a binary (sigmoid, one 0/1 output) or multiclass (softmax) target. A
+     * numeric target of integers (0, 1, 2: class codes) is read as classes, logged
+     * ({@link TabularSchema#asClasses()}); {@link #fit(DataSet, DataSet)} then turns the codes in
+     * the labels into classes, and {@link TabularModel#of} saves the transform with them.
      *
-     * @throws IllegalArgumentException when the schema's target is a regression target
+     * @throws IllegalArgumentException when the schema's target holds numbers that are not
+     *     integer codes
      */
-    public static TabularRecipe classifier(TabularSchema schema) {
-        Objects.requireNonNull(schema, "schema");
-        if (!schema.targetKind().isClassification()) {
-            throw new IllegalArgumentException("schema: target '" + schema.target() + "' of " + schema.source()
-                    + " is " + schema.targetKind() + ", but classifier() needs a BINARY or MULTICLASS target; fix: use "
+    public static TabularRecipe classifier(TabularSchema target) {
+        Objects.requireNonNull(target, "schema");
+        if (!target.targetKind().isClassification() && target.integerCodes().isEmpty()) {
+            throw new IllegalArgumentException("schema: target '" + target.target() + "' of " + target.source()
+                    + " is " + target.targetKind() + " and not made of integer class codes (at most "
+                    + TabularSchema.MAX_INTEGER_CODES + " distinct integers), but classifier() needs classes; fix: use "
                     + "TabularRecipe.regressor(schema), or read the target as categorical "
                     + "(TabularData.fromCsv(..).targetKind(TargetKind.MULTICLASS))");
         }
+        if (!target.targetKind().isClassification()) {
+            LOG.info("Target '{}' of {} holds the integers {}: the classifier reads them as classes", target.target(),
+                    target.source(), target.integerCodes());
+        }
+        TabularSchema schema = target.asClasses();
         Task task = schema.targetKind() == TargetKind.BINARY ? Task.binary() : Task.multiclass(schema.numClasses());
         return create("tabular-classifier", schema, task);
     }
@@ -252,6 +264,15 @@ public final class TabularRecipe implements Recipe {
     }
 
     /**
+     * A copy that saves checkpoints while it trains and, started again with the same folder and
+     * settings, resumes from the latest one (bit-identical to an uninterrupted run); a folder
+     * written with other settings is refused, naming the first that differs (see {@link Checkpoints}).
+     */
+    public TabularRecipe withCheckpoints(Checkpoints folder) {
+        return with(settings.toBuilder().checkpoints(Objects.requireNonNull(folder, "folder")));
+    }
+
+    /**
      * A copy with these settings (e.g. a tuner's, marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}).
      *
      * @param changed settings, validated when they were built
@@ -316,8 +337,10 @@ public final class TabularRecipe implements Recipe {
      * @param valid the validation rows, or null
      * @throws IllegalArgumentException when the data's width differs from the schema's
      */
-    public TrainedModel<? extends Model> fit(DataSet train, DataSet valid) {
-        Objects.requireNonNull(train, "train");
+    public TrainedModel<? extends Model> fit(DataSet codedTrain, DataSet codedValid) {
+        Objects.requireNonNull(codedTrain, "train");
+        DataSet train = classLabels(codedTrain);
+        DataSet valid = codedValid == null ? null : classLabels(codedValid);
         checkWidths("train", train);
         if (valid != null) {
             checkWidths("valid", valid);
@@ -442,6 +465,9 @@ public final class TabularRecipe implements Recipe {
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {
         Fit<N> configured = fit.withEpochs(resolved.epochs()).withSeed(settings.seed().value())
                 .withProgress(settings.progress());
+        if (settings.checkpoints() != null) {
+            configured = configured.withCheckpoints(settings.checkpoints());
+        }
         for (Map.Entry<String, String> setting : resolved.card().asMap().entrySet()) {
             String key = setting.getKey().equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + setting.getKey();
             configured = configured.withSetting(key, setting.getValue());
@@ -464,6 +490,19 @@ public final class TabularRecipe implements Recipe {
                     + "for target '" + schema.target() + "' (" + task.kind() + "), but the data has " + labels
                     + " label column(s); fix: build the recipe from the schema of the data you train on");
         }
+    }
+
+    /**
+     * {@code data} with its labels as this recipe trains on them: classes when they hold the
+     * integer codes of a numeric target this classifier reads as classes (one label column for
+     * several classes, or codes other than 0/1 for two); else {@code data} itself. For scoring
+     * rows encoded by the same split, e.g. {@code split.test()}.
+     */
+    public DataSet classLabels(DataSet data) {
+        INDArray labels = data.getLabels();
+        boolean codes = schema.hasIntegerClasses() && labels.size(1) == 1 && (task.nOut() > 1
+                || Arrays.stream(labels.toDoubleVector()).anyMatch(v -> v != 0 && v != 1));
+        return codes ? new DataSet(data.getFeatures(), schema.classLabels(labels)) : data;
     }
 
     private int rows() {

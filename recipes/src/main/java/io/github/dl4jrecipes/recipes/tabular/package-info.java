@@ -9,7 +9,7 @@
  * TabularSplit split = data.split(0.8, 42);
  * TabularRecipe recipe = TabularRecipe.classifier(data.schema());     // .withEntityEmbeddings(), .withActivation(Activation.ELU)
  * log.info("{}", recipe.card());
- * TabularModel model = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe.card());
+ * TabularModel model = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe);
  * model.save(Path.of("out/penguins"));                                 // network, preprocessing, card
  * TabularPredictions p = TabularModel.load(Path.of("out/penguins")).predict(Path.of("new.csv"));
  * }</pre>

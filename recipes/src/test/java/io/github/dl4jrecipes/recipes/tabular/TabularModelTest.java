@@ -69,7 +69,7 @@ class TabularModelTest {
         History history = History.empty("ACCURACY", true).withEpoch(new EpochRecord(1, 1, 0.5, 1, 0.5, 1e-3, 1, 1));
         ModelCard card = new ModelCard("MultiLayerNetwork", 1, "hand-made", Map.of(), List.of(), 15, "test", "test",
                 "test", "test", "test", "test");
-        model = TabularModel.of(new TrainedModel<>(net, history, card, null), transform,
+        model = new TabularModel(new TrainedModel<>(net, history, card, null), transform,
                 new RecipeCard("hand-made", List.of(RecipeSetting.of("weights", "by hand", RecipeSetting.USER))));
     }
 
@@ -166,5 +166,78 @@ class TabularModelTest {
                 () -> TabularModel.load(dir.resolve("nothing")));
         assertTrue(e.getMessage().startsWith("model folder " + dir.resolve("nothing") + " has no model.zip; fix:"),
                 e.getMessage());
+    }
+
+    @Test
+    void saveReplacesItsOwnFolderWholeAndNeverAUsersFolder() throws IOException {
+        Path folder = dir.resolve("replaced");
+        model.save(folder);
+        model.save(folder);
+        assertTrue(Files.isRegularFile(folder.resolve("manifest.json")));
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(f -> f.getFileName().toString().startsWith(".replaced")),
+                    "no staging or old folder left beside it");
+        }
+
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> model.save(mine));
+        assertTrue(refused.getMessage().contains("notes.txt") && refused.getMessage().contains("Fix:"),
+                refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TabularModel.checkSavable(mine));
+        assertEquals("mine", Files.readString(mine.resolve("notes.txt")));
+        try (var files = Files.list(mine)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aFolderWithAChangedFileIsRefusedOnLoad() throws IOException {
+        Path folder = dir.resolve("changed");
+        model.save(folder);
+        Files.writeString(folder.resolve(TabularModel.TRANSFORM), Files.readString(folder.resolve(TabularModel.TRANSFORM))
+                .replace("\"x\"", "\"z\""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularModel.load(folder));
+        assertTrue(e.getMessage().startsWith(folder.resolve(TabularModel.TRANSFORM).toAbsolutePath() + " is damaged"),
+                e.getMessage());
+    }
+
+    @Test
+    void aClassifierOnIntegerCodesPredictsAndSavesTheCodesAsClasses() throws IOException {
+        StringBuilder text = new StringBuilder("x,grade\n");
+        for (int i = 0; i < 60; i++) {
+            double x = (i % 3) + 0.1 * (i % 5);
+            text.append(x).append(',').append(i % 3).append('\n');
+        }
+        Path coded = Files.writeString(dir.resolve("coded.csv"), text);
+        TabularData data = TabularData.fromCsv(coded).target("grade").build();
+        assertEquals(io.github.dl4jrecipes.core.data.TargetKind.REGRESSION, data.schema().targetKind());
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(20).withMaxLr(0.05);
+        assertEquals(List.of("0", "1", "2"), recipe.schema().classes());
+        io.github.dl4jrecipes.core.data.TabularSplit split = data.split(0.8, 1);
+        TabularModel trained = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe);
+        assertEquals(List.of("0", "1", "2"), trained.transform().classes());
+        Path folder = dir.resolve("coded-model");
+        trained.save(folder);
+        TabularModel again = TabularModel.load(folder);
+        assertEquals(List.of("0", "1", "2"), again.predict(csv("coded-new.csv", "x", "0", "1", "2")).predicted());
+        assertEquals(1.0, again.evaluate(coded).value(Metric.ACCURACY), 1e-12);
+    }
+
+    @Test
+    void aRegressorPredictsNumbersAndIsScoredByRmseAndR2() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i / 10.0).append(',').append(2 * i / 10.0 + 0.5).append('\n');
+        }
+        Path numbers = Files.writeString(dir.resolve("numbers.csv"), text);
+        TabularData data = TabularData.fromCsv(numbers).target("y").build();
+        TabularRecipe recipe = TabularRecipe.regressor(data.schema()).withEpochs(5).withMaxLr(0.01);
+        io.github.dl4jrecipes.core.data.TabularSplit split = data.split(0.8, 1);
+        TabularModel regressor = TabularModel.of(recipe.fit(split.train(), split.valid()), split.transform(), recipe);
+        TabularPredictions p = regressor.predict(numbers);
+        assertEquals(p.outputs().getDouble(3, 0), Double.parseDouble(p.predicted(3)), 1e-6);
+        assertEquals(List.of("x", "y", "predicted_y"), p.header());
+        assertEquals(List.of(Metric.RMSE, Metric.R2), List.copyOf(regressor.evaluate(numbers).metrics().keySet()));
     }
 }

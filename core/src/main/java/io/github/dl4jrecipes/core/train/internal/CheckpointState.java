@@ -18,23 +18,27 @@ import java.util.Map;
  * @param seed            the seed the run uses
  * @param iterators       the {@code ResumableIterator} state of the train and valid iterators at
  *                        the end of {@code epoch}, by role ("train", "valid"); empty in version 1
+ * @param settings        the run's configuration (Fit's settings and the recipe's card), which a
+ *                        resumed run must match; empty in version 1
  */
 public record CheckpointState(int formatVersion, int epoch, String networkKind, String zipSha256,
                               Map<String, String> architecture, History history,
-                              String dataFingerprint, long seed, Map<String, Map<String, Long>> iterators) {
+                              String dataFingerprint, long seed, Map<String, Map<String, Long>> iterators,
+                              Map<String, String> settings) {
 
-    /** Current version of this file format: 2 added {@code iterators}. */
+    /** Current version of this file format: 2 added {@code iterators} and {@code settings}. */
     public static final int FORMAT_VERSION = 2;
 
-    /** Copies the maps; a version-1 file has no iterator states. */
+    /** Copies the maps; a version-1 file has no iterator states nor settings. */
     public CheckpointState {
         architecture = Map.copyOf(architecture);
         iterators = iterators == null ? Map.of() : Map.copyOf(iterators);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
     /** A copy with the zip's SHA-256. */
     public CheckpointState withZipSha256(String sha256) {
         return new CheckpointState(formatVersion, epoch, networkKind, sha256, architecture, history,
-                dataFingerprint, seed, iterators);
+                dataFingerprint, seed, iterators, settings);
     }
 }

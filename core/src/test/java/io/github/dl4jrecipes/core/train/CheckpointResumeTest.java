@@ -139,16 +139,16 @@ class CheckpointResumeTest {
     @Test
     void checkpointMadeWithOtherSettingsIsRefusedNamingWhatChanged(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
-        run(fit(network(16), dir, 2).setting("recipe.maxLr", "0.03"));
+        run(fit(network(16), dir, 2).withSetting("recipe.maxLr", "0.03"));
         Map<String, String> before = hashes(dir);
         MultiLayerNetwork net = network(16);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> run(fit(net, dir, 4).setting("recipe.maxLr", "0.01").seed(3)));
+                () -> run(fit(net, dir, 4).withSetting("recipe.maxLr", "0.01").withSeed(3)));
         assertTrue(e.getMessage().contains("epoch-0002.zip was made with other settings: recipe.maxLr is 0.03 there "
                 + "but 0.01 here (and 1 more: [seed])"), e.getMessage());
         assertEquals(0, net.getIterationCount(), "nothing trained");
         assertEquals(before, hashes(dir));
-        assertEquals(4, run(fit(net, dir, 4).setting("recipe.maxLr", "0.03")).history().size(),
+        assertEquals(4, run(fit(net, dir, 4).withSetting("recipe.maxLr", "0.03")).history().size(),
                 "same settings: resumed, and trained on to more epochs");
     }
 

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.recipes.image;
 
 import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.lr.LrFinder;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.augment.Augment;
@@ -30,11 +31,13 @@ import java.util.Objects;
  * @param weightDecay  decoupled weight decay, at least 0
  * @param lrFinder     how the LR range test runs (not a card setting)
  * @param trainMetric  whether fit measures the metric on the training images after each epoch
+ * @param checkpoints  where training saves checkpoints and resumes from, or null (not with
+ *                     {@code pretrained}; not a card setting)
  */
 public record ImageSettings(Setting<Architecture> architecture, Pretrained pretrained, Setting<Augment> augment,
                             Setting<Integer> epochs, Setting<Integer> batchSize, Setting<Long> seed,
                             Setting<ISchedule> schedule, Setting<Double> weightDecay, LrFinder lrFinder,
-                            Setting<Boolean> trainMetric) {
+                            Setting<Boolean> trainMetric, Checkpoints checkpoints) {
 
     /** Validates the values. */
     public ImageSettings {
@@ -43,6 +46,10 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(lrFinder, "lrFinder");
         Objects.requireNonNull(trainMetric, "trainMetric");
+        if (pretrained != null && checkpoints != null) {
+            throw new IllegalArgumentException("checkpoints: transfer(..) trains in two phases and does not "
+                    + "checkpoint yet; fix: drop withCheckpoints(..) for a transfer recipe");
+        }
         Args.atLeast("epochs", epochs.value(), 1, "pass the number of passes over the training data, e.g. 10");
         Args.atLeast("batchSize", batchSize.value(), 1, "use " + ImageRecipe.DEFAULT_BATCH_SIZE);
         if (!(weightDecay.value() >= 0) || Double.isInfinite(weightDecay.value())) {
@@ -65,7 +72,8 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
                 Setting.byDefault(ImageRecipe.DEFAULT_WEIGHT_DECAY, "fastai wd=0.01, decoupled (AdamW)"),
                 LrFinder.defaults(),
                 Setting.byDefault(ImageRecipe.DEFAULT_TRAIN_METRIC, "an extra pass over the training images, as "
-                        + "fastai skips"));
+                        + "fastai skips"),
+                null);
     }
 
     /** A builder holding these settings, to change some and {@link Builder#build()} a new record. */
@@ -85,6 +93,7 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
         private Setting<Double> weightDecay;
         private LrFinder lrFinder;
         private Setting<Boolean> trainMetric;
+        private Checkpoints checkpoints;
 
         private Builder(ImageSettings from) {
             architecture = from.architecture;
@@ -97,6 +106,7 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
             weightDecay = from.weightDecay;
             lrFinder = from.lrFinder;
             trainMetric = from.trainMetric;
+            checkpoints = from.checkpoints;
         }
 
         /** Sets {@link ImageSettings#architecture()}. */
@@ -159,10 +169,16 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
             return this;
         }
 
+        /** Sets {@link ImageSettings#checkpoints()} (null: none). */
+        public Builder checkpoints(Checkpoints value) {
+            checkpoints = value;
+            return this;
+        }
+
         /** The validated settings. */
         public ImageSettings build() {
             return new ImageSettings(architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                    weightDecay, lrFinder, trainMetric);
+                    weightDecay, lrFinder, trainMetric, checkpoints);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.recipes.tabular;
 
 import io.github.dl4jrecipes.core.internal.Args;
 import io.github.dl4jrecipes.core.optim.Optimizer;
+import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.Setting;
@@ -35,11 +36,13 @@ import java.util.Objects;
  * @param seed         seed of weights, dropout and shuffling
  * @param embeddings   whether categorical columns get entity embeddings
  * @param progress     how training shows progress (not a card setting)
+ * @param checkpoints  where training saves checkpoints and resumes from, or null (not a card setting)
  */
 public record TabularSettings(Setting<Activation> activation, Setting<List<Integer>> hiddenLayers,
                               Setting<Double> dropout, Setting<Double> maxLr, Setting<Integer> epochs,
                               Setting<Integer> batchSize, Setting<Integer> trainRows, Setting<Double> weightDecay,
-                              Setting<Long> seed, Setting<Boolean> embeddings, Progress progress) {
+                              Setting<Long> seed, Setting<Boolean> embeddings, Progress progress,
+                              Checkpoints checkpoints) {
 
     /** Validates every component that is set. */
     public TabularSettings {
@@ -94,7 +97,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
                 Setting.byDefault(TabularRecipe.DEFAULT_WEIGHT_DECAY, "off (batch norm and dropout regularize)"),
                 Setting.byDefault(Fit.DEFAULT_SEED, "fixed"),
                 Setting.byDefault(false, "one-hot inputs"),
-                Progress.AUTO);
+                Progress.AUTO, null);
     }
 
     /** A builder holding these settings, to change some and {@link Builder#build()} a new record. */
@@ -115,6 +118,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
         private Setting<Long> seed;
         private Setting<Boolean> embeddings;
         private Progress progress;
+        private Checkpoints checkpoints;
 
         private Builder(TabularSettings from) {
             activation = from.activation;
@@ -128,6 +132,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
             seed = from.seed;
             embeddings = from.embeddings;
             progress = from.progress;
+            checkpoints = from.checkpoints;
         }
 
         /** Sets {@link TabularSettings#activation()}. */
@@ -196,10 +201,16 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
             return this;
         }
 
+        /** Sets {@link TabularSettings#checkpoints()} (null: none). */
+        public Builder checkpoints(Checkpoints value) {
+            checkpoints = value;
+            return this;
+        }
+
         /** The validated settings. */
         public TabularSettings build() {
             return new TabularSettings(activation, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                    weightDecay, seed, embeddings, progress);
+                    weightDecay, seed, embeddings, progress, checkpoints);
         }
     }
 }

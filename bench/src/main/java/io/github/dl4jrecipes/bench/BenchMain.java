@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.bench;
 
 import io.github.dl4jrecipes.core.train.Fit;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -178,7 +178,7 @@ public final class BenchMain implements Callable<Integer> {
                     .reduce("", String::concat));
         }
         String report = report(hardware, gemm, noPeer);
-        writeAtomically(out, report);
+        AtomicFiles.writeString(out, report);
         System.out.println("wrote " + out.toAbsolutePath());
         return 0;
     }
@@ -524,18 +524,6 @@ public final class BenchMain implements Callable<Integer> {
             ratios.forEach(r -> s.append("- ").append(r).append('\n'));
         }
         return s.toString();
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private record Row(String network, String variant, double median, String detail) {

@@ -1,9 +1,9 @@
 package io.github.dl4jrecipes.core.lr;
 
 import io.github.dl4jrecipes.core.schedule.OneCycle;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +70,7 @@ public record LrFinderResult(List<LrPoint> points, double valley, double steep, 
             csv.append(String.format(Locale.ROOT, "%d,%.9g,%.9g,%.9g%n", p.iteration(), p.learningRate(), p.loss(),
                     p.smoothedLoss()));
         }
-        AtomicFiles.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeString(file, csv.toString());
     }
 
     /**
@@ -81,27 +81,7 @@ public record LrFinderResult(List<LrPoint> points, double valley, double steep, 
      * @throws IOException when it cannot be written
      */
     public void plot(Path file) throws IOException {
-        AtomicFiles.write(file, LrFinderChart.png(this));
-    }
-
-
-    /** Writes a small file through a temp file in the same folder, then renames it over the target. */
-    static final class AtomicFiles {
-        private AtomicFiles() {
-        }
-
-        static void write(Path file, byte[] bytes) throws IOException {
-            Path target = file.toAbsolutePath();
-            Path dir = target.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        byte[] png = LrFinderChart.png(this);
+        AtomicFiles.write(file, temp -> Files.write(temp, png));
     }
 }

@@ -44,8 +44,6 @@ public final class TrainedModel<N extends Model> {
     static final String CARD_ENTRY = ModelZip.OURS + "card.json";
     /** The history's entry inside the zip. */
     static final String HISTORY_ENTRY = ModelZip.OURS + "history.json";
-    private static final String MULTI_LAYER = "MultiLayerNetwork";
-    private static final String GRAPH = "ComputationGraph";
     private static final Logger LOG = LoggerFactory.getLogger(TrainedModel.class);
 
     private final N network;
@@ -134,13 +132,13 @@ public final class TrainedModel<N extends Model> {
     /** Loads a MultiLayerNetwork model saved by {@link #save(Path)}; otherwise as {@link #load}. */
     @SuppressWarnings("unchecked")
     public static TrainedModel<MultiLayerNetwork> loadMultiLayer(Path zip) throws IOException {
-        return (TrainedModel<MultiLayerNetwork>) read(zip, MULTI_LAYER);
+        return (TrainedModel<MultiLayerNetwork>) read(zip, Net.Mln.KIND);
     }
 
     /** Loads a ComputationGraph model saved by {@link #save(Path)}; otherwise as {@link #load}. */
     @SuppressWarnings("unchecked")
     public static TrainedModel<ComputationGraph> loadGraph(Path zip) throws IOException {
-        return (TrainedModel<ComputationGraph>) read(zip, GRAPH);
+        return (TrainedModel<ComputationGraph>) read(zip, Net.Graph.KIND);
     }
 
     private static TrainedModel<?> read(Path zip, String kind) throws IOException {

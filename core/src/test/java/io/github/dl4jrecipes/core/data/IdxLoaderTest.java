@@ -149,7 +149,7 @@ class IdxLoaderTest {
         Map<String, String> sums = new HashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path written = Files.write(tmp.resolve("sum-" + file.getKey()), file.getValue());
-            sums.put(file.getKey(), Download.sha256(written));
+            sums.put(file.getKey(), io.github.dl4jrecipes.core.train.internal.Sha256.of(written));
         }
         return FashionMnist.SPEC.withSha256(sums);
     }

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.DataLoadException;
 import io.github.dl4jrecipes.core.train.TrainingDivergedException;
+import io.github.dl4jrecipes.core.train.internal.NoJavaDeserialization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,6 +48,7 @@ public final class Dl4jRecipes {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        NoJavaDeserialization.install();   // before anything creates an ObjectInputStream
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -28,7 +28,9 @@ final class TrainTabularCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TabularDataOptions data = new TabularDataOptions();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write into.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write: new, "
+            + "empty, or one this command wrote (replaced as a whole; a folder holding other files is refused before "
+            + "training).")
     Path output;
 
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Save a checkpoint after every epoch into DIR; "

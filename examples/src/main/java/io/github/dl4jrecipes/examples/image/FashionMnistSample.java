@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.examples.image;
 
+import io.github.dl4jrecipes.core.train.internal.AtomicFolder;
 import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
@@ -52,9 +53,9 @@ public final class FashionMnistSample implements Callable<Integer> {
         DataSet train = subset(fm.train(), trainSubset, "--train-subset");
         DataSet test = subset(fm.test(), testSubset, "--test-subset");
         ImageRecipe recipe = options.recipe(28, 28, 1, fm.numClasses());
-        new ImageSampleRun(new PrintWriter(System.out, true)).run(recipe, options,
-                InMemoryIterator.shuffled(train, options.batchSize(), options.seed()),
-                InMemoryIterator.sequential(test, options.batchSize()), train.getFeatures(), fm.classNames());
+        AtomicFolder.write(options.out, staging -> new ImageSampleRun(new PrintWriter(System.out, true))
+                .run(recipe, options, staging, InMemoryIterator.shuffled(train, options.batchSize(), options.seed()),
+                        InMemoryIterator.sequential(test, options.batchSize()), train.getFeatures(), fm.classNames()));
         return 0;
     }
 

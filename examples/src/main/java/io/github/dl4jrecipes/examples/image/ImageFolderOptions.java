@@ -33,8 +33,8 @@ public final class ImageFolderOptions {
         ImageRecipe recipe = training.recipe(input.size, input.size, input.channels, data.classes().size());
         DataSetIterator train = split.train().iterator(training.batchSize(), training.seed());
         DataSetIterator valid = split.valid().iterator(training.batchSize());
-        new ImageSampleRun(console).run(recipe, training, train, valid, train.next().getFeatures(), data.classes());
-        new ImageModelFolder(training.out).writeImages(input.images(data));
+        new ImageModelFolder(training.out).write(input.images(data), staging -> new ImageSampleRun(console)
+                .run(recipe, training, staging, train, valid, train.next().getFeatures(), data.classes()));
         UnreadableImagesOption.report(data, console);
     }
 }

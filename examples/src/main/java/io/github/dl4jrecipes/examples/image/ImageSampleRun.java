@@ -41,18 +41,18 @@ public final class ImageSampleRun {
 
     /**
      * @param recipe      the recipe (its LR is found here unless the options give one)
-     * @param options     the peak LR (or null for the LR finder), TTA and the output folder
+     * @param options     the peak LR (or null for the LR finder) and TTA
+     * @param out         the folder to write into (a staging folder of {@link ImageModelFolder#write})
      * @param train       training batches
      * @param test        test batches, also shown as the validation curve (no model selection uses them)
      * @param gridImages  some training images for the augmentation grid
      * @param classNames  class names by label index
      * @return the trained model
      */
-    public TrainedModel<ComputationGraph> run(ImageRecipe recipe, TrainingOptions options, DataSetIterator train,
-            DataSetIterator test, INDArray gridImages, List<String> classNames) throws IOException {
-        Path out = options.out;
+    public TrainedModel<ComputationGraph> run(ImageRecipe recipe, TrainingOptions options, Path out,
+            DataSetIterator train, DataSetIterator test, INDArray gridImages, List<String> classNames)
+            throws IOException {
         Double maxLr = options.maxLr;
-        Files.createDirectories(out);
         OneDnn.enable();
         console.println(Hardware.report());
         ImageRecipe configured;
@@ -95,7 +95,7 @@ public final class ImageSampleRun {
                     + "light-augmented copies)%n", tta, TestTimeAugmentation.DEFAULT_COPIES);
         }
         console.flush();
-        console.println("Wrote " + out.toAbsolutePath() + ": model.zip (+ card, history), history.png/csv/json, "
+        console.println("Writing " + options.out.toAbsolutePath() + ": model.zip (+ card, history), history.png/csv/json, "
                 + "confusion.png/txt, augmented.png" + (maxLr == null ? ", lr-finder.png/csv" : ""));
         console.flush();
         return model;

@@ -28,7 +28,8 @@ public final class TrainingOptions {
     public boolean tta;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
-            description = "output folder (created; files are replaced)")
+            description = "output folder: new, empty, or one this command wrote (replaced as a whole; a folder "
+                    + "holding other files is refused before training)")
     public Path out;
 
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "save a checkpoint after every epoch into DIR; "

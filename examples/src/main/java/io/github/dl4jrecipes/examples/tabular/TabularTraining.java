@@ -46,6 +46,7 @@ public record TabularTraining(double trainFraction, double validFraction, long s
     public Result run(TabularData data, UnaryOperator<TabularRecipe> customize, Path output, PrintWriter out)
             throws IOException {
         Objects.requireNonNull(customize, "customize");
+        TabularModel.checkSavable(output);
         TabularSplit split = data.split(trainFraction, validFraction, seed);
         TabularRecipe recipe = customize.apply(isClassification(data)
                 ? TabularRecipe.classifier(data.schema()) : TabularRecipe.regressor(data.schema()))

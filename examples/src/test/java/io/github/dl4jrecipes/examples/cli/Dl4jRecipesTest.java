@@ -256,6 +256,73 @@ class Dl4jRecipesTest {
         assertTrue(badStrategy.err().contains("unknown strategy 'grid'"), badStrategy.err());
     }
 
+    @Test
+    void trainRefusesAFolderHoldingOtherFilesBeforeTraining() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("report.html"), "my report");
+        Run train = run("train", "tabular", "--csv", table.toString(), "--target", "label", "--output", mine.toString(),
+                "--epochs", "2", "--max-lr", "0.03");
+        assertEquals(Dl4jRecipes.BAD_INPUT, train.code(), train.err());
+        assertTrue(train.err().contains("report.html") && train.err().contains("Fix: choose a new or empty folder"),
+                train.err());
+        assertFalse(train.out().contains("accuracy"), "refused before training: " + train.out());
+        assertEquals(List.of("report.html"), names(mine));
+        assertEquals("my report", Files.readString(mine.resolve("report.html")));
+    }
+
+    @Test
+    void aDamagedModelFolderIsNamedWithExitOne() throws IOException {
+        Path copy = copyOfModel("damaged");
+        byte[] zip = Files.readAllBytes(copy.resolve("model.zip"));
+        Files.write(copy.resolve("model.zip"), java.util.Arrays.copyOf(zip, zip.length / 2));
+        Run predict = run("predict", "tabular", "--model", copy.toString(), "--csv", table.toString(), "--output",
+                dir.resolve("damaged.csv").toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, predict.code(), predict.err());
+        assertTrue(predict.err().startsWith("error: " + copy.resolve("model.zip").toAbsolutePath() + " is damaged"),
+                predict.err());
+        assertFalse(Files.exists(dir.resolve("damaged.csv")));
+    }
+
+    @Test
+    void tuneRefusesAFolderThatIsNotAStudy() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("my-results"));
+        Files.writeString(mine.resolve("leaderboard.csv"), "mine");
+        Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", "ASHA",
+                "--trials", "1", "--max-epochs", "1", "--study", mine.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, tune.code(), tune.err());
+        assertTrue(tune.err().contains("is not a study (no study.json)") && tune.err().contains("leaderboard.csv"),
+                tune.err());
+        assertEquals(List.of("leaderboard.csv"), names(mine));
+        assertEquals("mine", Files.readString(mine.resolve("leaderboard.csv")));
+    }
+
+    @Test
+    void aStudyJsonThatIsNotOursExitsWithOne() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other-study"));
+        Files.writeString(other.resolve("study.json"), "{\"name\": \"not a study\"}");
+        Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", "ASHA",
+                "--trials", "1", "--max-epochs", "1", "--study", other.toString());
+        assertEquals(Dl4jRecipes.BAD_INPUT, tune.code(), tune.err());
+        assertTrue(tune.err().contains("study.json is not a dl4j-recipes study file") && tune.err().contains("fix:"),
+                tune.err());
+    }
+
+    private static Path copyOfModel(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        try (var files = Files.walk(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(model.relativize(f).toString()));
+            }
+        }
+        return copy;
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /**
      * A barely trained three-class model: its probabilities stay near a third, so on some rows
      * that are right no class reaches 0.5 and only the arg-max decides. The accuracy that evaluate prints must be the share of rows whose

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.augment;
 
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -8,9 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a PNG so a person can see what a policy does: one row per sample image, the original in
@@ -52,17 +51,11 @@ public final class AugmentationGrid {
         for (int col = 1; col <= augmented; col++) {
             draw(grid, augmenter.augment(new DataSet(sample, null)).getFeatures(), shape, col, tileW, tileH, min, span);
         }
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, png.getFileName().toString(), ".tmp");
-        try {
+        AtomicFiles.write(png, tmp -> {
             if (!ImageIO.write(grid, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer in this JVM");
             }
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void draw(BufferedImage grid, INDArray batch, ImageShape shape, int col, int tileW, int tileH,

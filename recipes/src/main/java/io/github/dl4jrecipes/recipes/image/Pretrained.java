@@ -1,6 +1,8 @@
 package io.github.dl4jrecipes.recipes.image;
 
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.Net;
+import io.github.dl4jrecipes.core.train.internal.ModelZip;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
 import io.github.dl4jrecipes.recipes.augment.ImageShape;
 import org.deeplearning4j.nn.api.Model;
@@ -14,7 +16,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
-import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.ZooModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -221,9 +222,9 @@ public record Pretrained(ZooModel<?> architecture, Path weights, int freezeEpoch
         Model expected = architecture.init();
         Model found;
         try {
-            found = MultiLayerNetwork.class.equals(architecture.modelType())
-                    ? ModelSerializer.restoreMultiLayerNetwork(weights.toFile(), false)
-                    : ModelSerializer.restoreComputationGraph(weights.toFile(), false);
+            // never ModelSerializer.restore…: it deserializes a preprocessor.bin entry of the file
+            found = ModelZip.read(weights, MultiLayerNetwork.class.equals(architecture.modelType())
+                    ? Net.Mln.KIND : Net.Graph.KIND, false).net().model();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("transfer: weights file " + weights + " is not a DL4J "
                     + architecture.modelType().getSimpleName() + " zip of " + name() + " (" + e.getMessage()

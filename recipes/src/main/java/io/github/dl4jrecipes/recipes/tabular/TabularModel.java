@@ -6,10 +6,12 @@ import io.github.dl4jrecipes.core.data.DataLoadException;
 import io.github.dl4jrecipes.core.data.TabularTransform;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
+import io.github.dl4jrecipes.core.train.internal.AtomicFolder;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -134,24 +136,49 @@ public record TabularModel(TrainedModel<?> model, TabularTransform transform, Re
     }
 
     /**
-     * Writes the model folder: {@value #MODEL} (with its card and history next to it),
-     * {@value #TRANSFORM}, {@value #RECIPE} and {@value #HISTORY}{@code .csv/.json/.png}; each
-     * file is written atomically.
+     * Writes the model folder as one unit: {@value #MODEL} (with its card and history next to it),
+     * {@value #TRANSFORM}, {@value #RECIPE}, {@value #HISTORY}{@code .csv/.json/.png} and
+     * {@value AtomicFolder#MANIFEST} (the SHA-256 of every file). The folder is built beside
+     * {@code dir} and swapped in ({@link AtomicFolder}), so a process killed at any instant leaves
+     * the old complete folder or the new one, never a new transform next to an old model.
+     *
+     * @throws IllegalArgumentException when {@code dir} is a file, or a folder holding files this
+     *                                  method did not write (nothing is written or deleted then);
+     *                                  {@link #checkSavable(Path)} checks that before training
      */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        transform.save(dir.resolve(TRANSFORM));
-        model.save(dir.resolve(MODEL));
-        model.history().writeAll(dir, HISTORY);
-        AtomicFiles.writeString(dir.resolve(RECIPE), recipe.toJson());
+        AtomicFolder.write(dir, staging -> {
+            transform.save(staging.resolve(TRANSFORM));
+            model.save(staging.resolve(MODEL));
+            model.history().writeAll(staging, HISTORY);
+            AtomicFiles.writeString(staging.resolve(RECIPE), recipe.toJson());
+        });
     }
 
     /**
-     * Reads a folder written by {@link #save(Path)}.
+     * Checks, before any work, that {@link #save(Path)} may write {@code dir}: it does not exist,
+     * is empty, or is a model folder holding nothing else.
      *
-     * @throws IllegalArgumentException naming the missing file when {@code dir} is not a model folder
+     * @throws IllegalArgumentException naming the folder, what is in the way and the fix
+     */
+    public static void checkSavable(Path dir) throws IOException {
+        AtomicFolder.checkReplaceable(dir);
+    }
+
+    /**
+     * Reads a folder written by {@link #save(Path)}, after finishing a swap a killed writer left
+     * half done and checking every file against the manifest (folders saved before manifests
+     * existed load unchecked).
+     *
+     * @throws IllegalArgumentException naming the missing or damaged file when {@code dir} is not a
+     *                                  complete model folder
      */
     public static TabularModel load(Path dir) throws IOException {
+        try {
+            AtomicFolder.read(dir);
+        } catch (NoSuchFileException e) {
+            // reported below as the missing model.zip
+        }
         for (String file : List.of(MODEL, TRANSFORM, RECIPE)) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 throw new IllegalArgumentException("model folder " + dir + " has no " + file + "; fix: pass a folder "

@@ -169,6 +169,40 @@ class TabularModelTest {
     }
 
     @Test
+    void saveReplacesItsOwnFolderWholeAndNeverAUsersFolder() throws IOException {
+        Path folder = dir.resolve("replaced");
+        model.save(folder);
+        model.save(folder);
+        assertTrue(Files.isRegularFile(folder.resolve("manifest.json")));
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(f -> f.getFileName().toString().startsWith(".replaced")),
+                    "no staging or old folder left beside it");
+        }
+
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> model.save(mine));
+        assertTrue(refused.getMessage().contains("notes.txt") && refused.getMessage().contains("Fix:"),
+                refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TabularModel.checkSavable(mine));
+        assertEquals("mine", Files.readString(mine.resolve("notes.txt")));
+        try (var files = Files.list(mine)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aFolderWithAChangedFileIsRefusedOnLoad() throws IOException {
+        Path folder = dir.resolve("changed");
+        model.save(folder);
+        Files.writeString(folder.resolve(TabularModel.TRANSFORM), Files.readString(folder.resolve(TabularModel.TRANSFORM))
+                .replace("\"x\"", "\"z\""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularModel.load(folder));
+        assertTrue(e.getMessage().startsWith(folder.resolve(TabularModel.TRANSFORM).toAbsolutePath() + " is damaged"),
+                e.getMessage());
+    }
+
+    @Test
     void aClassifierOnIntegerCodesPredictsAndSavesTheCodesAsClasses() throws IOException {
         StringBuilder text = new StringBuilder("x,grade\n");
         for (int i = 0; i < 60; i++) {

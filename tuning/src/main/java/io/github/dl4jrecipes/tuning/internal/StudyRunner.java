@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning.internal;
 
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.tuning.Decision;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.EpochResult;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,9 +243,7 @@ public final class StudyRunner<C> {
                     // a new file per epoch: the record points at the old one until it is rewritten, so a
                     // kill between the two leaves a record and a checkpoint that agree
                     String name = store.checkpointName(trial.number(), epoch + 1);
-                    Path tmp = store.dir().resolve(name + "." + OWNER + ".tmp");
-                    session.save(tmp);
-                    StudyStore.moveAtomically(tmp, store.dir().resolve(name));
+                    AtomicFiles.write(store.dir().resolve(name), tmp -> save(session, tmp));
                     String previous = trial.checkpoint();
                     TrialRecord next = trial.withEpoch(result.objective(), result.metrics(), name);
                     trial = store.transact(ledger -> {
@@ -332,6 +332,16 @@ public final class StudyRunner<C> {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
             return "localhost";
+        }
+    }
+
+    private static void save(TrialSession session, Path file) throws IOException {
+        try {
+            session.save(file);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot save the trial's checkpoint to " + file, e);
         }
     }
 }

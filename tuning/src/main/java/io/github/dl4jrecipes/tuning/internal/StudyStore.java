@@ -1,7 +1,8 @@
 package io.github.dl4jrecipes.tuning.internal;
 
-import io.github.dl4jrecipes.core.train.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
+import io.github.dl4jrecipes.core.train.internal.Json;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import org.slf4j.Logger;
@@ -11,10 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +47,10 @@ public final class StudyStore {
     private static final Logger LOG = LoggerFactory.getLogger(StudyStore.class);
     private static final Pattern TRIAL_FILE = Pattern.compile("(\\d{5,})\\.json");
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    /** The file that makes a folder a study. */
+    static final String INFO = "study.json";
+    /** What a study creates before {@value #INFO} exists (another worker may be creating it now). */
+    private static final Set<String> OWN_ENTRIES = Set.of("trials", "checkpoints", "study.lock");
 
     private final Path dir;
     private final ReentrantLock jvmLock;
@@ -82,6 +85,7 @@ public final class StudyStore {
      */
     public static StudyStore open(Path dir, String fingerprint, String space, Direction direction) {
         Path absolute = dir.toAbsolutePath().normalize();
+        checkIsStudyOrNew(absolute);
         try {
             Files.createDirectories(absolute.resolve("trials"));
             Files.createDirectories(absolute.resolve("checkpoints"));
@@ -90,7 +94,7 @@ public final class StudyStore {
         }
         StudyStore store = new StudyStore(absolute);
         store.transact(ledger -> {
-            Path info = absolute.resolve("study.json");
+            Path info = absolute.resolve(INFO);
             if (!Files.exists(info)) {
                 store.writeAtomically(info, new StudyInfo(FORMAT, fingerprint, space, direction,
                         Instant.now().toString()));
@@ -112,6 +116,34 @@ public final class StudyStore {
             return null;
         });
         return store;
+    }
+
+    /**
+     * Refuses a file, or a folder that holds anything but a study's own entries and has no
+     * {@value #INFO}: writing the study there would overwrite a user's files (a report.html, a
+     * leaderboard.csv of their own).
+     */
+    private static void checkIsStudyOrNew(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("study directory " + dir + " is a file; fix: name a folder for the "
+                    + "study (new, empty, or a study to resume).");
+        }
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(INFO))) {
+            return;
+        }
+        List<String> foreign;
+        try (Stream<Path> files = Files.list(dir)) {
+            foreign = files.map(f -> f.getFileName().toString())
+                    .filter(name -> !OWN_ENTRIES.contains(name) && !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("study directory " + dir + ": cannot list it", e);
+        }
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException("study directory " + dir + " is not a study (no " + INFO + ") and holds "
+                    + "other files (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                    + (foreign.size() > 3 ? " …" : "") + "); refusing to write a study into it, which would overwrite "
+                    + "them. Fix: choose a new or empty folder for the study.");
+        }
     }
 
     /** @return the study directory */
@@ -226,12 +258,26 @@ public final class StudyStore {
     }
 
     private StudyInfo readInfo(Path info) {
+        StudyInfo read;
         try {
-            return Json.MAPPER.readValue(info.toFile(), StudyInfo.class);
+            read = Json.MAPPER.readValue(info.toFile(), StudyInfo.class);
         } catch (IOException e) {
-            throw new IllegalStateException("study directory " + dir + ": study.json is unreadable (" + message(e)
-                    + "); it is not a study of this version, or it is damaged: use a new study directory", e);
+            throw notOurs(info, message(e), e);
         }
+        if (read == null) {
+            throw notOurs(info, "it is empty", null);
+        }
+        if (read.format() != FORMAT || read.fingerprint() == null || read.direction() == null) {
+            throw notOurs(info, "format " + read.format() + ", fingerprint " + (read.fingerprint() == null ? "missing"
+                    : "present") + ", direction " + read.direction() + "; a study of this version has format "
+                    + FORMAT + ", a fingerprint and a direction", null);
+        }
+        return read;
+    }
+
+    private static IllegalArgumentException notOurs(Path info, String what, Exception cause) {
+        return new IllegalArgumentException(info + " is not a dl4j-recipes study file (" + what + "); fix: use a new "
+                + "study directory, or restore the study.json this study wrote.", cause);
     }
 
     private void writeAtomically(Path target, Object value) {
@@ -243,32 +289,16 @@ public final class StudyStore {
     }
 
     /**
-     * Writes {@code bytes} to {@code target} through a temp file named after this process and thread,
-     * then an atomic rename: several processes sharing a study never write the same temp file.
+     * Writes {@code bytes} to {@code target} atomically ({@link AtomicFiles}: temp files are named
+     * after this process, so several processes sharing a study never write the same one).
+     *
+     * @throws UncheckedIOException when the file cannot be written; the old one is then kept
      */
     public static void writeAtomically(Path target, byte[] bytes) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().getId() + ".tmp");
         try {
-            Files.write(tmp, bytes);
-            moveAtomically(tmp, target);
+            AtomicFiles.write(target, tmp -> Files.write(tmp, bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
-
-    /**
-     * Renames {@code from} onto {@code to} in one step.
-     *
-     * @param from a finished file
-     * @param to   its final name
-     * @throws IOException when the file system refuses
-     */
-    public static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.dl4jrecipes.core.data.internal;
 
 import io.github.dl4jrecipes.core.data.DataLoadException;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
+import io.github.dl4jrecipes.core.train.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Downloads one file over HTTP(S) into place only when its SHA-256 matches: the body streams into
- * a temporary file beside the target, is hashed on the way, and is renamed atomically on success.
+ * a temporary file beside the target ({@link AtomicFiles}), is hashed on the way, and is renamed
+ * into place only on success.
  */
 public final class Download {
 
@@ -38,53 +39,36 @@ public final class Download {
      * @throws DataLoadException when the checksum differs (nothing is left at {@code target})
      */
     public static void verified(URI url, Path target, String sha256, Duration timeout) throws IOException {
-        Files.createDirectories(target.getParent());
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try {
+        AtomicFiles.write(target, temp -> {
             LOG.info("Downloading {} to {}", url, target);
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String actual;
+            HttpResponse<InputStream> response = send(client, request, url);
+            MessageDigest digest = Sha256.newDigest();
             try (InputStream body = response.body()) {
                 if (response.statusCode() != HTTP_OK) {
                     throw new IOException("HTTP " + response.statusCode() + " from " + url);
                 }
-                MessageDigest digest = sha256Digest();
                 try (InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(temp)) {
                     in.transferTo(out);
                 }
-                actual = HexFormat.of().formatHex(digest.digest());
             }
+            String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equalsIgnoreCase(sha256)) {
                 throw new DataLoadException("download " + url + " has SHA-256 " + actual + " but " + sha256
                         + " was expected; the file was discarded. Fix: retry (the transfer may have been "
                         + "corrupted), or fetch the file yourself from a trusted mirror into " + target.getParent());
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        });
+    }
+
+    private static HttpResponse<InputStream> send(HttpClient client, HttpRequest request, URI url) throws IOException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + url, e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** SHA-256 (lower-case hex) of a file's bytes. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }
 }

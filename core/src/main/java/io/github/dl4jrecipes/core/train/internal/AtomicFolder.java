@@ -3,13 +3,18 @@ package io.github.dl4jrecipes.core.train.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -70,7 +75,7 @@ public final class AtomicFolder {
 
         /** Copies the files, sorted. */
         public Manifest {
-            files = files == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+            files = files == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(files));
         }
     }
 
@@ -123,19 +128,19 @@ public final class AtomicFolder {
      *
      * @return the manifest, or empty when the folder has none (written before manifests existed:
      *         its files cannot be checked)
-     * @throws java.nio.file.NoSuchFileException when there is no such folder (and no swap to finish)
+     * @throws NoSuchFileException when there is no such folder (and no swap to finish)
      * @throws IllegalArgumentException          naming the file when one is missing, damaged or
      *                                           not listed, or the manifest is not ours
      */
-    public static java.util.Optional<Manifest> read(Path dir) throws IOException {
+    public static Optional<Manifest> read(Path dir) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         recover(target);
         if (!Files.isDirectory(target)) {
-            throw new java.nio.file.NoSuchFileException(target.toString(), null, "no such folder");
+            throw new NoSuchFileException(target.toString(), null, "no such folder");
         }
         Path file = target.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Manifest manifest = manifest(file);
         for (Map.Entry<String, String> e : manifest.files().entrySet()) {
@@ -150,7 +155,7 @@ public final class AtomicFolder {
                         + " says " + e.getValue() + "); fix: write the folder again, or restore it from a backup.");
             }
         }
-        return java.util.Optional.of(manifest);
+        return Optional.of(manifest);
     }
 
     /** Whether {@code file} is half of a swap that {@link #recover} must finish, not garbage. */
@@ -194,7 +199,14 @@ public final class AtomicFolder {
         }
     }
 
-    private static void checkReplaceable(Path target) throws IOException {
+    /**
+     * Checks that {@link #write} may replace {@code dir}: it does not exist, is an empty folder, or
+     * a folder written here holding nothing else. Call it before long work that ends in a write.
+     *
+     * @throws IllegalArgumentException naming the folder, what is in the way and the fix
+     */
+    public static void checkReplaceable(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
             return;
         }
@@ -208,9 +220,10 @@ public final class AtomicFolder {
         }
         Path file = target.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(target + " already holds files that dl4j-recipes did not write ("
-                    + sample(present.keySet()) + ") and no " + MANIFEST + "; refusing to replace it. Fix: "
-                    + "choose a new or empty folder, or move those files away.");
+            throw new IllegalArgumentException(target + " already holds files (" + sample(present.keySet())
+                    + ") and no " + MANIFEST + ", so this version of dl4j-recipes did not write it; refusing to "
+                    + "replace it. Fix: choose a new or empty folder, or move those files away (a model folder of an "
+                    + "earlier version: delete it once you no longer need it).");
         }
         Manifest manifest = manifest(file);
         List<String> foreign = new ArrayList<>();
@@ -257,12 +270,12 @@ public final class AtomicFolder {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(p -> !Files.isDirectory(p)).forEach(p -> files.put(
-                    dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'), ""));
+                    dir.relativize(p).toString().replace(File.separatorChar, '/'), ""));
         }
         return files;
     }
 
-    private static String sample(java.util.Collection<String> names) {
+    private static String sample(Collection<String> names) {
         List<String> list = new ArrayList<>(names);
         int shown = Math.min(list.size(), 3);
         return String.join(", ", list.subList(0, shown)) + (list.size() > shown ? " and " + (list.size() - shown)

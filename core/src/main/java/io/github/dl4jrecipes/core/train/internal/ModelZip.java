@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -337,12 +336,10 @@ public final class ModelZip {
     }
 
     private static void array(ZipOutputStream out, String name, INDArray array) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(bytes)) {
-            Nd4j.write(array, data);
-        }
         out.putNextEntry(new ZipEntry(name));
-        bytes.writeTo(out);
+        DataOutputStream data = new DataOutputStream(out);   // not closed: that would close the zip
+        Nd4j.write(array, data);
+        data.flush();
         out.closeEntry();
     }
 

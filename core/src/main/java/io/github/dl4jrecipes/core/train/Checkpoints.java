@@ -33,7 +33,7 @@ import java.util.Objects;
  * the folder is opened.
  *
  * <pre>{@code
- * Fit.of(net, task).checkpoints(Checkpoints.in(Path.of("ckpt")).withEvery(2).withKeepLast(3))
+ * Fit.of(net, task).withCheckpoints(Checkpoints.in(Path.of("ckpt")).withEvery(2).withKeepLast(3))
  * }</pre>
  *
  * @param dir         the folder; created if missing

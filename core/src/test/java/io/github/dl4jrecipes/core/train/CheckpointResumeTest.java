@@ -42,7 +42,7 @@ class CheckpointResumeTest {
     }
 
     static Fit<MultiLayerNetwork> fit(MultiLayerNetwork net, Path dir, int epochs) {
-        return Fit.of(net, TinyData.TASK).epochs(epochs).checkpoints(Checkpoints.in(dir));
+        return Fit.of(net, TinyData.TASK).withEpochs(epochs).withCheckpoints(Checkpoints.in(dir));
     }
 
     static TrainedModel<MultiLayerNetwork> run(Fit<MultiLayerNetwork> fit) {
@@ -178,16 +178,16 @@ class CheckpointResumeTest {
         DataSet noiseTrain = TinyData.noise(60, 3);
         DataSet noiseValid = TinyData.noise(60, 4);
         MultiLayerNetwork first = TinyData.network(64, new Adam(0.05), 0);
-        TrainedModel<MultiLayerNetwork> a = Fit.of(first, TinyData.TASK).epochs(40)
-                .earlyStopping(EarlyStopping.patience(3)).checkpoints(Checkpoints.in(dir))
+        TrainedModel<MultiLayerNetwork> a = Fit.of(first, TinyData.TASK).withEpochs(40)
+                .withEarlyStopping(EarlyStopping.patience(3)).withCheckpoints(Checkpoints.in(dir))
                 .run(TinyData.iterator(noiseTrain, 20), TinyData.iterator(noiseValid, 20));
         assertTrue(a.history().size() < 40, "stopped early");
 
         MultiLayerNetwork second = TinyData.network(64, new Adam(0.05), 0);
         FitTest.CountingListener counter = new FitTest.CountingListener();
         second.setListeners(counter);
-        TrainedModel<MultiLayerNetwork> b = Fit.of(second, TinyData.TASK).epochs(40)
-                .earlyStopping(EarlyStopping.patience(3)).checkpoints(Checkpoints.in(dir))
+        TrainedModel<MultiLayerNetwork> b = Fit.of(second, TinyData.TASK).withEpochs(40)
+                .withEarlyStopping(EarlyStopping.patience(3)).withCheckpoints(Checkpoints.in(dir))
                 .run(TinyData.iterator(noiseTrain, 20), TinyData.iterator(noiseValid, 20));
         assertEquals(0, counter.iterations, "nothing more to train");
         assertEquals(a.history(), b.history());
@@ -279,8 +279,8 @@ class CheckpointResumeTest {
     @Test
     void keepsTheLastKAndTheBestAndNoTemporaryFiles(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
-        run(Fit.of(network(16), TinyData.TASK).epochs(5)
-                .checkpoints(Checkpoints.in(dir).withKeepLast(2)));
+        run(Fit.of(network(16), TinyData.TASK).withEpochs(5)
+                .withCheckpoints(Checkpoints.in(dir).withKeepLast(2)));
         assertEquals(Set3.of("epoch-0004", "epoch-0005"), epochFiles(dir));
         assertTrue(Files.exists(dir.resolve("best.zip")) && Files.exists(dir.resolve("best.json")));
         try (Stream<Path> files = Files.list(dir)) {
@@ -291,8 +291,8 @@ class CheckpointResumeTest {
     @Test
     void everyNEpochsAndAfterTheLast(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
-        run(Fit.of(network(16), TinyData.TASK).epochs(5)
-                .checkpoints(Checkpoints.in(dir).withEvery(2).withKeepLast(10).withSaveBest(false)));
+        run(Fit.of(network(16), TinyData.TASK).withEpochs(5)
+                .withCheckpoints(Checkpoints.in(dir).withEvery(2).withKeepLast(10).withSaveBest(false)));
         assertEquals(Set3.of("epoch-0002", "epoch-0004", "epoch-0005"), epochFiles(dir));
         assertTrue(Files.notExists(dir.resolve("best.zip")));
     }

@@ -266,10 +266,13 @@ class CheckpointResumeTest {
     @Test
     void temporaryFilesOfAKilledWriterAreDeletedOnOpenAndOthersKept(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("ckpt"));
-        Path leftover = Files.write(dir.resolve(".epoch-0001.zip." + java.util.UUID.randomUUID() + ".tmp"), new byte[10]);
+        long deadPid = 999_999_999L;   // above Linux's pid_max: no such process
+        Path leftover = Files.write(dir.resolve(".epoch-0001.zip.dl4jr-" + deadPid + "-"
+                + java.util.UUID.randomUUID().toString().replace("-", "") + ".tmp"), new byte[10]);
         Path users = Files.writeString(dir.resolve("notes.tmp"), "mine");
-        run(fit(network(16), dir, 1));
-        assertTrue(Files.notExists(leftover), "leftover deleted");
+        try (CheckpointStore opened = CheckpointStore.open(dir, 3)) {
+            assertTrue(Files.notExists(leftover), "leftover deleted on open, before anything is written");
+        }
         assertEquals("mine", Files.readString(users));
     }
 

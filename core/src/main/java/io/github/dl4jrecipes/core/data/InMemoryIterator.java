@@ -69,7 +69,9 @@ public final class InMemoryIterator implements DataSetIterator, ResumableIterato
         this.labels = new Flat(data.getLabels(), n);
         this.featuresMask = data.getFeaturesMaskArray() == null ? null : new Flat(data.getFeaturesMaskArray(), n);
         this.labelsMask = data.getLabelsMaskArray() == null ? null : new Flat(data.getLabelsMaskArray(), n);
-        this.labelNames = data.getLabelNamesList() == null ? null : List.copyOf(data.getLabelNamesList());
+        // a DataSet without names holds an empty list; DL4J's evaluate(iterator) would then score 0 classes
+        List<String> names = data.getLabelNamesList();
+        this.labelNames = names == null || names.isEmpty() ? null : List.copyOf(names);
         this.examples = (int) n;
         this.batchSize = batchSize;
         this.shuffle = shuffle;
@@ -193,6 +195,7 @@ public final class InMemoryIterator implements DataSetIterator, ResumableIterato
         return preProcessor;
     }
 
+    /** The class names of the data, or null when it has none (DL4J's {@code evaluate} then counts the label columns). */
     @Override
     public List<String> getLabels() {
         return labelNames;

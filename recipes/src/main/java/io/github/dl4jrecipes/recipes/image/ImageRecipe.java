@@ -368,16 +368,23 @@ public final class ImageRecipe implements Recipe {
      * does when no schedule is given. ND4J's random generator is seeded
      * with the recipe's seed first (dropout), so the same batches give the same pick.
      *
+     * <p>The sweep costs at most the finder's share of this recipe's epochs over {@code train}
+     * ({@link LrFinder#withTrainingRun}).
+     *
      * @param train training batches of this recipe's image shape (passed over again when there are
      *              fewer than the sweep's steps)
      */
     public LrFinderResult findLr(DataSetIterator train) {
         ImageInput.check("train", train, shape, task.nOut());
+        return findLr(train, ImageInput.batchesPerEpoch(train));
+    }
+
+    private LrFinderResult findLr(DataSetIterator train, int batchesPerEpoch) {
         // without weight decay: DL4J's score adds the decay term, which would hide the data loss the test reads
         ImageRecipe undecayed = withWeightDecay(0);
         ComputationGraph net = undecayed.network(undecayed.configuration(new Adam(FALLBACK_MAX_LR)));
         Nd4j.getRandom().setSeed(seed);
-        return lrFinder.run(net, train);
+        return lrFinder.withTrainingRun(epochs, batchesPerEpoch).run(net, train);
     }
 
     /**
@@ -413,7 +420,7 @@ public final class ImageRecipe implements Recipe {
             throw new IllegalArgumentException("schedule: transfer(..) trains each phase with its own 1cycle, got "
                     + schedule + "; use withMaxLr(..) to set the peak, or no schedule for the LR finder");
         }
-        RecipeCard card = schedule == null ? chooseMaxLr(train) : card(givenPeak(), lrSource);
+        RecipeCard card = schedule == null ? chooseMaxLr(train, batches) : card(givenPeak(), lrSource);
         Double maxLr = schedule == null ? Double.valueOf(card.value(MAX_LR)) : givenPeak();
         ISchedule lr = resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
         Map<String, String> settings = fitSettings(card);
@@ -432,8 +439,8 @@ public final class ImageRecipe implements Recipe {
         return fit.run(augmented, valid);
     }
 
-    private RecipeCard chooseMaxLr(DataSetIterator train) {
-        LrFinderResult result = findLr(train);
+    private RecipeCard chooseMaxLr(DataSetIterator train, int batches) {
+        LrFinderResult result = findLr(train, batches);
         double maxLr = result.suggestion();
         LOG.info("LR finder: 1cycle peaks at {} ({} suggestion over {} steps{})",
                 String.format(Locale.ROOT, "%.3g", maxLr), result.chosen(), result.points().size(),

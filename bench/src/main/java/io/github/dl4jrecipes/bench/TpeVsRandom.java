@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.bench;
 
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.tuning.Objective;
@@ -59,7 +58,6 @@ public final class TpeVsRandom {
 
     /** @param args {@code [--trials N] [--epochs E] [seed ...]} */
     public static void main(String[] args) throws IOException {
-        OneDnn.enable();
         int trials = DEFAULT_TRIALS;
         int epochs = DEFAULT_EPOCHS;
         List<String> seeds = new ArrayList<>();

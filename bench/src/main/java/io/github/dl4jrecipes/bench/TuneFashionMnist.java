@@ -5,7 +5,6 @@ import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.Split;
 import io.github.dl4jrecipes.core.data.Splits;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import io.github.dl4jrecipes.tuning.ImageSpace;
 import io.github.dl4jrecipes.tuning.ImageTuning;
@@ -71,7 +70,6 @@ public final class TuneFashionMnist {
             }
             i++;
         }
-        OneDnn.enable();
         IdxImages fm = FashionMnist.load();
         int all = fm.train().numExamples();
         if (train + valid > all) {

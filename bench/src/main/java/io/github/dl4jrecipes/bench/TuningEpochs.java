@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.bench;
 
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.tuning.Objective;
@@ -46,7 +45,6 @@ public final class TuningEpochs {
 
     /** @param args seeds (default 1 2 3) */
     public static void main(String[] args) throws IOException {
-        OneDnn.enable();
         String[] seeds = args.length > 0 ? args : new String[] {"1", "2", "3"};
         TabularData data = TabularData.penguins();
         Path root = Files.createTempDirectory("tuning-epochs-");

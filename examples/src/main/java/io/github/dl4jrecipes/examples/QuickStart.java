@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.examples;
 
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.hardware.Hardware;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 
 import java.io.IOException;
@@ -29,7 +28,6 @@ public final class QuickStart {
 
     /** @param args optional: the output folder */
     public static void main(String[] args) throws IOException {
-        OneDnn.enable();
         System.out.println(Hardware.report());
         Path output = args.length > 0 ? Path.of(args[0]) : DEFAULT_OUTPUT;
         TabularTraining.defaults().run(TabularData.penguins(), UnaryOperator.identity(), output,

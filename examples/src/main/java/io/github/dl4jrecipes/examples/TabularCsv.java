@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.examples;
 
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.hardware.Hardware;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 
 import java.io.IOException;
@@ -38,7 +37,6 @@ public final class TabularCsv {
         Path csv = Path.of(args[0]);
         String stem = csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path output = args.length == 3 ? Path.of(args[2]) : Path.of(OUTPUT_ROOT, stem);
-        OneDnn.enable();
         System.out.println(Hardware.report());
         TabularData data = TabularData.fromCsv(csv).target(args[1]).dropRowsWithoutTarget().build();
         TabularTraining.defaults().run(data, UnaryOperator.identity(), output, new PrintWriter(System.out, true));

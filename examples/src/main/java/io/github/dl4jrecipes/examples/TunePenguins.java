@@ -3,7 +3,6 @@ package io.github.dl4jrecipes.examples;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.examples.tabular.TabularStudy;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
@@ -41,7 +40,6 @@ public final class TunePenguins {
 
     /** @param args optional: the study folder */
     public static void main(String[] args) {
-        OneDnn.enable();
         Path study = args.length > 0 ? Path.of(args[0]) : DEFAULT_STUDY;
         PrintWriter out = new PrintWriter(System.out, true);
         TabularData data = TabularData.penguins();

@@ -1,7 +1,7 @@
 package io.github.dl4jrecipes.recipes;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.hardware.Backend;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -37,7 +37,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
 
     /**
      * A fresh initialised network of this configuration. Enables the oneDNN CPU helpers first
-     * ({@link OneDnn#enable()}), as every recipe does.
+     * ({@link Backend#setUp()}), as every recipe does.
      */
     Model init();
 
@@ -91,7 +91,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
 
         @Override
         public MultiLayerNetwork init() {
-            OneDnn.enable();
+            Backend.setUp();
             MultiLayerNetwork net = new MultiLayerNetwork(configuration.clone());
             net.init();
             FastBatchNorm.install(net);
@@ -118,7 +118,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
 
         @Override
         public ComputationGraph init() {
-            OneDnn.enable();
+            Backend.setUp();
             ComputationGraph net = new ComputationGraph(configuration.clone());
             net.init();
             FastBatchNorm.install(net);

@@ -1,7 +1,11 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.schedule.OneCycle;
+import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.augment.Augment;
+import io.github.dl4jrecipes.recipes.image.Architecture;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
+import io.github.dl4jrecipes.recipes.image.ImageSettings;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 import java.util.List;
@@ -10,7 +14,8 @@ import java.util.Map;
 /**
  * A search space whose candidates are {@link ImageRecipe}s: named hyperparameters (see the
  * {@code *} name constants) sampled by Arbiter and applied to a base recipe through its
- * {@code withX()} copies, so every candidate is a recipe (and the best trial is returned as one).
+ * typed {@link ImageSettings} (each value marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}), so every
+ * candidate is a recipe (and the best trial is returned as one).
  * Made by {@link SearchSpaces#image(ImageRecipe)}; narrow or extend it with
  * {@link #with(String, ParameterSpace)} and {@link #without(String)} (a hyperparameter left out
  * keeps the base recipe's value).
@@ -85,23 +90,23 @@ public final class ImageSpace extends RecipeSpace<ImageRecipe, ImageSpace> {
     @Override
     public ImageRecipe toRecipe(Map<String, Object> values) {
         values.keySet().forEach(this::checkName);
-        ImageRecipe recipe = base();
+        ImageSettings.Builder settings = base().settings().toBuilder();
         if (values.containsKey(ARCHITECTURE)) {
-            recipe = architecture(recipe, values.get(ARCHITECTURE));
+            settings.architecture(Setting.tuner(architecture(values.get(ARCHITECTURE))));
         }
         if (values.containsKey(MAX_LR)) {
-            recipe = recipe.withMaxLr(((Number) values.get(MAX_LR)).doubleValue());
+            settings.schedule(Setting.tuner(OneCycle.maxLr(((Number) values.get(MAX_LR)).doubleValue())));
         }
         if (values.containsKey(BATCH_SIZE)) {
-            recipe = recipe.withBatchSize(((Number) values.get(BATCH_SIZE)).intValue());
+            settings.batchSize(Setting.tuner(((Number) values.get(BATCH_SIZE)).intValue()));
         }
         if (values.containsKey(WEIGHT_DECAY)) {
-            recipe = recipe.withWeightDecay(((Number) values.get(WEIGHT_DECAY)).doubleValue());
+            settings.weightDecay(Setting.tuner(((Number) values.get(WEIGHT_DECAY)).doubleValue()));
         }
         if (values.containsKey(AUGMENT)) {
-            recipe = recipe.withAugment(augment(values.get(AUGMENT)));
+            settings.augment(Setting.tuner(augment(values.get(AUGMENT))));
         }
-        return recipe;
+        return base().withSettings(settings.build());
     }
 
     /** The preset, with the base recipe's flip probability unless the base does not augment at all. */
@@ -118,18 +123,19 @@ public final class ImageSpace extends RecipeSpace<ImageRecipe, ImageSpace> {
         return chosen.isNone() || current.isNone() ? chosen : chosen.withFlipProbability(current.flipProbability());
     }
 
-    private ImageRecipe architecture(ImageRecipe recipe, Object name) {
+    private Architecture architecture(Object name) {
         if (base().architecture().startsWith("transfer:")) {
             throw new IllegalArgumentException(ARCHITECTURE + ": the base recipe fine-tunes a pretrained network ("
                     + base().architecture() + "), which cannot be swapped for '" + name + "'; fix: leave "
                     + ARCHITECTURE + " out of the space (without(ImageSpace.ARCHITECTURE))");
         }
-        return switch (String.valueOf(name)) {
-            case "small" -> recipe.small();
-            case "resnet" -> recipe.resnet();
+        ImageRecipe chosen = switch (String.valueOf(name)) {
+            case "small" -> base().small();
+            case "resnet" -> base().resnet();
             default -> throw new IllegalArgumentException(ARCHITECTURE + ": unknown architecture '" + name + "'; it "
                     + "must be one of " + ARCHITECTURES + "; fix: search Params.choice(ImageSpace.ARCHITECTURE, "
                     + "ImageSpace.ARCHITECTURES) or a subset of it");
         };
+        return chosen.settings().architecture().value();
     }
 }

@@ -1,8 +1,8 @@
 package io.github.dl4jrecipes.tuning;
 
-import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.optim.OptimizerKind;
+import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;

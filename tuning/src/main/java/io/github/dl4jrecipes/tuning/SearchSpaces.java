@@ -2,11 +2,13 @@ package io.github.dl4jrecipes.tuning;
 
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.lr.LrFinder;
-import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.core.schedule.OneCycle;
+import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +58,6 @@ public final class SearchSpaces {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchSpaces.class);
 
-    /** The recipe card's setting that holds the rows the recipe is sized for. */
-    private static final String TRAIN_ROWS_SETTING = "trainRows";
-
     private SearchSpaces() {
     }
 
@@ -78,7 +77,7 @@ public final class SearchSpaces {
      */
     public static TabularSpace tabular(TabularRecipe recipe) {
         Objects.requireNonNull(recipe, "recipe");
-        return tabular(recipe, Double.parseDouble(recipe.card().value(TabularSpace.MAX_LR)));
+        return tabular(recipe, recipe.resolvedSettings().maxLr().value());
     }
 
     /**
@@ -94,9 +93,8 @@ public final class SearchSpaces {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(train, "train");
         TabularRecipe sized = recipe.withTrainRows(train.numExamples());
-        boolean userLr = RecipeSetting.USER.equals(sized.card().setting(TabularSpace.MAX_LR).source());
-        double centre = userLr ? Double.parseDouble(sized.card().value(TabularSpace.MAX_LR))
-                : sized.findLr(train).suggestion();
+        Setting<Double> given = sized.settings().maxLr();
+        double centre = given != null ? given.value() : sized.findLr(train).suggestion();
         return tabular(sized, centre);
     }
 
@@ -105,7 +103,7 @@ public final class SearchSpaces {
         params.put(TabularSpace.MAX_LR, Params.logUniform(TabularSpace.MAX_LR, lrCentre / LR_SPAN, lrCentre * LR_SPAN));
         TabularSpace probe = new TabularSpace(recipe, SearchSpace.of(params));
         List<Integer> ruleWidths = probe.baseWidths();
-        int rows = Integer.parseInt(recipe.card().value(TRAIN_ROWS_SETTING));
+        int rows = recipe.resolvedSettings().trainRows().value();
         int maxDepth = Math.min(SearchBlocks.MAX_DEPTH, ruleWidths.size() + EXTRA_DEPTH);
         if (maxDepth > SearchBlocks.MIN_DEPTH) {
             params.put(TabularSpace.DEPTH, SearchBlocks.depth(SearchBlocks.MIN_DEPTH, maxDepth));
@@ -190,12 +188,10 @@ public final class SearchSpaces {
         return new ImageSpace(recipe, SearchSpace.of(params));
     }
 
-    /** The peak LR the recipe was given (a number on its card), if any; otherwise fit() would ask the LR finder. */
+    /** The 1cycle peak the recipe was given, if any; otherwise fit() would ask the LR finder. */
     private static OptionalDouble givenMaxLr(ImageRecipe recipe) {
-        try {
-            return OptionalDouble.of(Double.parseDouble(recipe.card().value(ImageSpace.MAX_LR)));
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
+        Setting<ISchedule> schedule = recipe.settings().schedule();
+        return schedule != null && schedule.value() instanceof OneCycle cycle ? OptionalDouble.of(cycle.maxLr())
+                : OptionalDouble.empty();
     }
 }

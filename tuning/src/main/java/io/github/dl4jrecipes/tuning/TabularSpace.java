@@ -1,18 +1,20 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.tabular.TabularRules;
+import io.github.dl4jrecipes.recipes.tabular.TabularSettings;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.activations.Activation;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A search space whose candidates are {@link TabularRecipe}s: named hyperparameters (see the
  * {@code *} name constants) sampled by Arbiter and applied to a base recipe through its
- * {@code withX()} copies, so every candidate is a recipe (and the best trial is returned as one).
+ * typed {@link TabularSettings} (each value marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}),
+ * so every candidate is a recipe (and the best trial is returned as one).
  * Made by {@link SearchSpaces#tabular(TabularRecipe)}; narrow or extend it with
  * {@link #with(String, ParameterSpace)} and {@link #without(String)} (a hyperparameter left out
  * keeps the base recipe's value).
@@ -53,9 +55,6 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
      */
     public static final List<Activation> ACTIVATIONS = TabularRecipe.ACTIVATIONS;
 
-    /** The recipe card's setting that holds the resolved hidden layer widths. */
-    static final String HIDDEN_LAYERS_SETTING = "hiddenLayers";
-
     TabularSpace(TabularRecipe base, SearchSpace params) {
         super(base, params);
     }
@@ -89,36 +88,34 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
     @Override
     public TabularRecipe toRecipe(Map<String, Object> values) {
         values.keySet().forEach(this::checkName);
-        TabularRecipe recipe = base();
+        TabularSettings.Builder settings = base().settings().toBuilder();
         if (values.containsKey(DEPTH) || values.containsKey(WIDTH)) {
             List<Integer> baseWidths = baseWidths();
             int depth = values.containsKey(DEPTH) ? ((Number) values.get(DEPTH)).intValue() : baseWidths.size();
             int width = values.containsKey(WIDTH) ? ((Number) values.get(WIDTH)).intValue() : baseWidths.get(0);
-            recipe = recipe.withHiddenLayers(TabularRules.tapered(width, depth, 1).stream()
-                    .mapToInt(Integer::intValue).toArray());
+            settings.hiddenLayers(Setting.tuner(TabularRules.tapered(width, depth, 1)));
         }
         if (values.containsKey(MAX_LR)) {
-            recipe = recipe.withMaxLr(((Number) values.get(MAX_LR)).doubleValue());
+            settings.maxLr(Setting.tuner(((Number) values.get(MAX_LR)).doubleValue()));
         }
         if (values.containsKey(BATCH_SIZE)) {
-            recipe = recipe.withBatchSize(((Number) values.get(BATCH_SIZE)).intValue());
+            settings.batchSize(Setting.tuner(((Number) values.get(BATCH_SIZE)).intValue()));
         }
         if (values.containsKey(DROPOUT)) {
-            recipe = recipe.withDropout(((Number) values.get(DROPOUT)).doubleValue());
+            settings.dropout(Setting.tuner(((Number) values.get(DROPOUT)).doubleValue()));
         }
         if (values.containsKey(WEIGHT_DECAY)) {
-            recipe = recipe.withWeightDecay(((Number) values.get(WEIGHT_DECAY)).doubleValue());
+            settings.weightDecay(Setting.tuner(((Number) values.get(WEIGHT_DECAY)).doubleValue()));
         }
         if (values.containsKey(ACTIVATION)) {
-            recipe = recipe.withActivation(activationOf(values.get(ACTIVATION)));
+            settings.activation(Setting.tuner(activationOf(values.get(ACTIVATION))));
         }
-        return recipe;
+        return base().withSettings(settings.build());
     }
 
-    /** The base recipe's hidden layer widths, as its card resolves them ("[64]", "[128, 64]"). */
+    /** The base recipe's hidden layer widths, as it resolves them for its rows. */
     List<Integer> baseWidths() {
-        String widths = base().card().value(HIDDEN_LAYERS_SETTING);
-        return Arrays.stream(widths.replaceAll("[\\[\\] ]", "").split(",")).map(Integer::valueOf).toList();
+        return base().resolvedSettings().hiddenLayers().value();
     }
 
     private static Activation activationOf(Object value) {

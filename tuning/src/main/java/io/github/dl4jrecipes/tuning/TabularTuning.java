@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.task.TaskKind;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import io.github.dl4jrecipes.recipes.tabular.TabularSettings;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -73,8 +74,9 @@ public final class TabularTuning {
                         + "Objective<TabularRecipe> that measures the regression error");
             }
             TabularRecipe sized = candidate.withTrainRows(rows);
-            int batch = Math.min(rows, Integer.parseInt(sized.card().value(TabularSpace.BATCH_SIZE)));
-            long seed = Long.parseLong(sized.card().value("seed"));
+            TabularSettings settings = sized.resolvedSettings();
+            int batch = settings.batchSize().value();
+            long seed = settings.seed().value();
             Model net = sized.toConfiguration().init();
             DataSetIterator trainIt = InMemoryIterator.shuffled(train, batch, seed);
             DataSetIterator validIt = InMemoryIterator.sequential(valid, Math.max(1, Math.min(valid.numExamples(),

@@ -91,7 +91,8 @@ public final class ImageFolderData {
             throw new DataLoadException("image folder " + settings.root() + " cannot be opened (" + e + ")", e);
         }
         reader.setLabels(new ArrayList<>(classes));
-        ImageFolderIterator iterator = new ImageFolderIterator(reader, files, batchSize, LABEL_INDEX, classes.size());
+        ImageFolderIterator iterator = new ImageFolderIterator(reader, files, settings.transform() != null, batchSize,
+                LABEL_INDEX, classes.size());
         iterator.setPreProcessor(new ImagePreProcessingScaler(settings.minPixel(), settings.maxPixel()));
         iterator.setCollectMetaData(false);
         return iterator;

@@ -112,7 +112,12 @@ public final class ImageFolders {
         return new ImageFolders(root, height, width, channels, min, max, transform, policy);
     }
 
-    /** Applies a DataVec transform (augmentation) to every image as it loads; {@code null} for none. */
+    /**
+     * Applies a DataVec transform (augmentation) to every image as it loads; {@code null} for none.
+     * Its random draws run on across epochs and are not restored by a checkpoint (a resumed
+     * {@code Fit} warns); augment in-memory batches with the recipes' {@code Augment.iterator} for
+     * exact resumes.
+     */
     public ImageFolders withTransform(ImageTransform imageTransform) {
         return new ImageFolders(root, height, width, channels, minPixel, maxPixel, imageTransform, policy);
     }

@@ -99,7 +99,7 @@ public record Diagnosis(Verdict verdict, int epoch, double trainError, double va
         double valid = error(history, best.validMetric());
         if (Double.isNaN(train)) {
             throw new IllegalArgumentException("history has no training metric at epoch "
-                    + best.epoch() + "; a diagnosis needs both errors: train with Fit.trainMetric(true) "
+                    + best.epoch() + "; a diagnosis needs both errors: train with Fit.withTrainMetric(true) "
                     + "(image recipes: withTrainMetric(true)).");
         }
         boolean noisy = validationNoise(history) > tolerance * NOISE_SHARE_OF_TOLERANCE;

@@ -14,7 +14,8 @@ import java.lang.reflect.Method;
  * but never uses them: they are off unless the system property {@value #HELPERS_DISABLE_PROPERTY}
  * is {@code false}, and even then DL4J's availability check looks for a class ND4J has moved (the
  * shim {@link org.nd4j.nativeblas.Nd4jCpu} restores it). {@link #enable()} turns them on when the
- * loaded binary contains oneDNN; every recipe calls it, and users of plain DL4J can too.
+ * loaded binary contains oneDNN; the library calls it once through {@link Backend#setUp()}, and
+ * users of plain DL4J can call either.
  *
  * <p>Opt out with {@code -D}{@value #SWITCH_PROPERTY}{@code =false}.
  */
@@ -39,11 +40,8 @@ public final class OneDnn {
      * @return whether the helpers are now on
      */
     public static boolean enable() {
-        if (!Boolean.parseBoolean(System.getProperty(SWITCH_PROPERTY, "true"))) {
-            log.debug("oneDNN helpers left off: -D{}=false", SWITCH_PROPERTY);
-            return false;
-        }
-        if (!available()) {
+        if (!wanted()) {
+            log.debug("oneDNN helpers left off: -D{}=false or no oneDNN in the binary", SWITCH_PROPERTY);
             return false;
         }
         if (!"false".equals(System.getProperty(HELPERS_DISABLE_PROPERTY))) {
@@ -51,6 +49,14 @@ public final class OneDnn {
             log.info("oneDNN layer helpers enabled (conv, pooling, batch norm, LRN)");
         }
         return true;
+    }
+
+    /**
+     * Whether {@link #enable()} turns the helpers on here: not switched off with
+     * {@value #SWITCH_PROPERTY}{@code =false}, and {@link #available()}. Changes nothing.
+     */
+    public static boolean wanted() {
+        return Boolean.parseBoolean(System.getProperty(SWITCH_PROPERTY, "true")) && available();
     }
 
     /** Whether DL4J's helpers are switched on for layers created from now on. */

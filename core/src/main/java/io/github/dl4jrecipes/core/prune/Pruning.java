@@ -187,7 +187,7 @@ public record Pruning(double targetSparsity, Scope scope, int fineTuneEpochs) {
         with.add(keepZeros);
         net.setListeners(with);
         try {
-            Fit.of(net, task).epochs(fineTuneEpochs).progress(Progress.LOG).run(train);
+            Fit.of(net, task).withEpochs(fineTuneEpochs).withProgress(Progress.LOG).run(train);
         } finally {
             net.setListeners(original);
         }

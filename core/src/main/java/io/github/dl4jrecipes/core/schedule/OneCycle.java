@@ -118,8 +118,8 @@ public final class OneCycle implements ISchedule {
         return new OneCycle(maxLr, totalIterations, pctStart, div, divFinal, new OneCycleMomentum(high, low));
     }
 
-    /** @return the peak learning rate */
-    public double peakLr() {
+    /** @return the peak learning rate, as given to {@link #maxLr(double)} */
+    public double maxLr() {
         return maxLr;
     }
 

@@ -13,8 +13,9 @@ import java.util.Objects;
  * <p>The iterators' state is what makes this exact with shuffling and augmentation: every
  * iterator the library creates ({@code InMemoryIterator}, {@code ImageFolderData.iterator},
  * {@code Augment.iterator}) is a {@link io.github.dl4jrecipes.core.data.ResumableIterator} whose
- * state (its reset count) goes into the checkpoint and is restored on resume, and a checkpoint
- * whose saved state does not fit the iterator (another number of examples) is refused. An
+ * state (its reset count) goes into the checkpoint and is restored on resume (the draws of a
+ * DataVec transform set with {@code ImageFolders.withTransform} excepted: restoring warns), and a
+ * checkpoint whose saved state does not fit the iterator (another number of examples) is refused. An
  * iterator of your own resumes exactly if it gives the same batches in every epoch whatever
  * happened before (DL4J's {@code ListDataSetIterator}), or implements {@code ResumableIterator}:
  * it draws each epoch's order from a seed and its reset count, reports the count in
@@ -32,7 +33,7 @@ import java.util.Objects;
  * the folder is opened.
  *
  * <pre>{@code
- * Fit.of(net, task).checkpoints(Checkpoints.in(Path.of("ckpt")).withEvery(2).withKeepLast(3))
+ * Fit.of(net, task).withCheckpoints(Checkpoints.in(Path.of("ckpt")).withEvery(2).withKeepLast(3))
  * }</pre>
  *
  * @param dir         the folder; created if missing

@@ -10,7 +10,7 @@ import io.github.dl4jrecipes.core.task.Metric;
  * improves on the best so far when it is better by more than {@code minDelta}.
  *
  * <pre>{@code
- * Fit.of(net, task).earlyStopping(EarlyStopping.patience(5).withMinDelta(1e-3))
+ * Fit.of(net, task).withEarlyStopping(EarlyStopping.patience(5).withMinDelta(1e-3))
  * }</pre>
  *
  * @param patience    epochs without improvement before stopping, at least 1

@@ -23,9 +23,9 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * TrainedModel<MultiLayerNetwork> model = Fit.of(net, Task.multiclass(3))
- *         .epochs(50)
- *         .earlyStopping(EarlyStopping.patience(5))
- *         .checkpoints(Checkpoints.in(Path.of("ckpt")))
+ *         .withEpochs(50)
+ *         .withEarlyStopping(EarlyStopping.patience(5))
+ *         .withCheckpoints(Checkpoints.in(Path.of("ckpt")))
  *         .run(train, valid);
  * }</pre>
  *
@@ -109,33 +109,33 @@ public final class Fit<N extends Model> {
     }
 
     /** A copy that trains for {@code epochs} epochs (at most, with early stopping). */
-    public Fit<N> epochs(int epochs) {
+    public Fit<N> withEpochs(int epochs) {
         Args.atLeast("epochs", epochs, 1, "pass the number of passes over the training data.");
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 dataFingerprint, settings, trainMetric);
     }
 
     /** A copy that stops early on the validation metric (needs a validation iterator). */
-    public Fit<N> earlyStopping(EarlyStopping earlyStopping) {
+    public Fit<N> withEarlyStopping(EarlyStopping earlyStopping) {
         return new Fit<>(network, task, epochs, Objects.requireNonNull(earlyStopping, "earlyStopping"),
                 checkpoints, seed, progress, normalizer, dataFingerprint, settings, trainMetric);
     }
 
     /** A copy that saves checkpoints, and resumes from the folder's latest one. */
-    public Fit<N> checkpoints(Checkpoints checkpoints) {
+    public Fit<N> withCheckpoints(Checkpoints checkpoints) {
         return new Fit<>(network, task, epochs, earlyStopping,
                 Objects.requireNonNull(checkpoints, "checkpoints"), seed, progress, normalizer,
                 dataFingerprint, settings, trainMetric);
     }
 
     /** A copy with a seed for the per-epoch random streams (default: the network configuration's). */
-    public Fit<N> seed(long seed) {
+    public Fit<N> withSeed(long seed) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 dataFingerprint, settings, trainMetric);
     }
 
     /** A copy with another progress display (default {@link Progress#AUTO}). */
-    public Fit<N> progress(Progress progress) {
+    public Fit<N> withProgress(Progress progress) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed,
                 Objects.requireNonNull(progress, "progress"), normalizer, dataFingerprint, settings, trainMetric);
     }
@@ -144,19 +144,19 @@ public final class Fit<N extends Model> {
      * A copy that saves this normalizer with the model and checkpoints. Fit does not apply it:
      * set it on the iterators ({@code iterator.setPreProcessor(normalizer)}).
      */
-    public Fit<N> normalizer(DataNormalization normalizer) {
+    public Fit<N> withNormalizer(DataNormalization normalizer) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress,
                 Objects.requireNonNull(normalizer, "normalizer"), dataFingerprint, settings, trainMetric);
     }
 
     /** A copy that records this data fingerprint in the card instead of hashing the batches. */
-    public Fit<N> dataFingerprint(String fingerprint) {
+    public Fit<N> withDataFingerprint(String fingerprint) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 Objects.requireNonNull(fingerprint, "fingerprint"), settings, trainMetric);
     }
 
     /** A copy that records one more setting in the model card (a recipe's choices, for example). */
-    public Fit<N> setting(String name, Object value) {
+    public Fit<N> withSetting(String name, Object value) {
         Map<String, String> more = new TreeMap<>(settings);
         more.put(Objects.requireNonNull(name, "name"), String.valueOf(value));
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
@@ -168,9 +168,39 @@ public final class Fit<N extends Model> {
      * (default: it does). Measuring costs one inference pass over the training data per epoch;
      * without it the history's train metric is NaN and {@code Diagnosis} cannot read the run.
      */
-    public Fit<N> trainMetric(boolean measure) {
+    public Fit<N> withTrainMetric(boolean measure) {
         return new Fit<>(network, task, epochs, earlyStopping, checkpoints, seed, progress, normalizer,
                 dataFingerprint, settings, measure);
+    }
+
+    /** @deprecated use {@link #withEpochs(int)}; kept for one release. */
+    @Deprecated
+    public Fit<N> epochs(int epochs) {
+        return withEpochs(epochs);
+    }
+
+    /** @deprecated use {@link #withEarlyStopping(EarlyStopping)}; kept for one release. */
+    @Deprecated
+    public Fit<N> earlyStopping(EarlyStopping earlyStopping) {
+        return withEarlyStopping(earlyStopping);
+    }
+
+    /** @deprecated use {@link #withCheckpoints(Checkpoints)}; kept for one release. */
+    @Deprecated
+    public Fit<N> checkpoints(Checkpoints checkpoints) {
+        return withCheckpoints(checkpoints);
+    }
+
+    /** @deprecated use {@link #withNormalizer(DataNormalization)}; kept for one release. */
+    @Deprecated
+    public Fit<N> normalizer(DataNormalization normalizer) {
+        return withNormalizer(normalizer);
+    }
+
+    /** @deprecated use {@link #withTrainMetric(boolean)}; kept for one release. */
+    @Deprecated
+    public Fit<N> trainMetric(boolean measure) {
+        return withTrainMetric(measure);
     }
 
     /** Trains without validation data. */

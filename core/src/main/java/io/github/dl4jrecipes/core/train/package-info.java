@@ -6,10 +6,10 @@
  *
  * <pre>{@code
  * TrainedModel<MultiLayerNetwork> model = Fit.of(net, Task.multiclass(3))
- *         .epochs(50)
- *         .earlyStopping(EarlyStopping.patience(5))          // restores the best weights
- *         .checkpoints(Checkpoints.in(Path.of("ckpt")))      // resumes when run again
- *         .normalizer(normalizer)                             // saved with the model
+ *         .withEpochs(50)
+ *         .withEarlyStopping(EarlyStopping.patience(5))          // restores the best weights
+ *         .withCheckpoints(Checkpoints.in(Path.of("ckpt")))      // resumes when run again
+ *         .withNormalizer(normalizer)                             // saved with the model
  *         .run(train, valid);
  * model.history().writeAll(Path.of("out"), "history");       // JSON, CSV, PNG
  * model.save(Path.of("out/model.zip"));                      // + model.card.json

@@ -146,6 +146,26 @@ class ImageFoldersTest {
         assertTrue(e.getMessage().contains("12 examples but this image folder iterator yields 6"), e.getMessage());
     }
 
+    @Test
+    void restoringAnIteratorWithADataVecTransformWarnsThatItsDrawsAreNotRestored() throws IOException {
+        ImageFolderData data = ImageFolders.from(pets()).withSize(SIDE, SIDE).withTransform(new FlipImageTransform(1))
+                .load();
+        ResumableIterator it = (ResumableIterator) data.iterator(2, 42);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.github.dl4jrecipes.core.data.internal.ImageFolderIterator.class);
+        logger.addAppender(log);
+        try {
+            it.restore(it.state());
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertTrue(log.list.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                && e.getFormattedMessage().contains("DataVec transform")), "warned");
+    }
+
     private static List<Float> redsOfEpoch(DataSetIterator it) {
         List<Float> reds = new ArrayList<>();
         while (it.hasNext()) {

@@ -35,7 +35,7 @@ class EvalTest {
     @BeforeAll
     static void train() {
         net = TinyData.network(16, new Adam(0.02), 0);
-        Fit.of(net, TinyData.TASK).epochs(15).run(TinyData.iterator(TinyData.blobs(150, 1, 0.3), 30));
+        Fit.of(net, TinyData.TASK).withEpochs(15).run(TinyData.iterator(TinyData.blobs(150, 1, 0.3), 30));
         test = TinyData.blobs(60, 2, 0.3);
         // example 7 is class 1 ("green"); label it "blue" as a careless annotator would
         test.getLabels().putRow(MISLABELLED, Nd4j.create(new float[] {0, 0, 1}));

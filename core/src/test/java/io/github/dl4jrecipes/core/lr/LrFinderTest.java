@@ -194,7 +194,7 @@ class LrFinderTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
         }
-        assertEquals(result.suggestion(), result.toOneCycle().peakLr());
+        assertEquals(result.suggestion(), result.toOneCycle().maxLr());
     }
 
     @Test

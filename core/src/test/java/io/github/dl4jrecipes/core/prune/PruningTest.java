@@ -23,7 +23,7 @@ class PruningTest {
     @org.junit.jupiter.api.BeforeAll
     static void train() {
         base = TinyData.network(32, new Adam(0.02), 0);
-        Fit.of(base, TinyData.TASK).epochs(10).run(TinyData.iterator(TRAIN, 30));
+        Fit.of(base, TinyData.TASK).withEpochs(10).run(TinyData.iterator(TRAIN, 30));
     }
 
     private static MultiLayerNetwork trained() {

@@ -42,7 +42,7 @@ class CheckpointResumeTest {
     }
 
     static Fit<MultiLayerNetwork> fit(MultiLayerNetwork net, Path dir, int epochs) {
-        return Fit.of(net, TinyData.TASK).epochs(epochs).checkpoints(Checkpoints.in(dir));
+        return Fit.of(net, TinyData.TASK).withEpochs(epochs).withCheckpoints(Checkpoints.in(dir));
     }
 
     static TrainedModel<MultiLayerNetwork> run(Fit<MultiLayerNetwork> fit) {
@@ -139,16 +139,16 @@ class CheckpointResumeTest {
     @Test
     void checkpointMadeWithOtherSettingsIsRefusedNamingWhatChanged(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
-        run(fit(network(16), dir, 2).setting("recipe.maxLr", "0.03"));
+        run(fit(network(16), dir, 2).withSetting("recipe.maxLr", "0.03"));
         Map<String, String> before = hashes(dir);
         MultiLayerNetwork net = network(16);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> run(fit(net, dir, 4).setting("recipe.maxLr", "0.01").seed(3)));
+                () -> run(fit(net, dir, 4).withSetting("recipe.maxLr", "0.01").withSeed(3)));
         assertTrue(e.getMessage().contains("epoch-0002.zip was made with other settings: recipe.maxLr is 0.03 there "
                 + "but 0.01 here (and 1 more: [seed])"), e.getMessage());
         assertEquals(0, net.getIterationCount(), "nothing trained");
         assertEquals(before, hashes(dir));
-        assertEquals(4, run(fit(net, dir, 4).setting("recipe.maxLr", "0.03")).history().size(),
+        assertEquals(4, run(fit(net, dir, 4).withSetting("recipe.maxLr", "0.03")).history().size(),
                 "same settings: resumed, and trained on to more epochs");
     }
 
@@ -178,16 +178,16 @@ class CheckpointResumeTest {
         DataSet noiseTrain = TinyData.noise(60, 3);
         DataSet noiseValid = TinyData.noise(60, 4);
         MultiLayerNetwork first = TinyData.network(64, new Adam(0.05), 0);
-        TrainedModel<MultiLayerNetwork> a = Fit.of(first, TinyData.TASK).epochs(40)
-                .earlyStopping(EarlyStopping.patience(3)).checkpoints(Checkpoints.in(dir))
+        TrainedModel<MultiLayerNetwork> a = Fit.of(first, TinyData.TASK).withEpochs(40)
+                .withEarlyStopping(EarlyStopping.patience(3)).withCheckpoints(Checkpoints.in(dir))
                 .run(TinyData.iterator(noiseTrain, 20), TinyData.iterator(noiseValid, 20));
         assertTrue(a.history().size() < 40, "stopped early");
 
         MultiLayerNetwork second = TinyData.network(64, new Adam(0.05), 0);
         FitTest.CountingListener counter = new FitTest.CountingListener();
         second.setListeners(counter);
-        TrainedModel<MultiLayerNetwork> b = Fit.of(second, TinyData.TASK).epochs(40)
-                .earlyStopping(EarlyStopping.patience(3)).checkpoints(Checkpoints.in(dir))
+        TrainedModel<MultiLayerNetwork> b = Fit.of(second, TinyData.TASK).withEpochs(40)
+                .withEarlyStopping(EarlyStopping.patience(3)).withCheckpoints(Checkpoints.in(dir))
                 .run(TinyData.iterator(noiseTrain, 20), TinyData.iterator(noiseValid, 20));
         assertEquals(0, counter.iterations, "nothing more to train");
         assertEquals(a.history(), b.history());
@@ -266,18 +266,21 @@ class CheckpointResumeTest {
     @Test
     void temporaryFilesOfAKilledWriterAreDeletedOnOpenAndOthersKept(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("ckpt"));
-        Path leftover = Files.write(dir.resolve(".epoch-0001.zip." + java.util.UUID.randomUUID() + ".tmp"), new byte[10]);
+        long deadPid = 999_999_999L;   // above Linux's pid_max: no such process
+        Path leftover = Files.write(dir.resolve(".epoch-0001.zip.dl4jr-" + deadPid + "-"
+                + java.util.UUID.randomUUID().toString().replace("-", "") + ".tmp"), new byte[10]);
         Path users = Files.writeString(dir.resolve("notes.tmp"), "mine");
-        run(fit(network(16), dir, 1));
-        assertTrue(Files.notExists(leftover), "leftover deleted");
+        try (CheckpointStore opened = CheckpointStore.open(dir, 3)) {
+            assertTrue(Files.notExists(leftover), "leftover deleted on open, before anything is written");
+        }
         assertEquals("mine", Files.readString(users));
     }
 
     @Test
     void keepsTheLastKAndTheBestAndNoTemporaryFiles(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
-        run(Fit.of(network(16), TinyData.TASK).epochs(5)
-                .checkpoints(Checkpoints.in(dir).withKeepLast(2)));
+        run(Fit.of(network(16), TinyData.TASK).withEpochs(5)
+                .withCheckpoints(Checkpoints.in(dir).withKeepLast(2)));
         assertEquals(Set3.of("epoch-0004", "epoch-0005"), epochFiles(dir));
         assertTrue(Files.exists(dir.resolve("best.zip")) && Files.exists(dir.resolve("best.json")));
         try (Stream<Path> files = Files.list(dir)) {
@@ -288,8 +291,8 @@ class CheckpointResumeTest {
     @Test
     void everyNEpochsAndAfterTheLast(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ckpt");
-        run(Fit.of(network(16), TinyData.TASK).epochs(5)
-                .checkpoints(Checkpoints.in(dir).withEvery(2).withKeepLast(10).withSaveBest(false)));
+        run(Fit.of(network(16), TinyData.TASK).withEpochs(5)
+                .withCheckpoints(Checkpoints.in(dir).withEvery(2).withKeepLast(10).withSaveBest(false)));
         assertEquals(Set3.of("epoch-0002", "epoch-0004", "epoch-0005"), epochFiles(dir));
         assertTrue(Files.notExists(dir.resolve("best.zip")));
     }

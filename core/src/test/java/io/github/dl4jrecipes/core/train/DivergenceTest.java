@@ -20,7 +20,7 @@ class DivergenceTest {
     void nanInducingLearningRateStopsWithTheDiagnosis() {
         MultiLayerNetwork net = TinyData.network(16, new Sgd(1e4), 0);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
-                Fit.of(net, TinyData.TASK).epochs(20).run(TinyData.iterator(TinyData.blobs(150, 1, 0.5), 30)));
+                Fit.of(net, TinyData.TASK).withEpochs(20).run(TinyData.iterator(TinyData.blobs(150, 1, 0.5), 30)));
         assertTrue(e.iteration() >= 1, "iteration " + e.iteration());
         assertEquals(e.iteration(), net.getIterationCount(), "stopped at the first bad minibatch");
         assertTrue(e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
@@ -36,7 +36,7 @@ class DivergenceTest {
         MultiLayerNetwork net = TinyData.network(16, new Sgd(0.1), 0);
         Path dir = tmp.resolve("ckpt");
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
-                Fit.of(net, TinyData.TASK).epochs(5).checkpoints(Checkpoints.in(dir))
+                Fit.of(net, TinyData.TASK).withEpochs(5).withCheckpoints(Checkpoints.in(dir))
                         .run(TinyData.iterator(TinyData.blobs(150, 1, 0.5), 30), TinyData.iterator(overflowing, 30)));
         assertEquals(1, e.epoch(), e.getMessage());
         assertEquals(5, net.getIterationCount(), "stopped after the first epoch's 5 batches");
@@ -51,7 +51,7 @@ class DivergenceTest {
         DataSet raw = new DataSet(blobs.getFeatures().mul(1e6), blobs.getLabels());   // raw sensor units
         MultiLayerNetwork net = TinyData.network(16, new Sgd(0.1), 0);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
-                Fit.of(net, TinyData.TASK).epochs(20).run(TinyData.iterator(raw, 30)));
+                Fit.of(net, TinyData.TASK).withEpochs(20).run(TinyData.iterator(raw, 30)));
         assertEquals(DivergenceCause.MISSING_NORMALIZATION, e.causes().get(0), e.getMessage());
         assertTrue(e.getMessage().contains("standardize the features"), e.getMessage());
     }

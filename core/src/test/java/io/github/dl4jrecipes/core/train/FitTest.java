@@ -39,8 +39,8 @@ class FitTest {
         MultiLayerNetwork net = TinyData.network(16, new Adam(0.01), 0);
         DataSetIterator train = TinyData.iterator(TinyData.blobs(150, 1, 0.5), 30);
         DataSetIterator valid = TinyData.iterator(TinyData.blobs(60, 2, 0.5), 30);
-        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).epochs(8)
-                .progress(Progress.LOG).run(train, valid);
+        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).withEpochs(8)
+                .withProgress(Progress.LOG).run(train, valid);
 
         History h = model.history();
         assertEquals(8, h.size());
@@ -67,7 +67,7 @@ class FitTest {
         net.init();
         DataSet train = TinyData.blobs(150, 1, 0.5);
         DataSet valid = TinyData.blobs(60, 2, 0.5);
-        EpochRecord epoch = Fit.of(net, TinyData.TASK).epochs(1)
+        EpochRecord epoch = Fit.of(net, TinyData.TASK).withEpochs(1)
                 .run(TinyData.iterator(train, 30), TinyData.iterator(valid, 60)).history().last().orElseThrow();
 
         assertTrue(net.calcRegularizationScore(true) > 0.1, "a penalty large enough to matter");
@@ -85,7 +85,7 @@ class FitTest {
         MultiLayerNetwork net = TinyData.network();
         CountingListener mine = new CountingListener();
         net.setListeners(mine);
-        Fit.of(net, TinyData.TASK).epochs(3).run(TinyData.iterator(TinyData.blobs(40, 1, 0.5), 10));
+        Fit.of(net, TinyData.TASK).withEpochs(3).run(TinyData.iterator(TinyData.blobs(40, 1, 0.5), 10));
         assertEquals(1, net.getListeners().size(), "Fit's own listeners are removed afterwards");
         assertTrue(net.getListeners().contains(mine));
         assertEquals(12, mine.iterations);
@@ -111,8 +111,8 @@ class FitTest {
             @Override public void onEpochEnd(Model model) { perEpoch.add(model.params().dup()); }
         });
         // labels are noise: the validation metric peaks by chance and then wanders
-        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).epochs(40)
-                .earlyStopping(EarlyStopping.patience(3))
+        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).withEpochs(40)
+                .withEarlyStopping(EarlyStopping.patience(3))
                 .run(TinyData.iterator(TinyData.noise(60, 3), 20), TinyData.iterator(TinyData.noise(60, 4), 20));
         History h = model.history();
         int best = h.best().orElseThrow().epoch();
@@ -126,7 +126,7 @@ class FitTest {
     @Test
     void trainMetricCanBeSkipped() {
         MultiLayerNetwork net = TinyData.network();
-        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).epochs(2).trainMetric(false)
+        TrainedModel<MultiLayerNetwork> model = Fit.of(net, TinyData.TASK).withEpochs(2).withTrainMetric(false)
                 .run(TinyData.iterator(TinyData.blobs(30, 1, 0.5), 10), TinyData.iterator(TinyData.blobs(30, 2, 0.5), 10));
         assertTrue(Double.isNaN(model.history().epochs().get(1).trainMetric()));
         assertTrue(Double.isFinite(model.history().epochs().get(1).validMetric()));
@@ -138,7 +138,7 @@ class FitTest {
 
     @Test
     void earlyStoppingNeedsValidation() {
-        Fit<MultiLayerNetwork> fit = Fit.of(TinyData.network(), TinyData.TASK).earlyStopping(EarlyStopping.patience(2));
+        Fit<MultiLayerNetwork> fit = Fit.of(TinyData.network(), TinyData.TASK).withEarlyStopping(EarlyStopping.patience(2));
         DataSetIterator train = TinyData.iterator(TinyData.blobs(30, 1, 0.5), 10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.run(train));
         assertTrue(e.getMessage().contains("validation"), e.getMessage());
@@ -147,9 +147,9 @@ class FitTest {
     @Test
     void epochsMustBePositive() {
         Fit<MultiLayerNetwork> fit = Fit.of(TinyData.network(), TinyData.TASK);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.epochs(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit.withEpochs(0));
         assertTrue(e.getMessage().contains("epochs must be >= 1, got 0"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> fit.epochs(-3));
+        assertThrows(IllegalArgumentException.class, () -> fit.withEpochs(-3));
     }
 
     @Test

@@ -29,7 +29,7 @@ class GradientHealthTest {
     private static GradientHealthReport train(MultiLayerNetwork net) {
         GradientHealth health = GradientHealth.every(1);
         net.addListeners(health);
-        Fit.of(net, TinyData.TASK).epochs(2).run(TinyData.iterator(TinyData.blobs(120, 1, 0.5), 30));
+        Fit.of(net, TinyData.TASK).withEpochs(2).run(TinyData.iterator(TinyData.blobs(120, 1, 0.5), 30));
         return health.report();
     }
 

@@ -35,8 +35,8 @@ class GraphFitTest {
     @Test
     void trainsAComputationGraphWithCheckpointsAndSavesIt(@TempDir Path dir) throws Exception {
         ComputationGraph g = graph();
-        TrainedModel<ComputationGraph> model = Fit.of(g, TinyData.TASK).epochs(4)
-                .checkpoints(Checkpoints.in(dir.resolve("ckpt")))
+        TrainedModel<ComputationGraph> model = Fit.of(g, TinyData.TASK).withEpochs(4)
+                .withCheckpoints(Checkpoints.in(dir.resolve("ckpt")))
                 .run(TinyData.iterator(TinyData.blobs(90, 1, 0.5), 30), TinyData.iterator(TinyData.blobs(30, 2, 0.5), 30));
         assertEquals(4, model.history().size());
         assertTrue(model.history().last().orElseThrow().validMetric() > 0.8, model.history().toString());
@@ -51,8 +51,8 @@ class GraphFitTest {
 
         // a second run on the same folder resumes and has nothing left to train
         ComputationGraph again = graph();
-        TrainedModel<ComputationGraph> resumed = Fit.of(again, TinyData.TASK).epochs(4)
-                .checkpoints(Checkpoints.in(dir.resolve("ckpt")))
+        TrainedModel<ComputationGraph> resumed = Fit.of(again, TinyData.TASK).withEpochs(4)
+                .withCheckpoints(Checkpoints.in(dir.resolve("ckpt")))
                 .run(TinyData.iterator(TinyData.blobs(90, 1, 0.5), 30), TinyData.iterator(TinyData.blobs(30, 2, 0.5), 30));
         assertEquals(model.history().epochs().get(3).trainLoss(), resumed.history().epochs().get(3).trainLoss(), 0.0);
         assertArrayEquals(g.params().toFloatVector(), again.params().toFloatVector());
@@ -61,7 +61,7 @@ class GraphFitTest {
     @Test
     void progressBarModeRunsWithoutAConsole() {
         ComputationGraph g = graph();
-        TrainedModel<ComputationGraph> model = Fit.of(g, TinyData.TASK).epochs(2).progress(Progress.BAR)
+        TrainedModel<ComputationGraph> model = Fit.of(g, TinyData.TASK).withEpochs(2).withProgress(Progress.BAR)
                 .run(TinyData.iterator(TinyData.blobs(60, 1, 0.5), 20));
         assertEquals(2, model.history().size());
     }

@@ -63,8 +63,8 @@ class SafeModelLoadTest {
         raw.setFeatures(raw.getFeatures().mul(50).add(100));
         NormalizerStandardize normalizer = new NormalizerStandardize();
         normalizer.fit(raw);
-        return Fit.of(TinyData.network(8, new Adam(0.01), 0), TinyData.TASK).epochs(1)
-                .normalizer(normalizer).progress(Progress.LOG).run(TinyData.iterator(raw, 30));
+        return Fit.of(TinyData.network(8, new Adam(0.01), 0), TinyData.TASK).withEpochs(1)
+                .withNormalizer(normalizer).withProgress(Progress.LOG).run(TinyData.iterator(raw, 30));
     }
 
     private static Path saved(Path dir) throws IOException {

@@ -28,8 +28,8 @@ class TrainedModelTest {
         normalizer.fit(raw);
         DataSetIterator train = TinyData.iterator(raw, 30);
         train.setPreProcessor(normalizer);
-        return Fit.of(TinyData.network(8, new Adam(0.01), 0), TinyData.TASK).epochs(3)
-                .normalizer(normalizer).setting("recipe", "test").run(train);
+        return Fit.of(TinyData.network(8, new Adam(0.01), 0), TinyData.TASK).withEpochs(3)
+                .withNormalizer(normalizer).withSetting("recipe", "test").run(train);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.DataLoadException;
+import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.train.TrainingDivergedException;
 import io.github.dl4jrecipes.core.train.internal.NoJavaDeserialization;
 import picocli.CommandLine;
@@ -75,7 +76,22 @@ public final class Dl4jRecipes {
             err.flush();
             return exitCode(e);
         });
+        cli.setExecutionStrategy(Dl4jRecipes::execute);
         return cli;
+    }
+
+    /**
+     * Runs the chosen subcommand after the backend set-up ({@link Backend#setUp()}, once), so that
+     * a restored network gets the same layer helpers as a trained one; help and version requests
+     * skip it (they never load ND4J).
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        boolean help = parsed.asCommandLineList().stream()
+                .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+        if (!help) {
+            Backend.setUp();
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**

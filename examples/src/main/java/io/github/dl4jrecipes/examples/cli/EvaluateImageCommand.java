@@ -3,7 +3,6 @@ package io.github.dl4jrecipes.examples.cli;
 import io.github.dl4jrecipes.core.data.ImageFolderData;
 import io.github.dl4jrecipes.core.data.ImageFolders;
 import io.github.dl4jrecipes.core.eval.ClassifierReport;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.image.ImageModelFolder;
 import io.github.dl4jrecipes.examples.image.UnreadableImagesOption;
 import io.github.dl4jrecipes.recipes.augment.Augment;
@@ -61,7 +60,6 @@ final class EvaluateImageCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         }
-        OneDnn.enable();
         ImageModelFolder folder = new ImageModelFolder(model);
         ImageModelFolder.Images images = folder.images();
         ImageFolderData data = unreadable.load(ImageFolders.from(dir).withSize(images.height(), images.width())

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.examples.cli;
 
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.recipes.tabular.TabularModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +29,6 @@ final class EvaluateTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OneDnn.enable();
         spec.commandLine().getOut().print(TabularModel.load(model).evaluate(csv, format.format()));
         spec.commandLine().getOut().flush();
         return Dl4jRecipes.OK;

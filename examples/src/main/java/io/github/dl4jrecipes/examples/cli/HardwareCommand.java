@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.hardware.Hardware;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +16,6 @@ final class HardwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OneDnn.enable();
         spec.commandLine().getOut().println(Hardware.report());
         return Dl4jRecipes.OK;
     }

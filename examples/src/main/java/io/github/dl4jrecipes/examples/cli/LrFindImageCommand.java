@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.ImageFolderData;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.image.ImageFolderInput;
 import io.github.dl4jrecipes.examples.image.RecipeOptions;
@@ -36,7 +35,6 @@ final class LrFindImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPaths.folder("--output", output);
-        OneDnn.enable();
         ImageFolderData data = input.load();
         ImageRecipe network = recipe.recipe(input.size, input.size, input.channels, data.classes().size());
         LrFindOutput.write(network.findLr(input.split(data, recipe.seed).train().iterator(recipe.batchSize,

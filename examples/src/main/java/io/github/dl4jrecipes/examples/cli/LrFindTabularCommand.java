@@ -3,7 +3,6 @@ package io.github.dl4jrecipes.examples.cli;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
@@ -40,7 +39,6 @@ final class LrFindTabularCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPaths.folder("--output", output);
-        OneDnn.enable();
         TabularData table = data.load();
         TabularSplit split = table.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
         TabularRecipe recipe = (table.schema().targetKind().isClassification()

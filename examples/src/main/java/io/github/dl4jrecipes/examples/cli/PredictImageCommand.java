@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.CsvTable;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.image.ImageModelFolder;
 import io.github.dl4jrecipes.examples.image.ImagePredictor;
@@ -42,7 +41,6 @@ final class PredictImageCommand implements Callable<Integer> {
         Map<String, Path> inputs = new LinkedHashMap<>();
         images.forEach(image -> inputs.put("IMAGE " + image, image));
         OutputPaths.file("--output", output, inputs);
-        OneDnn.enable();
         ImageModelFolder folder = new ImageModelFolder(model);
         ImageModelFolder.Images settings = folder.images();
         List<ImagePredictor.Prediction> predictions = new ImagePredictor(folder.model(), settings)

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.examples.cli;
 
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.recipes.tabular.TabularModel;
 import io.github.dl4jrecipes.recipes.tabular.TabularPredictions;
@@ -37,7 +36,6 @@ final class PredictTabularCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPaths.file("--output", output, Map.of("--csv", csv));
-        OneDnn.enable();
         TabularPredictions predictions = TabularModel.load(model).predict(csv, format.format());
         predictions.writeCsv(output);
         spec.commandLine().getOut().println("wrote " + predictions.size() + " predictions to " + output);

@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.data.TabularSchema;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
@@ -75,7 +74,6 @@ final class TrainTabularCommand implements Callable<Integer> {
             OutputPaths.folder("--checkpoints", checkpoints);
             OutputPaths.apart("--checkpoints", checkpoints, "--output", output);
         }
-        OneDnn.enable();
         new TabularTraining(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed)
                 .run(data.load(), this::customize, output, spec.commandLine().getOut());
         return Dl4jRecipes.OK;

@@ -1,7 +1,6 @@
 package io.github.dl4jrecipes.examples.cli;
 
 import io.github.dl4jrecipes.core.train.Fit;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularStudy;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
@@ -46,7 +45,6 @@ final class TuneTabularCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.folder("--study", study);
-        OneDnn.enable();
         new TabularStudy(strategy, trials, maxEpochs, seed).run(data.load(), study, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }

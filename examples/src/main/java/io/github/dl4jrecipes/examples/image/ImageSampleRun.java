@@ -1,8 +1,8 @@
 package io.github.dl4jrecipes.examples.image;
 
 import io.github.dl4jrecipes.core.eval.ClassifierReport;
+import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.Hardware;
-import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.train.EpochRecord;
 import io.github.dl4jrecipes.core.train.TrainedModel;
@@ -53,7 +53,7 @@ public final class ImageSampleRun {
             DataSetIterator train, DataSetIterator test, INDArray gridImages, List<String> classNames)
             throws IOException {
         Double maxLr = options.maxLr;
-        OneDnn.enable();
+        Backend.setUp();
         console.println(Hardware.report());
         ImageRecipe configured;
         if (maxLr == null) {

@@ -6,9 +6,11 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 
 /**
  * A network body and head built from scratch into a graph: {@link LeNet}, {@link SmallCnn} and
- * {@link SmallResNet}. Every layer gets a name so that cards and checkpoints read well.
+ * {@link SmallResNet}. Every layer gets a name so that cards and checkpoints read well. Public only
+ * as the type of {@link ImageSettings#architecture()}: choose one with {@code ImageRecipe.lenet()},
+ * {@code small()} or {@code resnet()}.
  */
-sealed interface Architecture permits LeNet, SmallCnn, SmallResNet {
+public sealed interface Architecture permits LeNet, SmallCnn, SmallResNet {
 
     /** The name used in cards and logs: "lenet", "small", "resnet". */
     String name();

@@ -47,8 +47,8 @@ final class FineTune {
                 recipe.seed(), true);
         LOG.info("Fine-tuning {}: {} epoch(s) of the new head with the body frozen, peak LR {}", pretrained.name(),
                 pretrained.freezeEpochs(), fmt(maxLr));
-        History head = Fit.of(frozen, recipe.task()).epochs(pretrained.freezeEpochs()).seed(recipe.seed())
-                .trainMetric(recipe.trainMetric()).run(train, valid).history();
+        History head = Fit.of(frozen, recipe.task()).withEpochs(pretrained.freezeEpochs())
+                .withSeed(recipe.seed()).withTrainMetric(recipe.trainMetric()).run(train, valid).history();
 
         double peak = maxLr * Pretrained.UNFROZEN_LR_FACTOR;
         ComputationGraphConfiguration conf = pretrained.configuration(cycle(peak).adam(), recipe.weightDecay(), recipe.task(),
@@ -59,11 +59,11 @@ final class FineTune {
         Pretrained.copyMatching(frozen, unfrozen);
         LOG.info("Fine-tuning {}: {} epoch(s) of every layer, LR groups {}", pretrained.name(), recipe.epochs(),
                 groups);
-        Fit<ComputationGraph> fit = Fit.of(unfrozen, recipe.task()).epochs(recipe.epochs()).seed(recipe.seed())
-                .trainMetric(recipe.trainMetric()).setting("recipe.transfer.lrGroups", String.join("; ", groups))
-                .setting("recipe.transfer.frozenPhase", head.last().map(String::valueOf).orElse("none"));
+        Fit<ComputationGraph> fit = Fit.of(unfrozen, recipe.task()).withEpochs(recipe.epochs())
+                .withSeed(recipe.seed()).withTrainMetric(recipe.trainMetric()).withSetting("recipe.transfer.lrGroups", String.join("; ", groups))
+                .withSetting("recipe.transfer.frozenPhase", head.last().map(String::valueOf).orElse("none"));
         for (Map.Entry<String, String> setting : settings.entrySet()) {
-            fit = fit.setting(setting.getKey(), setting.getValue());
+            fit = fit.withSetting(setting.getKey(), setting.getValue());
         }
         return fit.run(train, valid);
     }

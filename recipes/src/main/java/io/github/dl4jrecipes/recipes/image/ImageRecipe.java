@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.recipes.image;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
+import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
@@ -15,6 +16,8 @@ import io.github.dl4jrecipes.recipes.NetworkConfiguration;
 import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.Setting;
+import io.github.dl4jrecipes.recipes.Source;
 import io.github.dl4jrecipes.recipes.augment.Augment;
 import io.github.dl4jrecipes.recipes.augment.ImageShape;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -45,7 +48,7 @@ import java.util.TreeMap;
  * An image classifier recipe: a network for {@code height × width × channels} images and
  * {@code nClasses} classes, trained with Adam on the 1cycle policy at a learning rate found by the
  * LR range test, with {@link Augment#standard()} augmentation on a background thread, DL4J's
- * oneDNN helpers on ({@link OneDnn#enable()}) and {@link CacheMode#DEVICE}. Every architecture is
+ * oneDNN helpers on ({@link Backend#setUp()}) and {@link CacheMode#DEVICE}. Every architecture is
  * a {@link ComputationGraph}, so the recipe hands back one kind of network whatever the preset.
  *
  * <table>
@@ -107,53 +110,19 @@ public final class ImageRecipe implements Recipe {
     /** Prefix of the recipe's settings in the trained model's card ({@code recipe.architecture}, ...). */
     public static final String CARD_PREFIX = "recipe";
     private static final String MAX_LR = "maxLr";
-    private static final String DEFAULT = "default: ";
-    private static final String LR_FINDER_SOURCE = "LR finder (fastai lr_find, valley)";
 
     private final ImageShape shape;
     private final Task task;
-    private final Architecture architecture;
-    private final Pretrained pretrained;
-    private final Augment augment;
-    private final int epochs;
-    private final int batchSize;
-    private final long seed;
-    private final ISchedule schedule;
-    private final String lrSource;
-    private final double weightDecay;
-    private final LrFinder lrFinder;
-    private final boolean trainMetric;
-    private final Checkpoints checkpoints;
+    private final ImageSettings settings;
 
-    private ImageRecipe(ImageShape shape, Task task, Architecture architecture, Pretrained pretrained,
-                        Augment augment, int epochs, int batchSize, long seed, ISchedule schedule, String lrSource,
-                        double weightDecay, LrFinder lrFinder, boolean trainMetric, Checkpoints checkpoints) {
+    private ImageRecipe(ImageShape shape, Task task, ImageSettings settings) {
         this.shape = shape;
         this.task = task;
-        this.architecture = architecture;
-        this.pretrained = pretrained;
-        this.augment = Objects.requireNonNull(augment, "augment");
-        this.epochs = check("epochs", epochs, "pass the number of passes over the training data, e.g. 10");
-        this.batchSize = check("batchSize", batchSize, "use " + DEFAULT_BATCH_SIZE);
-        this.seed = seed;
-        this.schedule = schedule;
-        this.lrSource = lrSource;
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got " + weightDecay
-                    + "; use 0 (off) or " + DEFAULT_WEIGHT_DECAY);
-        }
-        this.weightDecay = weightDecay;
-        this.lrFinder = Objects.requireNonNull(lrFinder, "lrFinder");
-        this.trainMetric = trainMetric;
-        if (pretrained != null && checkpoints != null) {
-            throw new IllegalArgumentException("checkpoints: transfer(..) trains in two phases and does not "
-                    + "checkpoint yet; fix: drop withCheckpoints(..) for a transfer recipe");
-        }
-        this.checkpoints = checkpoints;
-        if (pretrained == null) {
-            architecture.check(shape);
+        this.settings = settings;
+        if (settings.pretrained() == null) {
+            settings.architecture().value().check(shape);
         } else {
-            pretrained.check(shape);
+            settings.pretrained().check(shape);
         }
     }
 
@@ -161,15 +130,14 @@ public final class ImageRecipe implements Recipe {
      * A classifier for images of one size, with the {@link #small()} architecture,
      * {@link Augment#standard()} augmentation and 1cycle at the LR finder's pick.
      *
-     * @param height   rows of pixels, ≥ 1
-     * @param width    columns of pixels, ≥ 1
+     * @param height   rows of pixels, >= 1
+     * @param width    columns of pixels, >= 1
      * @param channels 1 for grey, 3 for RGB
-     * @param nClasses number of classes, ≥ 2
+     * @param nClasses number of classes, >= 2
      */
     public static ImageRecipe classifier(int height, int width, int channels, int nClasses) {
         return new ImageRecipe(ImageShape.of(channels, height, width), Task.multiclass(nClasses),
-                SmallCnn.defaults(), null, Augment.standard(), DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, Fit.DEFAULT_SEED,
-                null, null, DEFAULT_WEIGHT_DECAY, LrFinder.defaults(), DEFAULT_TRAIN_METRIC, null);
+                ImageSettings.defaults());
     }
 
     /** A copy with LeNet-5 (DL4J's example, ReLU convolutions): the reference. */
@@ -193,37 +161,33 @@ public final class ImageRecipe implements Recipe {
      * learning rates. See {@link Pretrained}.
      */
     public ImageRecipe transfer(Pretrained pretrained) {
-        return new ImageRecipe(shape, task, architecture, Objects.requireNonNull(pretrained, "pretrained"), augment,
-                epochs, batchSize, seed, schedule, lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().pretrained(Objects.requireNonNull(pretrained, "pretrained")));
     }
 
     private ImageRecipe withArchitecture(Architecture architecture) {
-        return new ImageRecipe(shape, task, architecture, null, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().pretrained(null)
+                .architecture(Setting.userOr(ImageSettings.defaults().architecture(), architecture)));
     }
 
     /** A copy with another augmentation policy ({@link Augment#none()} turns it off). */
     public ImageRecipe withAugment(Augment augment) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().augment(Setting.userOr(ImageSettings.defaults().augment(),
+                Objects.requireNonNull(augment, "augment"))));
     }
 
     /** A copy that trains {@code epochs} epochs (the 1cycle spans all of them). */
     public ImageRecipe withEpochs(int epochs) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().epochs(Setting.userOr(ImageSettings.defaults().epochs(), epochs)));
     }
 
     /** A copy with another batch size (used when {@link #fit(DataSet, DataSet)} batches the data). */
     public ImageRecipe withBatchSize(int batchSize) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().batchSize(Setting.userOr(ImageSettings.defaults().batchSize(), batchSize)));
     }
 
     /** A copy with another seed (weights, shuffling, augmentation, dropout). */
     public ImageRecipe withSeed(long seed) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().seed(Setting.userOr(ImageSettings.defaults().seed(), seed)));
     }
 
     /** A copy with 1cycle peaking at {@code maxLr}: the LR finder is skipped. */
@@ -236,9 +200,7 @@ public final class ImageRecipe implements Recipe {
      * {@link #findLr}); the card records it as the finder's pick.
      */
     public ImageRecipe withMaxLr(LrFinderResult result) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
-                OneCycle.maxLr(result.suggestion()), "LR finder (" + result.chosen() + ")", weightDecay, lrFinder,
-                trainMetric, checkpoints);
+        return with(settings.toBuilder().schedule(finderPick(result)));
     }
 
     /**
@@ -247,15 +209,13 @@ public final class ImageRecipe implements Recipe {
      * β1. Other schedules drive plain Adam as they are.
      */
     public ImageRecipe withSchedule(ISchedule schedule) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed,
-                Objects.requireNonNull(schedule, "schedule"), RecipeSetting.USER, weightDecay, lrFinder, trainMetric,
-                checkpoints);
+        return with(settings.toBuilder().schedule(Setting.user(Objects.requireNonNull(schedule, "schedule"))));
     }
 
     /** A copy with another decoupled weight decay λ (0 turns it off). */
     public ImageRecipe withWeightDecay(double weightDecay) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+        return with(settings.toBuilder().weightDecay(Setting.userOr(ImageSettings.defaults().weightDecay(),
+                weightDecay)));
     }
 
     /**
@@ -263,13 +223,18 @@ public final class ImageRecipe implements Recipe {
      * (default {@value #DEFAULT_TRAIN_METRIC}: see {@link #DEFAULT_TRAIN_METRIC}).
      */
     public ImageRecipe withTrainMetric(boolean measure) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, measure, checkpoints);
+        return with(settings.toBuilder().trainMetric(Setting.userOr(ImageSettings.defaults().trainMetric(),
+                measure)));
     }
 
     /** Whether {@link #fit} measures the training metric after each epoch. */
     public boolean trainMetric() {
-        return trainMetric;
+        return settings.trainMetric().value();
+    }
+
+    /** A copy whose LR range test (when no schedule is given) runs with these settings. */
+    public ImageRecipe withLrFinder(LrFinder lrFinder) {
+        return with(settings.toBuilder().lrFinder(Objects.requireNonNull(lrFinder, "lrFinder")));
     }
 
     /**
@@ -279,14 +244,29 @@ public final class ImageRecipe implements Recipe {
      * (see {@link Checkpoints}). Not with {@code transfer(..)}.
      */
     public ImageRecipe withCheckpoints(Checkpoints folder) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, Objects.requireNonNull(folder, "folder"));
+        return with(settings.toBuilder().checkpoints(Objects.requireNonNull(folder, "folder")));
     }
 
-    /** A copy whose LR range test (when no schedule is given) runs with these settings. */
-    public ImageRecipe withLrFinder(LrFinder lrFinder) {
-        return new ImageRecipe(shape, task, architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                lrSource, weightDecay, lrFinder, trainMetric, checkpoints);
+    /**
+     * A copy with these settings (e.g. a tuner's, marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}).
+     *
+     * @param changed settings, validated when they were built
+     */
+    public ImageRecipe withSettings(ImageSettings changed) {
+        return new ImageRecipe(shape, task, Objects.requireNonNull(changed, "settings"));
+    }
+
+    private ImageRecipe with(ImageSettings.Builder changed) {
+        return withSettings(changed.build());
+    }
+
+    /** The settings, typed, each with its source; a null schedule means the LR finder picks the peak at fit. */
+    public ImageSettings settings() {
+        return settings;
+    }
+
+    private static Setting<ISchedule> finderPick(LrFinderResult result) {
+        return Setting.lrFinder(OneCycle.maxLr(result.suggestion()), "(" + result.chosen() + ")");
     }
 
     /** The image layout this recipe takes. */
@@ -301,27 +281,28 @@ public final class ImageRecipe implements Recipe {
 
     /** "lenet", "small", "resnet" or "transfer:&lt;zoo model&gt;". */
     public String architecture() {
-        return pretrained == null ? architecture.name() : "transfer:" + pretrained.name();
+        return settings.pretrained() == null ? settings.architecture().value().name()
+                : "transfer:" + settings.pretrained().name();
     }
 
     /** The augmentation policy. */
     public Augment augment() {
-        return augment;
+        return settings.augment().value();
     }
 
     /** The number of epochs. */
     public int epochs() {
-        return epochs;
+        return settings.epochs().value();
     }
 
     /** The batch size. */
     public int batchSize() {
-        return batchSize;
+        return settings.batchSize().value();
     }
 
     /** The seed. */
     public long seed() {
-        return seed;
+        return settings.seed().value();
     }
 
     /**
@@ -359,7 +340,36 @@ public final class ImageRecipe implements Recipe {
      */
     @Override
     public RecipeCard card() {
-        return schedule == null ? card(null, LR_FINDER_SOURCE) : card(givenPeak(), lrSource);
+        List<RecipeSetting> rows = new ArrayList<>();
+        rows.add(new Setting<>(architecture(), settings.pretrained() != null ? Source.USER
+                : settings.architecture().source(), settings.pretrained() != null ? ""
+                : settings.architecture().why()).render("architecture"));
+        rows.add(Setting.derived("[" + shape.channels() + ", " + shape.height() + ", " + shape.width() + "]",
+                "classifier(height, width, channels, nClasses)").render("imageShape"));
+        rows.add(Setting.derived(task.nOut(), "classifier(height, width, channels, nClasses)").render("classes"));
+        rows.add(Setting.derived("ComputationGraph", "the recipe: every image preset is a graph").render("network"));
+        rows.add(settings.augment().render("augment"));
+        rows.add(Setting.byDefault("Adam, 1cycle LR and beta1 0.95-0.85-0.95", "fastai fit_one_cycle")
+                .render("optimizer"));
+        Setting<ISchedule> schedule = settings.schedule();
+        rows.add((schedule != null ? schedule : Setting.<ISchedule>byDefault(OneCycle.maxLr(FALLBACK_MAX_LR),
+                "fastai fit_one_cycle (peak below)")).render("schedule"));
+        rows.add((schedule == null ? Setting.lrFinder("LR finder at fit", "(fastai lr_find, valley)")
+                : new Setting<Object>(givenPeak() != null ? givenPeak() : "set by the schedule", schedule.source(),
+                schedule.why())).render(MAX_LR));
+        rows.add(settings.weightDecay().render("weightDecay"));
+        rows.add(settings.epochs().render("epochs"));
+        rows.add(settings.batchSize().render("batchSize"));
+        rows.add(settings.seed().render("seed"));
+        rows.add(settings.trainMetric().render("trainMetric"));
+        rows.add(Setting.byDefault(CacheMode.DEVICE, "keeps im2col for backprop (issue #8)").render("cacheMode"));
+        rows.add(Setting.derived(OneDnn.wanted(), "Backend.setUp(): DL4J's oneDNN layer helpers").render("oneDnn"));
+        rows.add(Setting.derived(FastBatchNorm.enabled(), "FastBatchNorm: batch norm by channel-wise ND4J ops "
+                + "(issue #8)").render("fastBatchNorm"));
+        if (settings.pretrained() != null) {
+            rows.addAll(settings.pretrained().settings());
+        }
+        return new RecipeCard(NAME, rows);
     }
 
     /**
@@ -384,8 +394,8 @@ public final class ImageRecipe implements Recipe {
         // without weight decay: DL4J's score adds the decay term, which would hide the data loss the test reads
         ImageRecipe undecayed = withWeightDecay(0);
         ComputationGraph net = undecayed.network(undecayed.configuration(new Adam(FALLBACK_MAX_LR)));
-        Nd4j.getRandom().setSeed(seed);
-        return lrFinder.withTrainingRun(epochs, batchesPerEpoch).run(net, train);
+        Nd4j.getRandom().setSeed(seed());
+        return settings.lrFinder().withTrainingRun(epochs(), batchesPerEpoch).run(net, train);
     }
 
     /**
@@ -396,8 +406,8 @@ public final class ImageRecipe implements Recipe {
      */
     public TrainedModel<ComputationGraph> fit(DataSet train, DataSet valid) {
         Objects.requireNonNull(train, "train");
-        return fit(InMemoryIterator.shuffled(train, batchSize, seed),
-                valid == null ? null : InMemoryIterator.sequential(valid, batchSize));
+        return fit(InMemoryIterator.shuffled(train, batchSize(), seed()),
+                valid == null ? null : InMemoryIterator.sequential(valid, batchSize()));
     }
 
     /**
@@ -411,47 +421,50 @@ public final class ImageRecipe implements Recipe {
     @Override
     public TrainedModel<ComputationGraph> fit(DataSetIterator train, DataSetIterator valid) {
         Objects.requireNonNull(train, "train");
-        OneDnn.enable();
+        Backend.setUp();
         ImageInput.check("train", train, shape, task.nOut());
         if (valid != null) {
             ImageInput.check("valid", valid, shape, task.nOut());
         }
         int batches = ImageInput.batchesPerEpoch(train);
-        if (pretrained != null && schedule != null && !(schedule instanceof OneCycle)) {
+        if (settings.pretrained() != null && settings.schedule() != null
+                && !(settings.schedule().value() instanceof OneCycle)) {
             throw new IllegalArgumentException("schedule: transfer(..) trains each phase with its own 1cycle, got "
-                    + schedule + "; use withMaxLr(..) to set the peak, or no schedule for the LR finder");
+                    + settings.schedule().value() + "; use withMaxLr(..) to set the peak, or no schedule for the LR "
+                    + "finder");
         }
-        RecipeCard card = schedule == null ? chooseMaxLr(train, batches) : card(givenPeak(), lrSource);
-        Double maxLr = schedule == null ? Double.valueOf(card.value(MAX_LR)) : givenPeak();
-        ISchedule lr = resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
-        Map<String, String> settings = fitSettings(card);
-        DataSetIterator augmented = augment.isNone() ? train : augment.iterator(train, shape, seed);
-        if (pretrained != null) {
-            return new FineTune(this, ((OneCycle) lr).peakLr(), batches, settings).run(augmented, valid);
+        ImageRecipe resolved = settings.schedule() != null ? this : withSchedulePick(train, batches);
+        Double maxLr = resolved.givenPeak();
+        ISchedule lr = resolved.resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
+        Map<String, String> fitSettings = fitSettings(resolved.card());
+        DataSetIterator augmented = augment().isNone() ? train : augment().iterator(train, shape, seed());
+        if (settings.pretrained() != null) {
+            return new FineTune(resolved, ((OneCycle) lr).maxLr(), batches, fitSettings).run(augmented, valid);
         }
-        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).epochs(epochs).seed(seed)
-                .trainMetric(trainMetric);
-        if (checkpoints != null) {
-            fit = fit.checkpoints(checkpoints);
+        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).withEpochs(epochs())
+                .withSeed(seed()).withTrainMetric(trainMetric());
+        if (settings.checkpoints() != null) {
+            fit = fit.withCheckpoints(settings.checkpoints());
         }
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
-            fit = fit.setting(setting.getKey(), setting.getValue());
+        for (Map.Entry<String, String> setting : fitSettings.entrySet()) {
+            fit = fit.withSetting(setting.getKey(), setting.getValue());
         }
         return fit.run(augmented, valid);
     }
 
-    private RecipeCard chooseMaxLr(DataSetIterator train, int batches) {
+    /** This recipe with the LR finder's pick on {@code train} ({@code batches} per epoch) as its 1cycle (logged). */
+    private ImageRecipe withSchedulePick(DataSetIterator train, int batches) {
         LrFinderResult result = findLr(train, batches);
-        double maxLr = result.suggestion();
         LOG.info("LR finder: 1cycle peaks at {} ({} suggestion over {} steps{})",
-                String.format(Locale.ROOT, "%.3g", maxLr), result.chosen(), result.points().size(),
+                String.format(Locale.ROOT, "%.3g", result.suggestion()), result.chosen(), result.points().size(),
                 result.diverged() ? ", stopped at divergence" : "");
-        return card(maxLr, "LR finder (" + result.chosen() + ")");
+        return withMaxLr(result);
     }
 
     /** The peak of a given 1cycle, or null for another schedule. */
     private Double givenPeak() {
-        return schedule instanceof OneCycle cycle ? cycle.peakLr() : null;
+        return settings.schedule() != null && settings.schedule().value() instanceof OneCycle cycle
+                ? cycle.maxLr() : null;
     }
 
     /** The card's settings for the trained model's card: {@code recipe.<name>}, plus the LR's source. */
@@ -465,9 +478,9 @@ public final class ImageRecipe implements Recipe {
 
     /** The schedule fit trains with: the given one (a OneCycle sized), or 1cycle at {@code maxLr}. */
     ISchedule resolvedSchedule(int batchesPerEpoch, double maxLr) {
-        ISchedule chosen = schedule == null ? OneCycle.maxLr(maxLr) : schedule;
+        ISchedule chosen = settings.schedule() == null ? OneCycle.maxLr(maxLr) : settings.schedule().value();
         if (chosen instanceof OneCycle cycle && cycle.totalIterations() == 0) {
-            return cycle.withEpochs(epochs, batchesPerEpoch);
+            return cycle.withEpochs(epochs(), batchesPerEpoch);
         }
         return chosen;
     }
@@ -482,72 +495,36 @@ public final class ImageRecipe implements Recipe {
         return adam;
     }
 
-    /** The card with the peak LR resolved to {@code maxLr} (null: not known yet) from {@code source}. */
-    RecipeCard card(Double maxLr, String source) {
-        List<RecipeSetting> settings = new ArrayList<>();
-        settings.add(RecipeSetting.of("architecture", architecture(), pretrained != null || !(architecture instanceof
-                SmallCnn small && small.equals(SmallCnn.defaults())) ? RecipeSetting.USER
-                : DEFAULT + "conv 3×3 → BN → ReLU stages with 2×2 max pooling, sized for 28–64 px"));
-        settings.add(RecipeSetting.of("imageShape", "[" + shape.channels() + ", " + shape.height() + ", "
-                + shape.width() + "]", "classifier(height, width, channels, nClasses)"));
-        settings.add(RecipeSetting.of("classes", task.nOut(), "classifier(height, width, channels, nClasses)"));
-        settings.add(RecipeSetting.of("network", "ComputationGraph", "every image preset is a graph"));
-        settings.add(RecipeSetting.of("augment", augment, augment.equals(Augment.standard())
-                ? DEFAULT + "fastai aug_transforms (Augment.standard())" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
-                DEFAULT + "fastai fit_one_cycle"));
-        settings.add(RecipeSetting.of("schedule", schedule == null ? OneCycle.maxLr(FALLBACK_MAX_LR) : schedule,
-                schedule == null ? DEFAULT + "fastai fit_one_cycle (peak below)" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of(MAX_LR, maxLr == null ? "LR finder at fit" : maxLr, source));
-        settings.add(RecipeSetting.of("weightDecay", weightDecay, weightDecay == DEFAULT_WEIGHT_DECAY
-                ? DEFAULT + "fastai wd=0.01, decoupled (AdamW)" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("epochs", epochs, epochs == DEFAULT_EPOCHS ? DEFAULT + "Fit.DEFAULT_EPOCHS"
-                : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("batchSize", batchSize, batchSize == DEFAULT_BATCH_SIZE ? DEFAULT + "fastai bs=64"
-                : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("seed", seed, seed == Fit.DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("trainMetric", trainMetric, trainMetric == DEFAULT_TRAIN_METRIC
-                ? DEFAULT + "an extra pass over the training images, as fastai skips" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("cacheMode", CacheMode.DEVICE, DEFAULT + "keeps im2col for backprop (issue #8)"));
-        settings.add(RecipeSetting.of("oneDnn", OneDnn.enable(), "OneDnn.enable(): DL4J's oneDNN layer helpers"));
-        settings.add(RecipeSetting.of("fastBatchNorm", FastBatchNorm.enabled(),
-                "FastBatchNorm: batch norm by channel-wise ND4J ops (issue #8)"));
-        if (pretrained != null) {
-            settings.addAll(pretrained.settings());
-        }
-        return new RecipeCard(NAME, settings);
-    }
-
     /** The graph of this recipe with {@code updater} on every layer. */
     ComputationGraphConfiguration configuration(IUpdater updater) {
-        OneDnn.enable();
-        if (pretrained != null) {
-            return pretrained.configuration(updater, weightDecay, task, seed);
+        if (settings.pretrained() != null) {
+            return settings.pretrained().configuration(updater, weightDecay(), task, seed());
         }
         GraphBuilder graph = base(updater).graphBuilder().addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(shape.height(), shape.width(), shape.channels()));
-        String output = architecture.addTo(graph, INPUT, shape, task);
+        String output = settings.architecture().value().addTo(graph, INPUT, shape, task);
         return graph.setOutputs(output).build();
     }
 
     /** The defaults every layer shares: seed, updater, weight decay, the CPU fast path, float. */
     NeuralNetConfiguration.Builder base(IUpdater updater) {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
-                .seed(seed).updater(updater).dataType(DataType.FLOAT)
+                .seed(seed()).updater(updater).dataType(DataType.FLOAT)
                 .cacheMode(CacheMode.DEVICE)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED);
-        if (weightDecay > 0) {
+        if (weightDecay() > 0) {
             // applied after the updater and scaled by the current LR: AdamW's rule
-            builder.weightDecay(weightDecay, true);
+            builder.weightDecay(weightDecay(), true);
         }
         return builder;
     }
 
     /** An initialised network: for transfer, with the pretrained weights in the body. */
     ComputationGraph network(ComputationGraphConfiguration conf) {
+        Backend.setUp();
         ComputationGraph net;
-        if (pretrained != null) {
-            net = pretrained.network(conf);
+        if (settings.pretrained() != null) {
+            net = settings.pretrained().network(conf);
         } else {
             net = new ComputationGraph(conf);
             net.init();
@@ -557,17 +534,10 @@ public final class ImageRecipe implements Recipe {
     }
 
     Pretrained pretrained() {
-        return pretrained;
+        return settings.pretrained();
     }
 
     double weightDecay() {
-        return weightDecay;
-    }
-
-    private static int check(String name, int value, String fix) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + value + "; " + fix);
-        }
-        return value;
+        return settings.weightDecay().value();
     }
 }

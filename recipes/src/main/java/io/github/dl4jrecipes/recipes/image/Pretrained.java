@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.internal.ModelZip;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.augment.ImageShape;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -121,20 +122,17 @@ public record Pretrained(ZooModel<?> architecture, Path weights, int freezeEpoch
         return architecture.getClass().getSimpleName();
     }
 
+    /** The card's rows for the transfer settings. */
     List<RecipeSetting> settings() {
         return List.of(
-                RecipeSetting.of("transfer.architecture", name(), RecipeSetting.USER),
-                RecipeSetting.of("transfer.weights", weights.toAbsolutePath(), RecipeSetting.USER),
-                RecipeSetting.of("transfer.freezeEpochs", freezeEpochs, source(freezeEpochs == DEFAULT_FREEZE_EPOCHS,
-                        "fastai fine_tune freeze_epochs=1")),
-                RecipeSetting.of("transfer.lrMultiplier", lrMultiplier, source(lrMultiplier == DEFAULT_LR_MULTIPLIER,
-                        "fastai fine_tune lr_mult=100")),
-                RecipeSetting.of("transfer.layerGroups", layerGroups, source(layerGroups == DEFAULT_LAYER_GROUPS,
-                        "early body, late body, head")));
-    }
-
-    private static String source(boolean isDefault, String where) {
-        return isDefault ? "default: " + where : RecipeSetting.USER;
+                Setting.user(name()).render("transfer.architecture"),
+                Setting.user(weights.toAbsolutePath()).render("transfer.weights"),
+                Setting.userOr(Setting.byDefault(DEFAULT_FREEZE_EPOCHS, "fastai fine_tune freeze_epochs=1"),
+                        freezeEpochs).render("transfer.freezeEpochs"),
+                Setting.userOr(Setting.byDefault(DEFAULT_LR_MULTIPLIER, "fastai fine_tune lr_mult=100"),
+                        lrMultiplier).render("transfer.lrMultiplier"),
+                Setting.userOr(Setting.byDefault(DEFAULT_LAYER_GROUPS, "early body, late body, head"), layerGroups)
+                        .render("transfer.layerGroups"));
     }
 
     /** Refuses a recipe whose image shape is not the architecture's input shape. */

@@ -10,7 +10,6 @@ import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.optim.Dropouts;
-import io.github.dl4jrecipes.core.optim.Optimizer;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
@@ -23,6 +22,7 @@ import io.github.dl4jrecipes.recipes.NetworkConfiguration;
 import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.Setting;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -100,45 +100,18 @@ public final class TabularRecipe implements Recipe {
 
     /** Prefix of the recipe's settings in the trained model's card ({@code recipe.hiddenLayers}, ...). */
     public static final String CARD_PREFIX = "recipe";
-
-    private static final String RULE = "rule: ";
-    private static final String DEFAULT = "default: ";
+    private static final String MAX_LR = "maxLr";
 
     private final String name;
     private final TabularSchema schema;
     private final Task task;
-    private final Activation activation;
-    private final List<Integer> hiddenLayers;
-    private final Double dropout;
-    private final Double maxLr;
-    private final Integer epochs;
-    private final Integer batchSize;
-    private final Integer trainRows;
-    private final double weightDecay;
-    private final long seed;
-    private final Progress progress;
-    private final boolean embeddings;
-    private final Checkpoints checkpoints;
+    private final TabularSettings settings;
 
-    private TabularRecipe(String name, TabularSchema schema, Task task, Activation activation,
-            List<Integer> hiddenLayers, Double dropout, Double maxLr, Integer epochs, Integer batchSize,
-            Integer trainRows, double weightDecay, long seed, Progress progress, boolean embeddings,
-            Checkpoints checkpoints) {
+    private TabularRecipe(String name, TabularSchema schema, Task task, TabularSettings settings) {
         this.name = name;
         this.schema = schema;
         this.task = task;
-        this.activation = activation;
-        this.hiddenLayers = hiddenLayers;
-        this.dropout = dropout;
-        this.maxLr = maxLr;
-        this.epochs = epochs;
-        this.batchSize = batchSize;
-        this.trainRows = trainRows;
-        this.weightDecay = weightDecay;
-        this.seed = seed;
-        this.progress = progress;
-        this.embeddings = embeddings;
-        this.checkpoints = checkpoints;
+        this.settings = settings;
     }
 
     private static TabularRecipe create(String name, TabularSchema schema, Task task) {
@@ -148,8 +121,7 @@ public final class TabularRecipe implements Recipe {
                     + "fix: read the table with the default encoding (drop .encoding(" + schema.encoding() + ")) and "
                     + "call withEntityEmbeddings() on the recipe for embeddings");
         }
-        return new TabularRecipe(name, schema, task, DEFAULT_ACTIVATION, null, null, null, null, null, null,
-                DEFAULT_WEIGHT_DECAY, Fit.DEFAULT_SEED, Progress.AUTO, false, null);
+        return new TabularRecipe(name, schema, task, TabularSettings.defaults());
     }
 
     /**
@@ -220,14 +192,8 @@ public final class TabularRecipe implements Recipe {
      */
     public TabularRecipe withActivation(Activation hiddenActivation) {
         Objects.requireNonNull(hiddenActivation, "activation");
-        if (!ACTIVATIONS.contains(hiddenActivation)) {
-            throw new IllegalArgumentException("activation: the tabular recipe builds hidden layers with one of "
-                    + ACTIVATIONS + " (the activation ladder), got " + hiddenActivation + "; fix: pass one of them, "
-                    + "e.g. withActivation(Activation." + DEFAULT_ACTIVATION + ") (the default) or Activation.SELU for "
-                    + "the self-normalizing network");
-        }
-        return new TabularRecipe(name, schema, task, hiddenActivation, hiddenLayers, dropout, maxLr, epochs,
-                batchSize, trainRows, weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().activation(
+                Setting.userOr(TabularSettings.defaults().activation(), hiddenActivation)));
     }
 
     /** {@code withActivation(Activation.SELU)}: self-normalizing, LeCun normal init, AlphaDropout, no batch norm. */
@@ -237,51 +203,32 @@ public final class TabularRecipe implements Recipe {
 
     /** The hidden layers' activation (default {@link #DEFAULT_ACTIVATION}). */
     public Activation activation() {
-        return activation;
+        return settings.activation().value();
     }
 
     /** A copy with these hidden layer widths instead of {@link TabularRules#hiddenLayers}. */
     public TabularRecipe withHiddenLayers(int... widths) {
-        if (widths.length == 0 || Arrays.stream(widths).anyMatch(w -> w < 1)) {
-            throw new IllegalArgumentException("hiddenLayers: need at least one layer, each >= 1 unit wide, got "
-                    + Arrays.toString(widths) + "; e.g. withHiddenLayers(200, 100) (fastai's default)");
-        }
-        return new TabularRecipe(name, schema, task, activation, Arrays.stream(widths).boxed().toList(), dropout,
-                maxLr, epochs, batchSize, trainRows, weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().hiddenLayers(Setting.user(Arrays.stream(widths).boxed().toList())));
     }
 
     /** A copy with another dropout rate in [0, 1); 0 turns dropout off. */
     public TabularRecipe withDropout(double rate) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("dropout rate (fraction of units dropped) must be in [0, 1), got " + rate
-                    + "; use " + DEFAULT_DROPOUT + " (ReLU) or " + DEFAULT_ALPHA_DROPOUT + " (SELU), or 0 for none");
-        }
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, rate, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().dropout(Setting.user(rate)));
     }
 
     /** A copy whose 1cycle policy peaks at {@code lr}. */
     public TabularRecipe withMaxLr(double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("maxLr must be a finite number > 0, got " + lr + "; use "
-                    + DEFAULT_MAX_LR + " or the LR finder's suggestion");
-        }
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, lr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().maxLr(Setting.user(lr)));
     }
 
     /** A copy that trains {@code count} epochs instead of {@link TabularRules#epochs}. */
     public TabularRecipe withEpochs(int count) {
-        checkPositive("epochs", count, "the number of passes over the training data");
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, count, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().epochs(Setting.user(count)));
     }
 
     /** A copy with this batch size instead of {@link TabularRules#batchSize}. */
     public TabularRecipe withBatchSize(int size) {
-        checkPositive("batchSize", size, "rows per update");
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, size, trainRows,
-                weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().batchSize(Setting.user(size)));
     }
 
     /**
@@ -289,31 +236,22 @@ public final class TabularRecipe implements Recipe {
      * schema's row count); {@code fit} always uses the rows it is given.
      */
     public TabularRecipe withTrainRows(int rows) {
-        checkPositive("trainRows", rows, "the number of training rows");
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize, rows,
-                weightDecay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().trainRows(Setting.user(rows)));
     }
 
-    /** A copy with another decoupled weight decay ≥ 0 (0 turns it off). */
+    /** A copy with another decoupled weight decay >= 0 (0 turns it off). */
     public TabularRecipe withWeightDecay(double decay) {
-        if (!(decay >= 0) || Double.isInfinite(decay)) {
-            throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got " + decay + "; use "
-                    + Optimizer.DEFAULT_WEIGHT_DECAY + " (fastai) or 0 for none");
-        }
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, decay, seed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().weightDecay(Setting.userOr(TabularSettings.defaults().weightDecay(), decay)));
     }
 
     /** A copy with another seed (weights, dropout, shuffling). */
     public TabularRecipe withSeed(long newSeed) {
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, newSeed, progress, embeddings, checkpoints);
+        return with(settings.toBuilder().seed(Setting.userOr(TabularSettings.defaults().seed(), newSeed)));
     }
 
     /** A copy with another progress display (default {@link Progress#AUTO}). */
     public TabularRecipe withProgress(Progress display) {
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, Objects.requireNonNull(display, "display"), embeddings, checkpoints);
+        return with(settings.toBuilder().progress(Objects.requireNonNull(display, "display")));
     }
 
     /**
@@ -322,8 +260,7 @@ public final class TabularRecipe implements Recipe {
      * a {@code ComputationGraph}.
      */
     public TabularRecipe withEntityEmbeddings() {
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, true, checkpoints);
+        return with(settings.toBuilder().embeddings(Setting.user(true)));
     }
 
     /**
@@ -332,9 +269,34 @@ public final class TabularRecipe implements Recipe {
      * written with other settings is refused, naming the first that differs (see {@link Checkpoints}).
      */
     public TabularRecipe withCheckpoints(Checkpoints folder) {
-        Objects.requireNonNull(folder, "folder");
-        return new TabularRecipe(name, schema, task, activation, hiddenLayers, dropout, maxLr, epochs, batchSize,
-                trainRows, weightDecay, seed, progress, embeddings, folder);
+        return with(settings.toBuilder().checkpoints(Objects.requireNonNull(folder, "folder")));
+    }
+
+    /**
+     * A copy with these settings (e.g. a tuner's, marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}).
+     *
+     * @param changed settings, validated when they were built
+     */
+    public TabularRecipe withSettings(TabularSettings changed) {
+        return new TabularRecipe(name, schema, task, Objects.requireNonNull(changed, "settings"));
+    }
+
+    private TabularRecipe with(TabularSettings.Builder changed) {
+        return withSettings(changed.build());
+    }
+
+
+    /** The settings as set: defaults and the user's choices; data-dependent ones are null until resolved. */
+    public TabularSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The settings resolved for {@link #withTrainRows(int) the configured rows} (what
+     * {@link #toConfiguration()} and {@link #card()} use): every component set, with its source.
+     */
+    public TabularSettings resolvedSettings() {
+        return resolve(rows()).settings();
     }
 
     /** The schema this recipe was built for. */
@@ -349,7 +311,7 @@ public final class TabularRecipe implements Recipe {
 
     /** Whether categorical columns go through entity embeddings (set, and there is a categorical column). */
     public boolean usesEmbeddings() {
-        return embeddings
+        return settings.embeddings().value()
                 && schema.features().stream().anyMatch(c -> c.kind() == ColumnKind.CATEGORICAL);
     }
 
@@ -384,11 +346,11 @@ public final class TabularRecipe implements Recipe {
             checkWidths("valid", valid);
         }
         int rows = train.numExamples();
-        int batch = Math.min(rows, batchSize != null ? batchSize : TabularRules.batchSize(rows));
-        DataSetIterator trainIt = InMemoryIterator.shuffled(train, batch, seed);
+        int batch = batchFor(rows);
+        DataSetIterator trainIt = InMemoryIterator.shuffled(train, batch, settings.seed().value());
         DataSetIterator validIt = valid == null ? null
                 : InMemoryIterator.sequential(valid, Math.max(1, Math.min(valid.numExamples(), batch)));
-        return run(rows, (rows + batch - 1) / batch, trainIt, validIt);
+        return run(rows, batch, (rows + batch - 1) / batch, trainIt, validIt);
     }
 
     /**
@@ -401,11 +363,13 @@ public final class TabularRecipe implements Recipe {
         Objects.requireNonNull(train, "train");
         int rows = 0;
         int batches = 0;
+        int first = 0;
         train.reset();
         while (train.hasNext()) {
             DataSet batch = train.next();
             if (batches == 0) {
                 checkWidths("train", batch);
+                first = batch.numExamples();
             }
             rows += batch.numExamples();
             batches++;
@@ -415,12 +379,16 @@ public final class TabularRecipe implements Recipe {
             throw new IllegalArgumentException("train: the iterator yields no batch; fix: pass a non-empty iterator "
                     + "that supports reset()");
         }
-        return run(rows, batches, train, valid);
+        TabularRecipe asIterated = withSettings(settings.toBuilder()
+                .batchSize(Setting.derived(first, "the iterator's batches")).build());
+        return asIterated.run(rows, first, batches, train, valid);
     }
 
-    private TrainedModel<? extends Model> run(int rows, int batches, DataSetIterator train, DataSetIterator valid) {
+    /** Trains on {@code rows} rows in {@code batches} batches of (at most) {@code batch} rows. */
+    private TrainedModel<? extends Model> run(int rows, int batch, int batches, DataSetIterator train,
+            DataSetIterator valid) {
         if (task.kind() != TaskKind.REGRESSION) {
-            return train(resolve(rows, batches, findLr(rows, batches, train)), train, valid);
+            return train(resolve(rows, batch, batches, findLr(rows, batch, batches, train)), train, valid);
         }
         TargetScaling scaling = TargetScaling.of(train);
         LOG.info("Regression target '{}' standardized for training ({}); history losses and metrics are in "
@@ -433,8 +401,8 @@ public final class TabularRecipe implements Recipe {
             valid.setPreProcessor(scaling.preProcessor(validPre));
         }
         try {
-            TrainedModel<? extends Model> model = train(resolve(rows, batches, findLr(rows, batches, train)), train,
-                    valid);
+            TrainedModel<? extends Model> model = train(resolve(rows, batch, batches,
+                    findLr(rows, batch, batches, train)), train, valid);
             scaling.foldInto(model.network());
             return new TrainedModel<>(model.network(), model.history(),
                     model.card().withSetting(CARD_PREFIX + ".targetScaling", scaling + ", folded into the output layer"),
@@ -452,8 +420,8 @@ public final class TabularRecipe implements Recipe {
      * (null otherwise). Few batches are repeated to give the finder its steps: with full-batch
      * training every step sees the whole table.
      */
-    private LrFinderResult findLr(int rows, int batches, DataSetIterator train) {
-        return maxLr != null ? null : sweep(rows, batches, train);
+    private LrFinderResult findLr(int rows, int batch, int batches, DataSetIterator train) {
+        return settings.maxLr() != null ? null : sweep(rows, batch, batches, train);
     }
 
     /**
@@ -466,19 +434,19 @@ public final class TabularRecipe implements Recipe {
         Objects.requireNonNull(train, "train");
         checkWidths("train", train);
         int rows = train.numExamples();
-        int batch = Math.min(rows, batchSize != null ? batchSize : TabularRules.batchSize(rows));
-        DataSetIterator it = InMemoryIterator.shuffled(train, batch, seed);
+        int batch = batchFor(rows);
+        DataSetIterator it = InMemoryIterator.shuffled(train, batch, settings.seed().value());
         if (task.kind() == TaskKind.REGRESSION) {
             it.setPreProcessor(TargetScaling.of(it).preProcessor(null));
         }
-        return sweep(rows, (rows + batch - 1) / batch, it);
+        return sweep(rows, batch, (rows + batch - 1) / batch, it);
     }
 
-    private LrFinderResult sweep(int rows, int batches, DataSetIterator train) {
-        Resolved resolved = resolve(rows, batches, null);
+    private LrFinderResult sweep(int rows, int batch, int batches, DataSetIterator train) {
+        Resolved resolved = resolve(rows, batch, batches, null);
         Net net = Net.of(resolved.configuration().init());
-        LrFinderResult result = LrFinder.defaults().withTrainingRun(resolved.epochs(), batches).withProgress(progress)
-                .run(net, train);
+        LrFinderResult result = LrFinder.defaults().withTrainingRun(resolved.epochs(), batches)
+                .withProgress(settings.progress()).run(net, train);
         LOG.info("LR finder ({} steps, {} suggestion): peak learning rate {}", result.points().size(),
                 result.chosen(), result.suggestion());
         return result;
@@ -488,7 +456,7 @@ public final class TabularRecipe implements Recipe {
         Model net = resolved.configuration().init();
         LOG.info("Training {} ({} parameters): {} epochs of {} batch(es), 1cycle peak LR {} ({})", name,
                 net.numParams(), resolved.epochs(), resolved.batchesPerEpoch(), resolved.maxLr(),
-                resolved.card().setting("maxLr").source());
+                resolved.settings().maxLr().render(MAX_LR).source());
         return train(net, resolved, train, valid);
     }
 
@@ -498,13 +466,14 @@ public final class TabularRecipe implements Recipe {
     }
 
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {
-        Fit<N> configured = fit.epochs(resolved.epochs()).seed(seed).progress(progress);
-        if (checkpoints != null) {
-            configured = configured.checkpoints(checkpoints);
+        Fit<N> configured = fit.withEpochs(resolved.epochs()).withSeed(settings.seed().value())
+                .withProgress(settings.progress());
+        if (settings.checkpoints() != null) {
+            configured = configured.withCheckpoints(settings.checkpoints());
         }
         for (Map.Entry<String, String> setting : resolved.card().asMap().entrySet()) {
             String key = setting.getKey().equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + setting.getKey();
-            configured = configured.setting(key, setting.getValue());
+            configured = configured.withSetting(key, setting.getValue());
         }
         return configured;
     }
@@ -540,73 +509,94 @@ public final class TabularRecipe implements Recipe {
     }
 
     private int rows() {
-        return trainRows != null ? trainRows : schema.rows();
+        return settings.trainRows() != null ? settings.trainRows().value() : schema.rows();
+    }
+
+    /** Rows per update for {@code rows} training rows: the user's, or {@link TabularRules#batchSize}, at most all rows. */
+    private int batchFor(int rows) {
+        return Math.min(rows, settings.batchSize() != null ? settings.batchSize().value() : TabularRules.batchSize(rows));
     }
 
     private Resolved resolve(int rows) {
-        int batch = Math.min(rows, batchSize != null ? batchSize : TabularRules.batchSize(rows));
-        return resolve(rows, (rows + batch - 1) / batch, null);
+        int batch = batchFor(rows);
+        return resolve(rows, batch, (rows + batch - 1) / batch, null);
     }
 
-    private Resolved resolve(int rows, int batches, LrFinderResult found) {
-        int batch = (rows + batches - 1) / batches;
-        List<Integer> widths = hiddenLayers != null ? hiddenLayers
-                : TabularRules.hiddenLayers(rows, schema.numInputs(), task.nOut());
-        int epochCount = epochs != null ? epochs : TabularRules.epochs(batches);
-        double lr = maxLr != null ? maxLr : found != null ? found.suggestion() : DEFAULT_MAX_LR;
-        boolean selfNormalizing = TabularNetworks.isSelfNormalizing(activation);
-        double rate = dropout != null ? dropout
-                : selfNormalizing ? DEFAULT_ALPHA_DROPOUT : DEFAULT_DROPOUT;
-        OneCycle schedule = OneCycle.maxLr(lr).withEpochs(epochCount, batches);
-        TabularNetworks.Spec spec = new TabularNetworks.Spec(schema, task, activation, widths, rate, weightDecay,
-                schedule.adam(), seed);
+    /**
+     * Every setting resolved for {@code rows} training rows in {@code batches} batches of at most
+     * {@code batch} rows, and the network.
+     */
+    private Resolved resolve(int rows, int batch, int batches, LrFinderResult found) {
+        TabularSettings resolved = settings.toBuilder()
+                .hiddenLayers(settings.hiddenLayers() != null ? settings.hiddenLayers()
+                        : Setting.rule(TabularRules.hiddenLayers(rows, schema.numInputs(), task.nOut()), "width = rows/("
+                        + TabularRules.SAMPLES_PER_WEIGHT_ALPHA + "*(inputs+outputs)) in [" + TabularRules.MIN_WIDTH
+                        + ", " + TabularRules.MAX_WIDTH + "] for " + rows + " rows; 2 layers from "
+                        + TabularRules.SECOND_LAYER_ROWS + " rows (Hagan et al.; fastai)"))
+                .dropout(settings.dropout() != null ? settings.dropout() : buildsSelfNormalizing()
+                        ? Setting.byDefault(DEFAULT_ALPHA_DROPOUT, "AlphaDropout, Klambauer et al. 2017")
+                        : Setting.byDefault(DEFAULT_DROPOUT, "light dropout next to batch norm"))
+                .maxLr(settings.maxLr() != null ? settings.maxLr()
+                        : found != null ? Setting.lrFinder(found.suggestion(), "(" + found.chosen() + ") on the training data")
+                        : Setting.byDefault(DEFAULT_MAX_LR, "LR finder at fit(); " + DEFAULT_MAX_LR
+                                + " (fastai tabular lessons) in toConfiguration()"))
+                .epochs(settings.epochs() != null ? settings.epochs() : Setting.rule(TabularRules.epochs(batches),
+                        "at least " + TabularRules.MIN_EPOCHS + " epochs and " + TabularRules.MIN_UPDATES + " updates"))
+                .batchSize(settings.batchSize() != null ? new Setting<>(batch, settings.batchSize().source(),
+                        settings.batchSize().why()) : Setting.rule(batch, batch == rows ? "full batch below "
+                        + TabularRules.FULL_BATCH_BELOW_ROWS + " rows" : "fastai default from "
+                        + TabularRules.FULL_BATCH_BELOW_ROWS + " rows"))
+                .trainRows(rows != rows() ? Setting.derived(rows, "the training data given to fit()")
+                        : settings.trainRows() != null ? settings.trainRows()
+                        : Setting.byDefault(rows, "all rows of the schema until fit() sees the training rows"))
+                .build();
+        OneCycle schedule = OneCycle.maxLr(resolved.maxLr().value()).withEpochs(resolved.epochs().value(), batches);
+        TabularNetworks.Spec spec = new TabularNetworks.Spec(schema, task, resolved.activation().value(),
+                resolved.hiddenLayers().value(), resolved.dropout().value(), resolved.weightDecay().value(),
+                schedule.adam(), resolved.seed().value());
         NetworkConfiguration configuration = usesEmbeddings()
                 ? NetworkConfiguration.of(TabularNetworks.graph(spec))
                 : NetworkConfiguration.of(TabularNetworks.multiLayer(spec));
+        return new Resolved(configuration, resolved, card(resolved, configuration), batches);
+    }
 
-        List<RecipeSetting> settings = new ArrayList<>();
-        settings.add(RecipeSetting.of("task", task.kind() + " (" + task.nOut() + " output(s), "
-                + task.outputActivation() + ", " + task.loss() + ")", "derived from target '" + schema.target()
-                + "' (" + schema.targetKind() + ")"));
-        settings.add(RecipeSetting.of("inputs", schema.numInputs(), "schema of " + schema.source() + ": "
-                + schema.features().size() + " feature columns"));
-        settings.add(RecipeSetting.of("categoricals", usesEmbeddings() ? "entity embeddings " + embeddingSizes()
-                : "one-hot", embeddings ? RecipeSetting.USER + ", size min(600, round(1.6 n^0.56)) (fastai)"
-                        : DEFAULT + "one-hot inputs"));
-        settings.add(RecipeSetting.of("network", configuration.isGraph() ? "ComputationGraph" : "MultiLayerNetwork",
-                "derived from the categoricals"));
-        settings.add(RecipeSetting.of("activation", activation, activation == DEFAULT_ACTIVATION
-                ? DEFAULT + "ReLU (fastai tabular_learner)" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("weightInit", WeightInits.forActivation(activation),
-                "derived from the activation (WeightInits.forActivation: He for the ReLU family, Glorot for tanh, "
-                        + "LeCun normal for SELU)"));
-        settings.add(RecipeSetting.of("hiddenBlock", selfNormalizing ? "dense " + activation + ", no batch norm"
-                : "dense (no bias) -> batch norm -> " + activation, "derived from the activation: "
-                + (selfNormalizing ? "self-normalizing network (Klambauer et al. 2017)" : "fastai LinBnDrop")));
-        settings.add(RecipeSetting.of("hiddenLayers", widths, hiddenLayers != null ? RecipeSetting.USER
-                : RULE + "width = rows/(" + TabularRules.SAMPLES_PER_WEIGHT_ALPHA + "*(inputs+outputs)) in ["
-                        + TabularRules.MIN_WIDTH + ", " + TabularRules.MAX_WIDTH + "] for " + rows + " rows; 2 layers "
-                        + "from " + TabularRules.SECOND_LAYER_ROWS + " rows (Hagan et al.; fastai)"));
-        settings.add(RecipeSetting.of("dropout", rate, dropout != null ? RecipeSetting.USER
-                : DEFAULT + (selfNormalizing ? "AlphaDropout, Klambauer et al. 2017"
-                        : "light dropout next to batch norm")));
-        settings.add(RecipeSetting.of("optimizer", "Adam, 1cycle LR and beta1 0.95-0.85-0.95",
-                DEFAULT + "fastai fit_one_cycle"));
-        settings.add(RecipeSetting.of("maxLr", lr, maxLr != null ? RecipeSetting.USER
-                : found != null ? "LR finder (" + found.chosen() + ") on the training data"
-                : "LR finder at fit(); " + DEFAULT_MAX_LR + " (fastai tabular lessons) in toConfiguration()"));
-        settings.add(RecipeSetting.of("weightDecay", weightDecay, weightDecay == DEFAULT_WEIGHT_DECAY
-                ? DEFAULT + "off (batch norm and dropout regularize)" : RecipeSetting.USER));
-        settings.add(RecipeSetting.of("batchSize", batch, batchSize != null ? RecipeSetting.USER
-                : RULE + (batch == rows ? "full batch below " + TabularRules.FULL_BATCH_BELOW_ROWS + " rows"
-                        : "fastai default from " + TabularRules.FULL_BATCH_BELOW_ROWS + " rows")));
-        settings.add(RecipeSetting.of("epochs", epochCount, epochs != null ? RecipeSetting.USER
-                : RULE + "at least " + TabularRules.MIN_EPOCHS + " epochs and " + TabularRules.MIN_UPDATES + " updates"));
-        String rowsSource = rows != rows() ? "the training data given to fit()" : trainRows != null
-                ? RecipeSetting.USER : "all rows of the schema until fit() sees the training rows";
-        settings.add(RecipeSetting.of("trainRows", rows, rowsSource));
-        settings.add(RecipeSetting.of("seed", seed, seed == Fit.DEFAULT_SEED ? DEFAULT + "fixed" : RecipeSetting.USER));
-        return new Resolved(configuration, new RecipeCard(name, settings), epochCount, batches, lr);
+    private boolean buildsSelfNormalizing() {
+        return TabularNetworks.isSelfNormalizing(activation());
+    }
+
+    /** The card: the resolved settings in order, with the rows derived from the schema and the activation. */
+    private RecipeCard card(TabularSettings resolved, NetworkConfiguration configuration) {
+        Activation activation = resolved.activation().value();
+        boolean selfNormalizing = buildsSelfNormalizing();
+        List<RecipeSetting> rows = new ArrayList<>();
+        rows.add(Setting.derived(task.kind() + " (" + task.nOut() + " output(s), " + task.outputActivation() + ", "
+                + task.loss() + ")", "target '" + schema.target() + "' (" + schema.targetKind() + ")").render("task"));
+        rows.add(Setting.derived(schema.numInputs(), "the schema of " + schema.source() + ": "
+                + schema.features().size() + " feature columns").render("inputs"));
+        Setting<Boolean> embeddings = resolved.embeddings();
+        rows.add(new Setting<>(usesEmbeddings() ? "entity embeddings " + embeddingSizes() : "one-hot",
+                embeddings.source(), embeddings.chosen() ? "size min(600, round(1.6 n^0.56)) (fastai)"
+                : embeddings.why()).render("categoricals"));
+        rows.add(Setting.derived(configuration.isGraph() ? "ComputationGraph" : "MultiLayerNetwork",
+                "the categoricals").render("network"));
+        rows.add(resolved.activation().render("activation"));
+        rows.add(Setting.derived(WeightInits.forActivation(activation), "the activation (WeightInits.forActivation: "
+                + "He for the ReLU family, Glorot for tanh, LeCun normal for SELU)").render("weightInit"));
+        rows.add(Setting.derived(selfNormalizing ? "dense " + activation + ", no batch norm"
+                : "dense (no bias) -> batch norm -> " + activation, "the activation: "
+                + (selfNormalizing ? "self-normalizing network (Klambauer et al. 2017)" : "fastai LinBnDrop"))
+                .render("hiddenBlock"));
+        rows.add(resolved.hiddenLayers().render("hiddenLayers"));
+        rows.add(resolved.dropout().render("dropout"));
+        rows.add(Setting.byDefault("Adam, 1cycle LR and beta1 0.95-0.85-0.95", "fastai fit_one_cycle")
+                .render("optimizer"));
+        rows.add(resolved.maxLr().render(MAX_LR));
+        rows.add(resolved.weightDecay().render("weightDecay"));
+        rows.add(resolved.batchSize().render("batchSize"));
+        rows.add(resolved.epochs().render("epochs"));
+        rows.add(resolved.trainRows().render("trainRows"));
+        rows.add(resolved.seed().render("seed"));
+        return new RecipeCard(name, rows);
     }
 
     private List<Integer> embeddingSizes() {
@@ -614,12 +604,15 @@ public final class TabularRecipe implements Recipe {
                 .map(c -> TabularRules.embeddingSize(c.cardinality())).toList();
     }
 
-    private static void checkPositive(String setting, int value, String what) {
-        Args.atLeast(setting, value, 1, "pass " + what);
-    }
-
     /** Everything a run needs, resolved for one training set. */
-    private record Resolved(NetworkConfiguration configuration, RecipeCard card, int epochs, int batchesPerEpoch,
-            double maxLr) {
+    private record Resolved(NetworkConfiguration configuration, TabularSettings settings, RecipeCard card,
+            int batchesPerEpoch) {
+        int epochs() {
+            return settings.epochs().value();
+        }
+
+        double maxLr() {
+            return settings.maxLr().value();
+        }
     }
 }

@@ -87,7 +87,7 @@ class TabularRecipeTest {
         // one hidden block (dense -> BN -> ReLU) of the rule's width, then the head
         assertEquals(4, layers.size());
         DenseLayer dense = assertInstanceOf(DenseLayer.class, layers.get(0));
-        assertEquals(TabularRules.MIN_WIDTH, dense.getNOut());
+        assertEquals(64, dense.getNOut(), "275 rows / (2 * (17 + 3)) = 7, clamped up to the 64-unit minimum");
         assertEquals(data.schema().numInputs(), dense.getNIn());
         assertInstanceOf(WeightInitRelu.class, dense.getWeightInitFn());
         assertInstanceOf(BatchNormalization.class, layers.get(1));
@@ -97,7 +97,7 @@ class TabularRecipeTest {
         assertEquals(new Dropout(1 - TabularRecipe.DEFAULT_DROPOUT), head.getIDropout());
         // 1cycle over epochs x 1 full batch
         ScheduledAdam adam = assertInstanceOf(ScheduledAdam.class, ((BaseLayer) layers.get(0)).getIUpdater());
-        int epochs = TabularRules.epochs(1);
+        int epochs = 200; // one full batch per epoch: 200 updates need 200 epochs (more than the 20-epoch minimum)
         assertEquals(OneCycle.maxLr(TabularRecipe.DEFAULT_MAX_LR).withEpochs(epochs, 1).valueAt(10, 0),
                 adam.getLearningRate(10, 0), 1e-12);
         RecipeCard card = recipe.card();
@@ -117,7 +117,7 @@ class TabularRecipeTest {
         assertEquals(EPOCHS, model.history().size());
         assertLossFalls(model.history());
         assertTrue(model.history().last().orElseThrow().validMetric() > 0.9, model.history().toCsv());
-        assertEquals("[" + TabularRules.MIN_WIDTH + "]", model.card().settings().get("recipe.hiddenLayers"));
+        assertEquals("[64]", model.card().settings().get("recipe.hiddenLayers"));
         assertEquals("tabular-classifier", model.card().settings().get("recipe"));
         // no LR given: the LR finder picked one
         double lr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
@@ -160,7 +160,8 @@ class TabularRecipeTest {
         // island (3 levels + unknown) and sex (2 levels + missing + unknown)
         assertEquals(2, embeddings.size());
         assertEquals(List.of(4L, 4L), embeddings.stream().map(DenseLayer::getNIn).toList());
-        assertEquals(List.of((long) TabularRules.embeddingSize(4), (long) TabularRules.embeddingSize(4)),
+        // fastai's emb_sz_rule for 4 codes: round(1.6 * 4^0.56) = round(3.48) = 3
+        assertEquals(List.of(3L, 3L),
                 embeddings.stream().map(DenseLayer::getNOut).toList());
         assertFalse(embeddings.get(0).hasBias());
         assertEquals("entity embeddings [3, 3]", recipe.card().value("categoricals"));
@@ -204,8 +205,12 @@ class TabularRecipeTest {
     void everyActivationOfTheLadderBuildsALintCleanNetworkWithItsPairedInitAndLearns() {
         TabularData data = penguins(CategoricalEncoding.ONE_HOT);
         TabularSplit split = data.split(0.8, 42);
-        assertEquals(List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH),
-                TabularRecipe.ACTIVATIONS);
+        // the ladder is what withActivation accepts: output-style activations are refused, naming the parameter
+        for (Activation outside : List.of(Activation.SIGMOID, Activation.SOFTMAX, Activation.IDENTITY)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TabularRecipe.classifier(data.schema()).withActivation(outside));
+            assertTrue(e.getMessage().startsWith("activation: ") && e.getMessage().contains("fix:"), e.getMessage());
+        }
         for (Activation activation : TabularRecipe.ACTIVATIONS) {
             TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withActivation(activation)
                     .withHiddenLayers(32, 16).withEpochs(LADDER_EPOCHS).withMaxLr(TabularRecipe.DEFAULT_MAX_LR)
@@ -319,23 +324,26 @@ class TabularRecipeTest {
         TabularSplit split = wide.split(0.8, 42);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> recipe.fit(split.train(), split.valid()));
-        assertEquals("train: recipe tabular-classifier was built for " + narrow.schema().numInputs() + " inputs "
-                + "(schema of penguins.csv (bundled), ONE_HOT encoding: 5 feature columns), but the data has "
-                + wide.schema().numInputs() + " input columns; fix: build the recipe from the schema of the data you "
-                + "train on (data.schema()), encoded by the same transform", e.getMessage());
+        String message = e.getMessage();
+        assertTrue(message.startsWith("train: "), "names the parameter: " + message);
+        assertTrue(message.contains("built for " + narrow.schema().numInputs() + " inputs")
+                && message.contains("the data has " + wide.schema().numInputs() + " input columns"),
+                "states the rule broken and the values: " + message);
+        assertTrue(message.contains("fix: build the recipe from the schema of the data you train on"),
+                "gives the fix: " + message);
     }
 
     @Test
     void iteratorsTrainWithTheirOwnBatchesAndTheOneCycleCountsThem() {
         TabularData data = penguins(CategoricalEncoding.ONE_HOT);
         TabularSplit split = data.split(0.8, 42);
-        int rows = split.train().numExamples();
-        int batches = (rows + 31) / 32;
+        assertEquals(275, split.train().numExamples());
         TrainedModel<? extends Model> model = TabularRecipe.classifier(data.schema()).withMaxLr(1e-2)
                 .withProgress(Progress.LOG).fit(InMemoryIterator.shuffled(split.train(), 32, 42),
                         InMemoryIterator.sequential(split.valid(), 32));
-        assertEquals(TabularRules.epochs(batches), model.history().size());
-        assertEquals(String.valueOf((rows + batches - 1) / batches), model.card().settings().get("recipe.batchSize"));
+        // 275 rows in batches of 32: 9 batches per epoch; 200 updates need 23 epochs (more than the minimum 20)
+        assertEquals(23, model.history().size());
+        assertEquals("32", model.card().settings().get("recipe.batchSize"), "the iterator's batch size, as trained");
         assertLossFalls(model.history());
     }
 

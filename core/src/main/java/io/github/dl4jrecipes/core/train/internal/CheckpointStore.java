@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <p>One process at a time: {@link #open} takes an exclusive lock on {@value #LOCK} in the folder
  * (released by {@link #close()}, or by the operating system when the process dies, so a
  * {@code kill -9} leaves no stale lock) and refuses a folder another run holds. Holding the lock,
- * it deletes the temporary files ({@code .*.tmp}) that a killed writer left behind.
+ * it deletes the temporary files that a killed writer left behind ({@link AtomicFiles#cleanStale}).
  */
 public final class CheckpointStore implements AutoCloseable {
 
@@ -73,7 +73,7 @@ public final class CheckpointStore implements AutoCloseable {
                         + "training run (it holds " + dir.resolve(LOCK) + "); wait for that run to finish, "
                         + "or give this one another checkpoint directory.");
             }
-            deleteTemporaryFiles(dir);
+            AtomicFiles.cleanStale(dir);
             return new CheckpointStore(dir, keepLast, channel);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
@@ -90,19 +90,6 @@ public final class CheckpointStore implements AutoCloseable {
             return channel.tryLock() != null;
         } catch (OverlappingFileLockException e) {
             return false;   // held by another run in this JVM
-        }
-    }
-
-    /** Deletes {@code .*.tmp} files: with the lock held, no live writer owns one. */
-    private static void deleteTemporaryFiles(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(file)) {
-                    Files.delete(file);
-                    LOG.info("Deleted {}, left by a run that was killed while writing a checkpoint.", file);
-                }
-            }
         }
     }
 

@@ -5,10 +5,11 @@ import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
+import io.github.dl4jrecipes.core.data.ImageFolderSplit;
+import io.github.dl4jrecipes.core.data.ImageFolders;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinder;
-import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.recipes.augment.Augment;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
@@ -46,8 +47,9 @@ import java.util.function.Supplier;
  *       and in PyTorch, in one run on one machine; SGEMM peak for scale;</li>
  *   <li>{@code overhead}: epoch time of {@code recipe.fit} vs a hand loop on the identical network;</li>
  *   <li>{@code augment}: {@code Augment.standard()} alone vs training, and epochs with it vs without;</li>
- *   <li>{@code lrfinder}: seconds of the {@code small()} recipe's LR finder on Fashion-MNIST, as a
- *       fraction of one epoch of the 60,000 images;</li>
+ *   <li>{@code lrfinder}: the {@code small()} recipe's LR finder against the run it serves (share of
+ *       the run, seconds per step vs a training step) on Fashion-MNIST in memory, an image folder and a
+ *       small set, and its pick's accuracy vs fastai's 100-step pick;</li>
  *   <li>{@code rss}: peak RSS of the Fashion-MNIST sample in a child JVM.</li>
  * </ul>
  * Time to accuracy ({@code --tta}) is opt-in: minutes per epoch. Prints each table and writes
@@ -78,8 +80,18 @@ public final class BenchMain implements Callable<Integer> {
      * schedule: the recipe's fallback, close to the LR finder's 1.1e-3 pick for small() on this data.
      */
     private static final double TTA_MAX_LR = ImageRecipe.FALLBACK_MAX_LR;
-    /** Fashion-MNIST's training set: the epoch the LR finder's cost is compared with. */
-    private static final int FULL_EPOCH_IMAGES = 60_000;
+    /** Validation images of the lrfinder section's runs: enough to tell picks apart, cheap to evaluate. */
+    private static final int LR_VALID = 2_000;
+    private static final int LR_QUICK_VALID = 500;
+    private static final int LR_QUICK_TRAIN = 1_280;
+    /** Issue 19's folder: 300 images at 64 px. */
+    private static final int LR_FOLDER_IMAGES = 300;
+    private static final int LR_FOLDER_SIDE = 64;
+    private static final double LR_FOLDER_TRAIN_FRACTION = 0.8;
+    /** 10 batches of 64: the 100-step sweep passes over them 10 times. */
+    private static final int LR_SMALL_IMAGES = 640;
+    /** Epochs of the folder's and the small set's runs. */
+    private static final int LR_EPOCHS = 10;
     /** The sample whose peak RSS the rss section reports (examples module). */
     private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
@@ -111,7 +123,8 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--rss-test-subset", description = "test images of the sample's rss run (default ${DEFAULT-VALUE})")
     int rssTestSubset = 1000;
     @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations (image nets 2 and 3), "
-            + "640-image epochs, a 20-step LR finder, a 1280-image sample run (the sample's LR finder needs 20 batches)")
+            + "640-image epochs, LR finder runs on 1280 / 300 / 640 images of 1 / 1 / 2 epochs, a 1280-image sample run "
+            + "(the sample's LR finder needs 20 batches)")
     boolean quick;
     @Option(names = "--python", description = "the Python with PyTorch (default ${DEFAULT-VALUE})")
     Path python = Path.of("/usr/bin/python3");
@@ -131,7 +144,6 @@ public final class BenchMain implements Callable<Integer> {
     private static String[] commandLine = new String[0];
     private final List<String> sections = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
-    private double smallFastImgPerSecond = Double.NaN;
     private IdxImages fashionMnist;
 
     public static void main(String[] args) {
@@ -205,7 +217,6 @@ public final class BenchMain implements Callable<Integer> {
                 Networks.oneDnnOnly(recipe.small()), rows);
         ComputationGraph smallNet = Networks.recipeBuilt(recipe.small());
         Throughput.Result smallFast = measure(heavy, SMALL, "as the recipe builds it (fast path)", smallNet, rows);
-        smallFastImgPerSecond = smallFast.median();
         Throughput.Result resnetStock = measure(heavy, RESNET, "same graph, plain DL4J defaults (helpers off, "
                 + "CacheMode.NONE)", Networks.plainDefaults(recipe.resnet()), rows);
         Throughput.Result resnetOneDnn = measure(heavy, RESNET, "oneDNN helpers only (FastBatchNorm off)",
@@ -307,30 +318,46 @@ public final class BenchMain implements Callable<Integer> {
                 Throughput.median(standard) / Throughput.median(none)));
     }
 
-    private void lrFinder() {
-        ImageRecipe recipe = Networks.imageRecipe().small();
-        if (quick) {
-            recipe = recipe.withLrFinder(LrFinder.defaults().withIterations(LrFinder.MIN_ITERATIONS));
-        }
-        DataSet train = fashionMnist().train();
-        long start = System.nanoTime();
-        LrFinderResult result = recipe.findLr(InMemoryIterator.shuffled(train, BATCH, SEED));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String source = "measured in this run's throughput section";
-        if (Double.isNaN(smallFastImgPerSecond)) {
-            smallFastImgPerSecond = new Throughput(warmup, iterations, windows).withIterations(imageWarmup, imageIterations)
-                    .measure(Networks.recipeBuilt(recipe), BATCH, SEED, IMAGE).median();
-            source = "measured for this section (throughput section not run)";
-        }
-        double epochSeconds = FULL_EPOCH_IMAGES / smallFastImgPerSecond;
-        section("LR finder cost", String.format(Locale.ROOT, "`ImageRecipe.classifier(28, 28, 1, 10).small().findLr(..)` "
-                        + "on Fashion-MNIST's %,d training images (shuffled batches of %d): %d steps, suggestion %.3g.%n%n"
-                        + "- LR finder: **%.1f s**%n"
-                        + "- one epoch of %,d images: %.0f s, computed as %,d / %.0f img/s (small() fast-path training "
-                        + "throughput, %s), not timed%n"
-                        + "- LR finder / epoch: **%.1f%%**%n",
-                train.numExamples(), BATCH, result.points().size(), result.suggestion(), seconds, FULL_EPOCH_IMAGES,
-                epochSeconds, FULL_EPOCH_IMAGES, smallFastImgPerSecond, source, 100 * seconds / epochSeconds));
+    /**
+     * The LR finder against the run it serves on three paths ({@link LrFinderCost}): all of
+     * Fashion-MNIST in memory for one epoch, a folder of {@link #LR_FOLDER_IMAGES} PNGs read at 64 px
+     * (issue 19's case), and {@link #LR_SMALL_IMAGES} images in memory, which the 100-step sweep
+     * passes over 10 times.
+     */
+    private void lrFinder() throws IOException {
+        IdxImages fashion = fashionMnist();
+        DataSet valid = (DataSet) fashion.test().getRange(0, quick ? LR_QUICK_VALID : LR_VALID);
+        ImageRecipe recipe = Networks.imageRecipe().small().withAugment(Augment.none()).withBatchSize(BATCH);
+        StringBuilder table = new StringBuilder(LrFinderCost.HEADER);
+
+        DataSet all = quick ? (DataSet) fashion.train().getRange(0, LR_QUICK_TRAIN) : fashion.train();
+        table.append(LrFinderCost.measure("Fashion-MNIST in memory", recipe.withEpochs(1),
+                () -> InMemoryIterator.shuffled(all, BATCH, SEED), all.numExamples(),
+                InMemoryIterator.sequential(valid, BATCH)).markdown());
+
+        Path folder = LrFinderCost.writeFolder((DataSet) fashion.train().getRange(0, LR_FOLDER_IMAGES),
+                Files.createTempDirectory("lrfinder-folder-"));
+        ImageFolderSplit split = ImageFolders.from(folder).withSize(LR_FOLDER_SIDE, LR_FOLDER_SIDE)
+                .withChannels(ImageFolders.GREY_CHANNELS).load().split(LR_FOLDER_TRAIN_FRACTION, SEED);
+        ImageRecipe folderRecipe = ImageRecipe.classifier(LR_FOLDER_SIDE, LR_FOLDER_SIDE, 1, fashion.numClasses())
+                .small().withAugment(Augment.none()).withBatchSize(BATCH).withEpochs(quick ? 1 : LR_EPOCHS);
+        table.append(LrFinderCost.measure(LR_FOLDER_IMAGES + " PNGs, folder read at " + LR_FOLDER_SIDE + " px",
+                folderRecipe, () -> split.train().iterator(BATCH, SEED), split.train().size(),
+                split.valid().iterator(BATCH)).markdown());
+
+        DataSet few = (DataSet) fashion.train().getRange(0, LR_SMALL_IMAGES);
+        table.append(LrFinderCost.measure(LR_SMALL_IMAGES + " images in memory (repeated passes)",
+                recipe.withEpochs(quick ? 2 : LR_EPOCHS), () -> InMemoryIterator.shuffled(few, BATCH, SEED),
+                few.numExamples(), InMemoryIterator.sequential(valid, BATCH)).markdown());
+
+        section("LR finder cost", String.format(Locale.ROOT, "`small()` recipe, batch %d, no augmentation; validation: "
+                        + "the first %,d Fashion-MNIST test images (the folder: its own 20%%). \"finder\" is the sweep as "
+                        + "the recipe runs it, at most %.0f%% of the run's steps (`LrFinder.DEFAULT_MAX_SHARE`, never "
+                        + "below %d); \"100-step\" is fastai's sweep without that cap (run first on each path, so it "
+                        + "also warms the JVM up), and each pick trains the same run. Times are wall seconds; the run's are its training passes (validation left out). "
+                        + "Goal (issue 19): finder step / train step ≤ 1.2; the capped pick's accuracy as good as the "
+                        + "100-step pick's.%n%n%s", BATCH, valid.numExamples(), 100 * LrFinder.DEFAULT_MAX_SHARE,
+                LrFinder.MIN_ITERATIONS, table));
     }
 
     private void peakRss() throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package io.github.dl4jrecipes.core.lr;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.train.Net;
+import io.github.dl4jrecipes.core.train.Progress;
+import io.github.dl4jrecipes.core.train.internal.ProgressReporter;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -25,7 +28,15 @@ import java.util.function.ToDoubleFunction;
 /**
  * The learning-rate range test (Smith, 2017, §3.3; fastai's {@code lr_find}): train for a few
  * iterations while the LR grows exponentially from {@code startLr} to {@code endLr}, record the
- * smoothed loss, stop once it exceeds {@code divergenceFactor ×} its best, and suggest an LR.
+ * smoothed loss, stop once it exceeds {@code divergenceFactor ×} its best (fastai's
+ * {@code stop_div}: the valley is behind), and suggest an LR.
+ *
+ * <p>The sweep costs what it is worth: told the training run it serves
+ * ({@link #withTrainingRun(int, long)}), it takes at most {@code maxShare} of that run's steps
+ * (never fewer than {@link #MIN_ITERATIONS}, never more than {@code iterations}). It shows its
+ * progress as {@link io.github.dl4jrecipes.core.train.Fit} shows epochs ({@link Progress}): a bar
+ * with the steps done, the LR and the smoothed loss, or a log line every tenth of the steps, and a
+ * final line with the pick and the time it took.
  *
  * <p>The sweep runs on an independent copy of the network (configuration, parameters and
  * updater state; DL4J's {@code clone()} would share the updater configurations), so the network's parameters, updater state,
@@ -33,21 +44,25 @@ import java.util.function.ToDoubleFunction;
  * The iterator is reset afterwards when it supports it.
  *
  * <pre>{@code
- * LrFinderResult r = LrFinder.defaults().run(net, train);   // 1e-7 → 10, 100 iterations
- * log.info("suggested LR {}", r.suggestion());              // valley
+ * LrFinderResult r = LrFinder.defaults().withTrainingRun(epochs, batches)  // ≤ 10% of the run's steps
+ *         .run(net, train);                                                 // 1e-7 → 10, ≤ 100 steps
+ * log.info("suggested LR {}", r.suggestion());                              // valley
  * r.plot(Path.of("lr-finder.png"));
  * builder.updater(r.toOneCycle().withEpochs(epochs, batches).adam());
  * }</pre>
  *
  * @param startLr               first LR of the sweep, &gt; 0
  * @param endLr                 last LR, &gt; startLr
- * @param iterations            number of steps, ≥ {@link #MIN_ITERATIONS}
+ * @param iterations            most steps, ≥ {@link #MIN_ITERATIONS}
  * @param smoothing             β of the loss EMA, in [0, 1)
  * @param divergenceFactor      stop when the smoothed loss exceeds this × the best, &gt; 1
  * @param suggestion            which suggestion {@link LrFinderResult#suggestion()} returns
+ * @param maxShare              the sweep's steps as a share of {@code plannedSteps} at most, &gt; 0
+ * @param plannedSteps          steps of the training run the sweep serves, 0 when unknown (no cap)
+ * @param progress              how the sweep shows its progress
  */
 public record LrFinder(double startLr, double endLr, int iterations, double smoothing, double divergenceFactor,
-                       Suggestion suggestion) {
+                       Suggestion suggestion, double maxShare, long plannedSteps, Progress progress) {
 
     private static final Logger log = LoggerFactory.getLogger(LrFinder.class);
 
@@ -61,9 +76,16 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     public static final double DEFAULT_SMOOTHING = 0.98;
     /** Stop when the smoothed loss exceeds 4 × the best: fastai's {@code stop_div} rule. */
     public static final double DEFAULT_DIVERGENCE_FACTOR = 4;
+    /**
+     * The sweep takes at most 10% of the planned training steps. Our choice (fastai has no cap): it
+     * keeps fastai's 100 steps for every run of 1,000 steps or more (one Fashion-MNIST epoch at batch
+     * 64 is 938), and stops a 300-image folder trained for one epoch from spending 23 epochs' worth
+     * of time on its LR (issue 19).
+     */
+    public static final double DEFAULT_MAX_SHARE = 0.1;
     /** Fewer steps than this cannot show a curve worth reading. */
     public static final int MIN_ITERATIONS = 20;
-    /** Suggestions ignore the first 10% of the steps: fastai's {@code lrs[num_it//10:-5]}. */
+    /** Suggestions ignore the first 10% of the planned steps: fastai's {@code lrs[num_it//10:-5]}. */
     static final double SKIP_START_FRACTION = 0.1;
     /** Suggestions ignore the last 5 steps, as fastai. */
     static final int SKIP_END = 5;
@@ -72,10 +94,12 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     /** ... and picks the point 1/3 + 1/6 of the way along it. */
     private static final int VALLEY_HALF = 2;
     private static final double MINIMUM_DIVISOR = 10;
+    private static final String TASK = "LR range test";
 
     /** Validates every setting; messages name the parameter, the value and the fix. */
     public LrFinder {
         Objects.requireNonNull(suggestion, "suggestion");
+        Objects.requireNonNull(progress, "progress");
         if (!(startLr > 0) || Double.isInfinite(startLr)) {
             throw new IllegalArgumentException("startLr must be a finite number > 0, got " + startLr + "; use " + DEFAULT_START_LR);
         }
@@ -94,44 +118,95 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
             throw new IllegalArgumentException("divergenceFactor must be > 1, got " + divergenceFactor + "; use "
                     + DEFAULT_DIVERGENCE_FACTOR);
         }
+        if (!(maxShare > 0)) {
+            throw new IllegalArgumentException("maxShare must be > 0, got " + maxShare + "; use " + DEFAULT_MAX_SHARE
+                    + ", or Double.POSITIVE_INFINITY for no cap");
+        }
+        if (plannedSteps < 0) {
+            throw new IllegalArgumentException("plannedSteps must be >= 0 (0: unknown, no cap), got " + plannedSteps
+                    + "; pass epochs × batches per epoch to withTrainingRun(..)");
+        }
     }
 
-    /** @return fastai's settings: 1e-7 → 10 in 100 steps, β 0.98, stop at 4 × best, valley */
+    /** @return fastai's settings: 1e-7 → 10 in 100 steps, β 0.98, stop at 4 × best, valley; no run to cap by */
     public static LrFinder defaults() {
         return new LrFinder(DEFAULT_START_LR, DEFAULT_END_LR, DEFAULT_ITERATIONS, DEFAULT_SMOOTHING,
-                DEFAULT_DIVERGENCE_FACTOR, Suggestion.VALLEY);
+                DEFAULT_DIVERGENCE_FACTOR, Suggestion.VALLEY, DEFAULT_MAX_SHARE, 0, Progress.AUTO);
     }
 
     /** @return a copy sweeping from {@code startLr} to {@code endLr} */
     public LrFinder withRange(double startLr, double endLr) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, maxShare, plannedSteps,
+                progress);
     }
 
-    /** @return a copy with another number of steps */
+    /** @return a copy with another most number of steps */
     public LrFinder withIterations(int iterations) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, maxShare, plannedSteps,
+                progress);
     }
 
     /** @return a copy with another EMA β */
     public LrFinder withSmoothing(double smoothing) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, maxShare, plannedSteps,
+                progress);
     }
 
     /** @return a copy that stops at {@code factor ×} the best loss */
     public LrFinder withDivergenceFactor(double factor) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, factor, suggestion);
+        return new LrFinder(startLr, endLr, iterations, smoothing, factor, suggestion, maxShare, plannedSteps, progress);
     }
 
     /** @return a copy whose result suggests with {@code suggestion} */
     public LrFinder withSuggestion(Suggestion suggestion) {
-        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion);
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, maxShare, plannedSteps,
+                progress);
+    }
+
+    /** @return a copy whose sweep takes at most {@code share} of the planned run's steps ({@link #DEFAULT_MAX_SHARE}) */
+    public LrFinder withMaxShare(double share) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, share, plannedSteps,
+                progress);
+    }
+
+    /**
+     * @param epochs          the planned epochs of the training run the pick serves
+     * @param batchesPerEpoch its batches per epoch
+     * @return a copy whose sweep costs at most {@link #maxShare()} of that run (see {@link #steps()})
+     */
+    public LrFinder withTrainingRun(int epochs, long batchesPerEpoch) {
+        if (epochs < 1 || batchesPerEpoch < 1) {
+            throw new IllegalArgumentException("withTrainingRun needs epochs >= 1 and batchesPerEpoch >= 1, got "
+                    + epochs + " and " + batchesPerEpoch + "; pass the run's planned epochs and batches per epoch");
+        }
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, maxShare,
+                Math.multiplyExact(epochs, batchesPerEpoch), progress);
+    }
+
+    /** @return a copy that shows its progress this way (default {@link Progress#AUTO}, as {@code Fit}) */
+    public LrFinder withProgress(Progress progress) {
+        return new LrFinder(startLr, endLr, iterations, smoothing, divergenceFactor, suggestion, maxShare, plannedSteps,
+                progress);
+    }
+
+    /**
+     * The steps the sweep plans (it stops sooner when the loss diverges): {@code iterations}, capped
+     * at {@code maxShare × plannedSteps} rounded up when the run is known, and never below
+     * {@link #MIN_ITERATIONS}. The LR still spans {@code startLr} to {@code endLr} over them.
+     */
+    public int steps() {
+        if (plannedSteps == 0) {
+            return iterations;
+        }
+        double share = Math.ceil(maxShare * plannedSteps);
+        return (int) Math.max(MIN_ITERATIONS, Math.min(iterations, share));
     }
 
     /**
      * Runs the test on a clone of {@code network}.
      *
      * @param network the network, left exactly as it was
-     * @param data    training batches; when it has fewer than {@code iterations} the sweep passes
+     * @param data    training batches; when it has fewer than {@link #steps()} the sweep passes
      *                over it again (it must support {@code reset()}), as fastai's {@code lr_find} does
      * @return the curve and the suggestions
      */
@@ -202,14 +277,16 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
                 batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
     }
 
-    private <B> LrFinderResult sweep(Trainee<B> trainee, Source<B> source) {
+    <B> LrFinderResult sweep(Trainee<B> trainee, Source<B> source) {
+        int steps = steps();
         List<LrPoint> points = new ArrayList<>();
         double average = 0;
         double best = Double.POSITIVE_INFINITY;
         boolean diverged = false;
         int passes = 1;
-        try {
-            for (int i = 0; i < iterations; i++) {
+        try (ProgressReporter reporter = ProgressReporter.forTasks(log, progress.resolve() == Progress.BAR)) {
+            reporter.startTask(TASK, steps);
+            for (int i = 0; i < steps; i++) {
                 if (!source.hasNext() && i > 0 && source.resetSupported()) {
                     source.reset();
                     passes++;
@@ -217,36 +294,39 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
                 if (!source.hasNext()) {
                     throw new IllegalArgumentException(i == 0 ? "data yields no batches; pass the training data"
                             : "data ran out after " + i + " batches and does not support reset(), the sweep needs "
-                            + iterations + "; use a resettable iterator or withIterations(" + Math.max(i, MIN_ITERATIONS)
+                            + steps + "; use a resettable iterator or withIterations(" + Math.max(i, MIN_ITERATIONS)
                             + ") with at least " + MIN_ITERATIONS + " batches");
                 }
                 B batch = source.next();
                 if (i == 0) {
                     checkStartingLoss(trainee.score(batch));
                 }
-                double lr = startLr * Math.pow(endLr / startLr, (double) i / (iterations - 1));
+                double lr = startLr * Math.pow(endLr / startLr, (double) i / (steps - 1));
                 trainee.setLearningRate(lr);
                 double loss = trainee.fit(batch);
                 average = smoothing * average + (1 - smoothing) * loss;
                 double smoothed = average / (1 - Math.pow(smoothing, i + 1));
                 points.add(new LrPoint(i, lr, loss, smoothed));
+                reporter.taskStep(String.format(Locale.ROOT, "lr %.3g, smoothed loss %.4f", lr, smoothed));
                 if (!Double.isFinite(smoothed) || smoothed > divergenceFactor * best) {
                     diverged = true;
                     break;
                 }
                 best = Math.min(best, smoothed);
             }
+            reporter.endTask();
+            LrFinderResult result = suggest(points, steps, diverged);
+            log.info(String.format(Locale.ROOT, "%s: %d of %d steps from %.3g to %.3g%s%s in %.1f s; picked %.3g (%s); "
+                            + "valley %.3g, steep %.3g, minimum/10 %.3g", TASK, points.size(), steps, startLr,
+                    points.get(points.size() - 1).learningRate(), diverged ? " (stopped: loss diverged)" : "",
+                    passes > 1 ? " over " + passes + " passes of the data" : "", reporter.seconds(),
+                    result.suggestion(), result.chosen(), result.valley(), result.steep(), result.minimumDiv10()));
+            return result;
         } finally {
             if (source.resetSupported()) {
                 source.reset();
             }
         }
-        LrFinderResult result = suggest(points, diverged);
-        log.info("LR range test: {} steps from {} to {}{}{}; valley {}, steep {}, minimum/10 {}", points.size(), startLr,
-                points.get(points.size() - 1).learningRate(), diverged ? " (stopped: loss diverged)" : "",
-                passes > 1 ? " over " + passes + " passes of the data" : "", result.valley(), result.steep(),
-                result.minimumDiv10());
-        return result;
     }
 
     private static void checkStartingLoss(double loss) {
@@ -257,8 +337,12 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         }
     }
 
-    LrFinderResult suggest(List<LrPoint> points, boolean diverged) {
-        int from = (int) (points.size() * SKIP_START_FRACTION);
+    /**
+     * The suggestions over fastai's window: from a tenth of the planned steps (so a sweep that stops
+     * early reads the same window as the full one) to the last 5 recorded.
+     */
+    LrFinderResult suggest(List<LrPoint> points, int steps, boolean diverged) {
+        int from = (int) (steps * SKIP_START_FRACTION);
         int to = points.size() - SKIP_END;
         List<LrPoint> window = to - from >= MIN_ITERATIONS / 2 ? points.subList(from, to) : points;
         return new LrFinderResult(points, valley(window), steep(window), minimumDiv10(window), suggestion, diverged);
@@ -323,7 +407,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
      * What the sweep needs from a network: the loss on a batch, a training step, the loss of the
      * last step, and a way to set the learning rate.
      */
-    private record Trainee<B>(ToDoubleFunction<B> loss, Consumer<B> step, DoubleSupplier lastLoss,
+    record Trainee<B>(ToDoubleFunction<B> loss, Consumer<B> step, DoubleSupplier lastLoss,
                               DoubleConsumer learningRate) {
         double score(B batch) {
             return loss.applyAsDouble(batch);
@@ -340,7 +424,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     }
 
     /** What the sweep needs from an iterator. */
-    private interface Source<B> {
+    interface Source<B> {
         boolean hasNext();
 
         B next();

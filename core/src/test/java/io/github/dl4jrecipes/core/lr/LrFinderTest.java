@@ -1,6 +1,10 @@
 package io.github.dl4jrecipes.core.lr;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.dl4jrecipes.core.task.Task;
+import io.github.dl4jrecipes.core.train.Progress;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -24,6 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -31,10 +36,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import static io.github.dl4jrecipes.core.PresetAssertions.assertMessage;
 import static io.github.dl4jrecipes.core.PresetAssertions.assertThrowsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -317,5 +324,111 @@ class LrFinderTest {
         assertMessage(() -> LrFinder.defaults().withIterations(5), "iterations", "5", "100");
         assertMessage(() -> LrFinder.defaults().withSmoothing(1), "smoothing", "1.0", "0.98");
         assertMessage(() -> LrFinder.defaults().withDivergenceFactor(1), "divergenceFactor", "1.0", "4");
+    }
+
+    /**
+     * A network stand-in whose loss after its k-th step is {@code curve(k)}: the sweep's arithmetic on
+     * a curve known by hand. Records the LRs it was given.
+     */
+    private static LrFinder.Trainee<Integer> scripted(IntToDoubleFunction curve, List<Double> lrs) {
+        int[] steps = {0};
+        return new LrFinder.Trainee<>(b -> curve.applyAsDouble(0), b -> steps[0]++,
+                () -> curve.applyAsDouble(steps[0] - 1), lrs::add);
+    }
+
+    /** Endless batches. */
+    private static final LrFinder.Source<Integer> ENDLESS = new LrFinder.Source<>() {
+        public boolean hasNext() {
+            return true;
+        }
+
+        public Integer next() {
+            return 0;
+        }
+
+        public boolean resetSupported() {
+            return true;
+        }
+
+        public void reset() {
+        }
+    };
+
+    /** Falls by 1 a step to its minimum 40 at step 60, then rises by 20 a step: 4 × 40 = 160 is passed at step 67. */
+    private static double valleyThenBlowUp(int step) {
+        return step <= 60 ? 100 - step : 40 + 20.0 * (step - 60);
+    }
+
+    @Test
+    void theSweepStopsOnceTheLossPassesFourTimesItsMinimumAndPicksWhatTheFullSweepPicks() {
+        LrFinder unsmoothed = LrFinder.defaults().withSmoothing(0).withProgress(Progress.LOG);
+        LrFinderResult stopped = unsmoothed.sweep(scripted(LrFinderTest::valleyThenBlowUp, new ArrayList<>()), ENDLESS);
+        LrFinderResult full = unsmoothed.withDivergenceFactor(1e9)
+                .sweep(scripted(LrFinderTest::valleyThenBlowUp, new ArrayList<>()), ENDLESS);
+
+        // step 66: 40 + 20·6 = 160, not above 4 × 40; step 67: 180 is: steps 0..67 recorded
+        assertEquals(68, stopped.points().size());
+        assertTrue(stopped.diverged());
+        assertEquals(100, full.points().size());
+        assertFalse(full.diverged());
+        // both read fastai's window from step 100 // 10 = 10 to 5 before the end (62 and 94). Its longest
+        // decreasing run is steps 10..60 (51 points, window indices 0..50); fastai's valley sets
+        // max_start = 50 - 51 = -1, sections = 51 / 3 = 17, index -1 + 17 + 8 = 24 → step 34
+        double step34 = 1e-7 * Math.pow(1e8, 34 / 99.0);
+        assertEquals(step34, stopped.valley(), 1e-12 * step34);
+        assertEquals(step34, full.valley(), 1e-12 * step34);
+        // the lowest loss is step 60's in both
+        double step60 = 1e-7 * Math.pow(1e8, 60 / 99.0);
+        assertEquals(step60 / 10, stopped.minimumDiv10(), 1e-12 * step60);
+        assertEquals(step60 / 10, full.minimumDiv10(), 1e-12 * step60);
+    }
+
+    @Test
+    void theRunItServesCapsTheStepsAtATenthNeverBelowTwentyNorAboveTheIterations() {
+        LrFinder finder = LrFinder.defaults();
+        assertEquals(100, finder.steps(), "no run known: fastai's 100");
+        assertEquals(30, finder.withTrainingRun(30, 10).steps(), "10% of 300 steps");
+        assertEquals(20, finder.withTrainingRun(1, 5).steps(), "10% of 5 is 1: raised to MIN_ITERATIONS");
+        assertEquals(94, finder.withTrainingRun(1, 938).steps(), "one Fashion-MNIST epoch at batch 64: 93.8 rounded up");
+        assertEquals(100, finder.withTrainingRun(2, 938).steps(), "10% of 1,876 is 188: capped at the iterations");
+        assertEquals(50, finder.withMaxShare(0.5).withTrainingRun(10, 10).steps(), "half of 100");
+    }
+
+    @Test
+    void aSmallSetSweepsOnlyItsShareOfTheRunAndStillSpansTheWholeRange() {
+        CountingIterator ten = new CountingIterator(iterator(blobs(80, 5), 8), true);
+        LrFinderResult result = LrFinder.defaults().withDivergenceFactor(1e9).withTrainingRun(30, 10)
+                .run(mlp(new Adam(1e-3)), ten);
+        assertEquals(30, result.points().size(), "10% of 30 epochs × 10 batches, not 100");
+        assertEquals(3, ten.resets, "3 passes of 10 batches: 2 resets, then one for the caller");
+        assertEquals(1e-7, result.points().get(0).learningRate(), 1e-20);
+        assertEquals(10.0, result.points().get(29).learningRate(), 1e-9);
+    }
+
+    @Test
+    void theSweepLogsItsProgressEveryTenthOfTheStepsAndAFinalLineWithThePickAndTheTime() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(LrFinder.class);
+        logger.addAppender(log);
+        try {
+            LrFinder.defaults().withIterations(30).withProgress(Progress.LOG)
+                    .sweep(scripted(step -> 1.0, new ArrayList<>()), ENDLESS);
+        } finally {
+            logger.detachAppender(log);
+        }
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(11, lines.size(), String.join("\n", lines));
+        // step 3 ran at 1e-7 · 1e8^(2/29) = 10^(-7 + 16/29) = 3.56e-7; a constant loss smooths to itself
+        assertEquals("LR range test: step 3/30, lr 3.56e-07, smoothed loss 1.0000", lines.get(0));
+        assertEquals("LR range test: step 30/30, lr 10.0, smoothed loss 1.0000", lines.get(9));
+        assertTrue(lines.get(10).matches("LR range test: 30 of 30 steps from 1\\.00e-07 to 10\\.0 in \\d+\\.\\d s; "
+                + "picked .* \\(VALLEY\\); valley .*"), lines.get(10));
+    }
+
+    @Test
+    void badCostSettingsNameTheParameterAndTheFix() {
+        assertMessage(() -> LrFinder.defaults().withMaxShare(0), "maxShare", "0.0", "0.1");
+        assertMessage(() -> LrFinder.defaults().withTrainingRun(0, 10), "withTrainingRun", "epochs >= 1", "0 and 10");
     }
 }

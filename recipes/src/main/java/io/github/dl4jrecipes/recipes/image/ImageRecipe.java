@@ -378,16 +378,24 @@ public final class ImageRecipe implements Recipe {
      * does when no schedule is given. ND4J's random generator is seeded
      * with the recipe's seed first (dropout), so the same batches give the same pick.
      *
+     * <p>The sweep costs at most the finder's share of this recipe's epochs over {@code train}
+     * ({@link LrFinder#withTrainingRun}).
+     *
      * @param train training batches of this recipe's image shape (passed over again when there are
      *              fewer than the sweep's steps)
      */
     public LrFinderResult findLr(DataSetIterator train) {
+        OneDnn.enable();   // as fit: the sweep's steps should cost what training steps do
         ImageInput.check("train", train, shape, task.nOut());
+        return findLr(train, ImageInput.batchesPerEpoch(train));
+    }
+
+    private LrFinderResult findLr(DataSetIterator train, int batchesPerEpoch) {
         // without weight decay: DL4J's score adds the decay term, which would hide the data loss the test reads
         ImageRecipe undecayed = withWeightDecay(0);
         ComputationGraph net = undecayed.network(undecayed.configuration(new Adam(FALLBACK_MAX_LR)));
         Nd4j.getRandom().setSeed(seed());
-        return settings.lrFinder().run(net, train);
+        return settings.lrFinder().withTrainingRun(epochs(), batchesPerEpoch).run(net, train);
     }
 
     /**
@@ -425,7 +433,7 @@ public final class ImageRecipe implements Recipe {
                     + settings.schedule().value() + "; use withMaxLr(..) to set the peak, or no schedule for the LR "
                     + "finder");
         }
-        ImageRecipe resolved = settings.schedule() != null ? this : withSchedulePick(train);
+        ImageRecipe resolved = settings.schedule() != null ? this : withSchedulePick(train, batches);
         Double maxLr = resolved.givenPeak();
         ISchedule lr = resolved.resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
         Map<String, String> fitSettings = fitSettings(resolved.card());
@@ -444,9 +452,9 @@ public final class ImageRecipe implements Recipe {
         return fit.run(augmented, valid);
     }
 
-    /** This recipe with the LR finder's pick on {@code train} as its 1cycle (logged). */
-    private ImageRecipe withSchedulePick(DataSetIterator train) {
-        LrFinderResult result = findLr(train);
+    /** This recipe with the LR finder's pick on {@code train} ({@code batches} per epoch) as its 1cycle (logged). */
+    private ImageRecipe withSchedulePick(DataSetIterator train, int batches) {
+        LrFinderResult result = findLr(train, batches);
         LOG.info("LR finder: 1cycle peaks at {} ({} suggestion over {} steps{})",
                 String.format(Locale.ROOT, "%.3g", result.suggestion()), result.chosen(), result.points().size(),
                 result.diverged() ? ", stopped at divergence" : "");

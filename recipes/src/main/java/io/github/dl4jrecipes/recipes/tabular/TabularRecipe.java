@@ -427,7 +427,8 @@ public final class TabularRecipe implements Recipe {
     /**
      * The learning-rate range test ({@link LrFinder#defaults()}) on this recipe's network and
      * {@code train}, batched as {@link #fit(DataSet, DataSet)} would; what {@code fit} runs when
-     * no learning rate is set. The result can be plotted and saved.
+     * no learning rate is set, at most {@link LrFinder#DEFAULT_MAX_SHARE} of the planned run's
+     * steps. The result can be plotted and saved.
      */
     public LrFinderResult findLr(DataSet train) {
         Objects.requireNonNull(train, "train");
@@ -442,8 +443,10 @@ public final class TabularRecipe implements Recipe {
     }
 
     private LrFinderResult sweep(int rows, int batch, int batches, DataSetIterator train) {
-        Net net = Net.of(resolve(rows, batch, batches, null).configuration().init());
-        LrFinderResult result = LrFinder.defaults().run(net, train);
+        Resolved resolved = resolve(rows, batch, batches, null);
+        Net net = Net.of(resolved.configuration().init());
+        LrFinderResult result = LrFinder.defaults().withTrainingRun(resolved.epochs(), batches)
+                .withProgress(settings.progress()).run(net, train);
         LOG.info("LR finder ({} steps, {} suggestion): peak learning rate {}", result.points().size(),
                 result.chosen(), result.suggestion());
         return result;

@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.recipes.image;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
+import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.recipes.RecipeCard;
@@ -133,11 +134,23 @@ class ImageRecipeTest {
         DataSet train = TinyImages.make(32, 1, SIDE, 7);
         TrainedModel<ComputationGraph> model = recipe.fit(InMemoryIterator.sequential(train, 16), null);
         assertTrue(model.card().settings().get("recipe.maxLrSource").startsWith("LR finder"),
-                "2 batches per epoch still get a 100-step sweep");
+                "2 batches per epoch still get a sweep, over several passes");
         double maxLr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
         LrFinderResult sweep = recipe.findLr(InMemoryIterator.sequential(train, 16));
-        assertEquals(100, sweep.points().size(), "the 2 batches are passed over again for all 100 steps");
+        assertEquals(LrFinder.MIN_ITERATIONS, sweep.points().size(),
+                "10% of the 1 × 2-step run, raised to 20 steps: the 2 batches are passed over 10 times");
         assertEquals(sweep.suggestion(), maxLr, maxLr * 1e-9, "fit trains at that sweep's pick");
+    }
+
+    @Test
+    void theLrFinderCostsAtMostATenthOfTheEpochsItServes() {
+        ImageRecipe recipe = ImageRecipe.classifier(SIDE, SIDE, 1, TinyImages.CLASSES).withBatchSize(16)
+                .withLrFinder(LrFinder.defaults().withDivergenceFactor(1e9));   // no early stop: count the planned steps
+        DataSet train = TinyImages.make(32, 1, SIDE, 7);                        // 2 batches of 16
+        assertEquals(20, recipe.withEpochs(1).findLr(InMemoryIterator.sequential(train, 16)).points().size(),
+                "10% of 1 × 2 steps, raised to the 20 a curve needs (100 before)");
+        assertEquals(30, recipe.withEpochs(150).findLr(InMemoryIterator.sequential(train, 16)).points().size(),
+                "10% of 150 × 2 steps");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.github.dl4jrecipes.recipes.tabular;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.dl4jrecipes.core.data.CategoricalEncoding;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.data.TabularData;
@@ -35,6 +38,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitNormal;
 import org.deeplearning4j.nn.weights.WeightInitRelu;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.activations.Activation;
@@ -120,6 +124,27 @@ class TabularRecipeTest {
         assertTrue(lr > LrFinder.DEFAULT_START_LR && lr < LrFinder.DEFAULT_END_LR && lr != TabularRecipe.DEFAULT_MAX_LR,
                 "LR " + lr);
         assertEquals(String.valueOf(split.train().numExamples()), model.card().settings().get("recipe.batchSize"));
+    }
+
+    @Test
+    void theLrFinderCostsAtMostATenthOfThePlannedRunAndLogsItsProgress() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        DataSet train = data.split(0.8, 42).train();   // fewer rows than a full batch: one batch per epoch
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(LrFinder.class);
+        logger.addAppender(log);
+        try {
+            TabularRecipe.classifier(data.schema()).withEpochs(300).withProgress(Progress.LOG).findLr(train);
+        } finally {
+            logger.detachAppender(log);
+        }
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        // 10% of 300 epochs × 1 batch = 30 steps (not 100): a line every 3, then the result
+        assertTrue(lines.get(0).startsWith("LR range test: step 3/30, lr 3.56e-07, smoothed loss "),
+                String.join("\n", lines));
+        assertTrue(lines.get(lines.size() - 1).matches("LR range test: \\d+ of 30 steps .* picked .*"),
+                lines.get(lines.size() - 1));
     }
 
     @Test

@@ -351,12 +351,12 @@ public final class BenchMain implements Callable<Integer> {
                 few.numExamples(), InMemoryIterator.sequential(valid, BATCH)).markdown());
 
         section("LR finder cost", String.format(Locale.ROOT, "`small()` recipe, batch %d, no augmentation; validation: "
-                        + "the first %,d Fashion-MNIST test images (the folder: its own 20%%). \"finder\" is the sweep as "
-                        + "the recipe runs it, at most %.0f%% of the run's steps (`LrFinder.DEFAULT_MAX_SHARE`, never "
+                        + "the first %,d Fashion-MNIST test images (the folder: its own 20%%). \"finder\" is the opt-in short "
+                        + "sweep, at most %.0f%% of the run's steps (`withMaxShare(LrFinder.SHORT_SWEEP_SHARE)`, never "
                         + "below %d); \"100-step\" is fastai's sweep without that cap (run first on each path, so it "
                         + "also warms the JVM up), and each pick trains the same run. Times are wall seconds; the run's are its training passes (validation left out). "
                         + "Goal (issue 19): finder step / train step ≤ 1.2; the capped pick's accuracy as good as the "
-                        + "100-step pick's.%n%n%s", BATCH, valid.numExamples(), 100 * LrFinder.DEFAULT_MAX_SHARE,
+                        + "100-step pick's.%n%n%s", BATCH, valid.numExamples(), 100 * LrFinder.SHORT_SWEEP_SHARE,
                 LrFinder.MIN_ITERATIONS, table));
     }
 

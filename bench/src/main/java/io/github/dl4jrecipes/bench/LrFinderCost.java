@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * What the LR range test costs against the training run it serves, on one data path, and whether
- * its pick (capped at {@link LrFinder#DEFAULT_MAX_SHARE} of the run) trains as well as fastai's
+ * its pick (capped at {@link LrFinder#SHORT_SWEEP_SHARE} of the run) trains as well as fastai's
  * 100-step pick: fastai's 100-step finder and a training run with its pick, then the capped finder
  * and a run with its pick, each timed once.
  */
@@ -100,7 +100,8 @@ final class LrFinderCost {
         double fullSeconds = seconds(start);
         History fullTrained = recipe.withMaxLr(full).fit(train.get(), valid).history();
         start = System.nanoTime();
-        LrFinderResult capped = recipe.findLr(train.get());
+        LrFinderResult capped = recipe.withLrFinder(LrFinder.defaults().withMaxShare(LrFinder.SHORT_SWEEP_SHARE))
+                .findLr(train.get());
         double cappedSeconds = seconds(start);
         valid.reset();
         History trained = recipe.withMaxLr(capped).fit(train.get(), valid).history();

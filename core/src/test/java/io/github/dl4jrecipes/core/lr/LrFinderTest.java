@@ -385,7 +385,8 @@ class LrFinderTest {
 
     @Test
     void theRunItServesCapsTheStepsAtATenthNeverBelowTwentyNorAboveTheIterations() {
-        LrFinder finder = LrFinder.defaults();
+        assertEquals(100, LrFinder.defaults().withTrainingRun(1, 5).steps(), "no cap by default: fastai's 100");
+        LrFinder finder = LrFinder.defaults().withMaxShare(0.1);
         assertEquals(100, finder.steps(), "no run known: fastai's 100");
         assertEquals(30, finder.withTrainingRun(30, 10).steps(), "10% of 300 steps");
         assertEquals(20, finder.withTrainingRun(1, 5).steps(), "10% of 5 is 1: raised to MIN_ITERATIONS");
@@ -397,7 +398,7 @@ class LrFinderTest {
     @Test
     void aSmallSetSweepsOnlyItsShareOfTheRunAndStillSpansTheWholeRange() {
         CountingIterator ten = new CountingIterator(iterator(blobs(80, 5), 8), true);
-        LrFinderResult result = LrFinder.defaults().withDivergenceFactor(1e9).withTrainingRun(30, 10)
+        LrFinderResult result = LrFinder.defaults().withMaxShare(0.1).withDivergenceFactor(1e9).withTrainingRun(30, 10)
                 .run(mlp(new Adam(1e-3)), ten);
         assertEquals(30, result.points().size(), "10% of 30 epochs × 10 batches, not 100");
         assertEquals(3, ten.resets, "3 passes of 10 batches: 2 resets, then one for the caller");

@@ -427,8 +427,8 @@ public final class TabularRecipe implements Recipe {
     /**
      * The learning-rate range test ({@link LrFinder#defaults()}) on this recipe's network and
      * {@code train}, batched as {@link #fit(DataSet, DataSet)} would; what {@code fit} runs when
-     * no learning rate is set, at most {@link LrFinder#DEFAULT_MAX_SHARE} of the planned run's
-     * steps. The result can be plotted and saved.
+     * no learning rate is set, told the planned run's length ({@link LrFinder#withTrainingRun}).
+     * The result can be plotted and saved.
      */
     public LrFinderResult findLr(DataSet train) {
         Objects.requireNonNull(train, "train");

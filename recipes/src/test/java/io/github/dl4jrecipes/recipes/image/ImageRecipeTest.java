@@ -137,15 +137,15 @@ class ImageRecipeTest {
                 "2 batches per epoch still get a sweep, over several passes");
         double maxLr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
         LrFinderResult sweep = recipe.findLr(InMemoryIterator.sequential(train, 16));
-        assertEquals(LrFinder.MIN_ITERATIONS, sweep.points().size(),
-                "10% of the 1 × 2-step run, raised to 20 steps: the 2 batches are passed over 10 times");
+        assertEquals(100, sweep.points().size(), "fastai's 100 steps: the 2 batches are passed over 50 times");
         assertEquals(sweep.suggestion(), maxLr, maxLr * 1e-9, "fit trains at that sweep's pick");
     }
 
     @Test
-    void theLrFinderCostsAtMostATenthOfTheEpochsItServes() {
+    void withTheShortSweepTheLrFinderCostsAtMostATenthOfTheEpochsItServes() {
         ImageRecipe recipe = ImageRecipe.classifier(SIDE, SIDE, 1, TinyImages.CLASSES).withBatchSize(16)
-                .withLrFinder(LrFinder.defaults().withDivergenceFactor(1e9));   // no early stop: count the planned steps
+                .withLrFinder(LrFinder.defaults().withMaxShare(LrFinder.SHORT_SWEEP_SHARE)
+                        .withDivergenceFactor(1e9));   // no early stop: count the planned steps
         DataSet train = TinyImages.make(32, 1, SIDE, 7);                        // 2 batches of 16
         assertEquals(20, recipe.withEpochs(1).findLr(InMemoryIterator.sequential(train, 16)).points().size(),
                 "10% of 1 × 2 steps, raised to the 20 a curve needs (100 before)");

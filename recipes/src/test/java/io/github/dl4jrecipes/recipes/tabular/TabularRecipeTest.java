@@ -127,7 +127,7 @@ class TabularRecipeTest {
     }
 
     @Test
-    void theLrFinderCostsAtMostATenthOfThePlannedRunAndLogsItsProgress() {
+    void theLrFinderLogsItsProgressEveryTenthOfItsStepsAndThenItsPick() {
         TabularData data = penguins(CategoricalEncoding.ONE_HOT);
         DataSet train = data.split(0.8, 42).train();   // fewer rows than a full batch: one batch per epoch
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -135,15 +135,15 @@ class TabularRecipeTest {
         Logger logger = (Logger) LoggerFactory.getLogger(LrFinder.class);
         logger.addAppender(log);
         try {
-            TabularRecipe.classifier(data.schema()).withEpochs(300).withProgress(Progress.LOG).findLr(train);
+            TabularRecipe.classifier(data.schema()).withProgress(Progress.LOG).findLr(train);
         } finally {
             logger.detachAppender(log);
         }
         List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        // 10% of 300 epochs × 1 batch = 30 steps (not 100): a line every 3, then the result
-        assertTrue(lines.get(0).startsWith("LR range test: step 3/30, lr 3.56e-07, smoothed loss "),
+        // 100 steps from 1e-7 to 10: a line every 10; step 10's LR is 1e-7 · 10^(8 · 9/99) = 5.34e-7
+        assertTrue(lines.get(0).startsWith("LR range test: step 10/100, lr 5.34e-07, smoothed loss "),
                 String.join("\n", lines));
-        assertTrue(lines.get(lines.size() - 1).matches("LR range test: \\d+ of 30 steps .* picked .*"),
+        assertTrue(lines.get(lines.size() - 1).matches("LR range test: \\d+ of 100 steps .* picked .*"),
                 lines.get(lines.size() - 1));
     }
 

@@ -222,4 +222,17 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
         }
         text.append('\n');
     }
+
+    /**
+     * Message parts that suggest another delimiter when {@code header} is a single column holding
+     * {@code ';'} or a tab (the file was read with the wrong delimiter); empty otherwise.
+     */
+    static List<Object> delimiterHint(List<String> header) {
+        if (header.size() != 1) {
+            return List.of();
+        }
+        char guess = header.get(0).indexOf('\t') >= 0 ? '\t' : ';';
+        return List.of(" (a single column: if the file separates fields with another character, set it with ",
+                TableSetting.DELIMITER.with(CsvFormat.printable(guess)), ")");
+    }
 }

@@ -433,11 +433,7 @@ public final class TabularData {
             if (!header.contains(target)) {
                 List<Object> parts = new ArrayList<>(List.of("CSV " + source + " has no target column '" + target
                         + "'; its columns are " + header));
-                if (header.size() == 1) {
-                    char guess = header.get(0).indexOf(';') >= 0 ? ';' : header.get(0).indexOf('\t') >= 0 ? '\t' : ';';
-                    parts.addAll(List.of(" (a single column: if the file separates fields with another character, "
-                            + "set it with ", TableSetting.DELIMITER.with(CsvFormat.printable(guess)), ")"));
-                }
+                parts.addAll(CsvTable.delimiterHint(header));
                 parts.addAll(List.of("; fix: pass one of those names to ", TableSetting.TARGET.with(null)));
                 throw DataLoadException.of(parts.toArray());
             }

@@ -162,9 +162,11 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     public INDArray labels(CsvTable table) {
         int index = table.indexOf(target);
         if (index < 0) {
-            throw new DataLoadException("CSV " + table.source() + " has no target column '" + target + "' to evaluate "
-                    + "against; its columns are " + table.header() + "; fix: pass rows labelled in a '" + target
-                    + "' column");
+            List<Object> parts = new ArrayList<>(List.of("CSV " + table.source() + " has no target column '" + target
+                    + "' to evaluate against; its columns are " + table.header()));
+            parts.addAll(CsvTable.delimiterHint(table.header()));
+            parts.add("; fix: pass rows labelled in a '" + target + "' column");
+            throw DataLoadException.of(parts.toArray());
         }
         List<String> values = table.rows().stream().map(row -> row[index]).toList();
         return labels(values, r -> "CSV " + table.source() + " line " + table.lines()[r]);
@@ -178,9 +180,11 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
     int[] positions(String source, List<String> header) {
         List<String> missing = columnNames().stream().filter(name -> !header.contains(name)).toList();
         if (!missing.isEmpty()) {
-            throw new DataLoadException(source + " lacks the column(s) " + missing + " the model was trained on; its "
-                    + "columns are " + header + "; fix: add them (leave a value empty or write NA where it is "
-                    + "unknown)");
+            List<Object> parts = new ArrayList<>(List.of(source + " lacks the column(s) " + missing
+                    + " the model was trained on; its columns are " + header));
+            parts.addAll(CsvTable.delimiterHint(header));
+            parts.add("; fix: add them (leave a value empty or write NA where it is unknown)");
+            throw DataLoadException.of(parts.toArray());
         }
         List<String> unused = header.stream().filter(name -> !columnNames().contains(name) && !name.equals(target))
                 .toList();

@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.recipes.tabular;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.dl4jrecipes.core.data.CsvFormat;
 import io.github.dl4jrecipes.core.data.DataLoadException;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularTransform;
@@ -115,6 +116,18 @@ class TabularModelTest {
         DataLoadException noTarget = assertThrows(DataLoadException.class, () -> model.evaluate(unlabelled));
         assertTrue(noTarget.getMessage().startsWith("CSV " + unlabelled + " has no target column 'y'"),
                 noTarget.getMessage());
+    }
+
+    @Test
+    void aFileWithAnotherDelimiterIsToldWhichSettingReadsIt() throws IOException {
+        Path semicolons = csv("semicolons.csv", "x;color;y", "1;red;a");
+        DataLoadException predict = assertThrows(DataLoadException.class, () -> model.predict(semicolons));
+        assertTrue(predict.getMessage().contains("lacks the column(s) [x, color]"), predict.getMessage());
+        assertTrue(predict.getMessage().contains(".delimiter(';')"), predict.getMessage());
+        DataLoadException evaluate = assertThrows(DataLoadException.class, () -> model.evaluate(semicolons));
+        assertTrue(evaluate.getMessage().contains("has no target column 'y'"), evaluate.getMessage());
+        assertTrue(evaluate.getMessage().contains(".delimiter(';')"), evaluate.getMessage());
+        assertEquals(1, model.predict(semicolons, CsvFormat.DEFAULT.withDelimiter(';')).size(), "read with ';' it predicts");
     }
 
     @Test

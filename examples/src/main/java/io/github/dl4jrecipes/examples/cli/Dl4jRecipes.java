@@ -49,7 +49,7 @@ public final class Dl4jRecipes {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        NoJavaDeserialization.install();   // before anything creates an ObjectInputStream
+        NoJavaDeserialization.install();   // before anything opens a Java object stream
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

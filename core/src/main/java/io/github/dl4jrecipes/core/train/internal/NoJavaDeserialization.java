@@ -10,19 +10,19 @@ import java.util.function.BinaryOperator;
 /**
  * The second wall around reading model files: DL4J calls that read a user's file (configuration
  * JSON, ND4J arrays, DL4J's normalizer format) run inside {@link #run}, where every
- * {@link java.io.ObjectInputStream} the thread creates rejects every class. The first wall is
- * that our reader never calls {@code ObjectInputStream} itself; this one catches a DL4J code path
+ * Java object stream the thread creates rejects every class. The first wall is
+ * that our reader never opens one itself; this one catches a DL4J code path
  * that would.
  *
  * <p>Java lets a thread-scoped filter exist only through the JVM-wide filter factory
  * ({@link ObjectInputFilter.Config#setSerialFilterFactory}), which can be set once per JVM and only
- * before the first {@code ObjectInputStream} is created. So on first use this class installs a
+ * before the first Java object stream is created. So on first use this class installs a
  * factory that rejects everything inside {@link #run} and, everywhere else, delegates to the
  * factory that was in place (the JDK's, honouring {@code jdk.serialFilter}), so nothing changes
  * outside a model load. Applications that set their own factory must do it before loading a
  * model, or pass {@code -Djdk.serialFilterFactory=...}: then ours is not installed, a warning says
  * so once, and loading still never deserializes (the first wall). Call {@link #install()} at
- * start-up to install it before anything else creates an {@code ObjectInputStream}.
+ * start-up to install it before anything else opens a Java object stream.
  */
 public final class NoJavaDeserialization {
 

@@ -385,7 +385,6 @@ public final class ImageRecipe implements Recipe {
      *              fewer than the sweep's steps)
      */
     public LrFinderResult findLr(DataSetIterator train) {
-        OneDnn.enable();   // as fit: the sweep's steps should cost what training steps do
         ImageInput.check("train", train, shape, task.nOut());
         return findLr(train, ImageInput.batchesPerEpoch(train));
     }

@@ -51,7 +51,7 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     /**
-     * Opens a checkpoint folder, creating it, checks that it can be written, locks it and deletes
+     * Opens a checkpoint folder, creating it and its lock file (which proves it can be written), locks it and deletes
      * temporary files left by a killed run.
      *
      * @throws IllegalArgumentException when the folder cannot be created or written
@@ -61,7 +61,6 @@ public final class CheckpointStore implements AutoCloseable {
         FileChannel channel;
         try {
             Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".write-probe", ".tmp"));
             channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("checkpoint directory " + dir + " is not writable ("

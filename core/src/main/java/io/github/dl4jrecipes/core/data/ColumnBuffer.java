@@ -184,9 +184,12 @@ final class ColumnBuffer {
         return firstLines.get(code);
     }
 
-    /** The values, {@code NaN} where missing or not a number (the array may be longer than {@link #size()}). */
+    /**
+     * The values, {@code NaN} where missing or not a number: the buffer itself, not a copy, so
+     * longer than {@link #size()} (a copy would hold a big column twice while it is made).
+     */
     double[] values() {
-        return Arrays.copyOf(values, size);
+        return values;
     }
 
     /**

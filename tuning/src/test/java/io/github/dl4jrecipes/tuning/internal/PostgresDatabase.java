@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A fresh database on the test PostgreSQL server that {@code .ci/postgres.sh start} runs (CI starts
  * it; locally: {@code eval "$(.ci/postgres.sh start)"}); tests that need it skip with one line when
- * the variables are not set. Each instance creates its own database and drops it on close.
+ * the variables are not set, except under CI ({@code CI=true}), where that is an error. Each instance creates its own database and drops it on close.
  */
 public final class PostgresDatabase implements AutoCloseable {
     static final String URL_ENV = "DL4JR_TEST_POSTGRES_URL";
@@ -32,6 +32,9 @@ public final class PostgresDatabase implements AutoCloseable {
     /** A new database, or the test is skipped (with the reason) when no server was started for the tests. */
     public static PostgresDatabase create() throws SQLException {
         String url = System.getenv(URL_ENV);
+        if ("true".equals(System.getenv("CI")) && (url == null || url.isBlank())) {
+            throw new IllegalStateException(URL_ENV + " is not set: .ci/run must start the test server");
+        }
         Assumptions.assumeTrue(url != null && !url.isBlank(), "no test PostgreSQL server: " + URL_ENV
                 + " is not set (start one with: eval \"$(.ci/postgres.sh start)\")");
         return new PostgresDatabase(url, System.getenv("DL4JR_TEST_POSTGRES_USER"),

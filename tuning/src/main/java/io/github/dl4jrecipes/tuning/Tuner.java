@@ -2,7 +2,7 @@ package io.github.dl4jrecipes.tuning;
 
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.StudyRunner;
-import io.github.dl4jrecipes.tuning.internal.StudyStore;
+import io.github.dl4jrecipes.tuning.internal.StudyBackend;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,7 +59,7 @@ public final class Tuner<C> {
     private long maxWallMillis = Long.MAX_VALUE;
     private int retries = DEFAULT_RETRIES;
     private long seed = Fit.DEFAULT_SEED;
-    private Path study;
+    private StudyStorage storage;
 
     private Tuner(ParameterSpace<C> space, Sampler sampler, Scheduler scheduler) {
         this.space = Objects.requireNonNull(space, "space");
@@ -250,7 +250,16 @@ public final class Tuner<C> {
 
     /** @param dir the study directory (created if missing, resumed if it holds this space's study) @return this */
     public Tuner<C> study(Path dir) {
-        this.study = Objects.requireNonNull(dir, "study");
+        return storage(StudyStorage.directory(dir));
+    }
+
+    /**
+     * @param value where the study lives: a directory, or a database shared by workers on many machines
+     *              ({@link StudyStorage#jdbc(String, String)})
+     * @return this
+     */
+    public Tuner<C> storage(StudyStorage value) {
+        this.storage = Objects.requireNonNull(value, "storage");
         return this;
     }
 
@@ -271,17 +280,18 @@ public final class Tuner<C> {
         }
         Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
-        Path dir = study != null ? study : newStudyDir();
-        StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), direction);
-        applyThreads(threads);
-        LOG.info("study {}: {} workers x {} ND4J threads, {} hyperparameters", store.dir(), workers, threads,
-                unit.dimensions().size());
-        StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                maxTrials, maxTotalEpochs, maxWallMillis, retries, seed);
-        List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
-        TuningResult<C> result = new TuningResult<>(unit, store.dir(), trials, direction);
-        result.writeReports();
-        return result;
+        StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
+        try (StudyBackend store = where.open(unit.fingerprint(), space.toString(), direction)) {
+            applyThreads(threads);
+            LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
+                    unit.dimensions().size());
+            StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
+                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, where.heartbeat());
+            List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
+            TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, direction);
+            result.writeReports();
+            return result;
+        }
     }
 
     private Direction direction(Objective<C> objective) {

@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.tuning.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.core.train.internal.Json;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.TrialRecord;
@@ -11,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,12 +43,12 @@ import java.util.function.Function;
  * database as bytes, so that any worker can continue any trial.
  *
  * <p>A lost connection (the server restarting, a network cut) is retried with exponential back-off
- * for {@link #retryFor()}; then the worker stops with an error naming the database, and the trials
+ * for {@link Settings#retryFor()}; then the worker stops with an error naming the database, and the trials
  * it was training are requeued by the others once their heartbeats are stale. A transaction whose
  * outcome is unknown is run again: every write of the runner replaces a whole trial record, so a
  * repeat changes nothing.
  */
-public final class JdbcStudyStore implements AutoCloseable {
+public final class JdbcStudyStore implements StudyBackend {
     /** The schema this version reads and writes; a database with another is refused. */
     public static final int SCHEMA_VERSION = 1;
     /** Connections each worker process keeps: its trial threads, heartbeats and one spare. */
@@ -75,14 +78,24 @@ public final class JdbcStudyStore implements AutoCloseable {
     private final JdbcTarget target;
     private final String name;
     private final long studyId;
-    private final Duration retryFor;
+    private final Settings settings;
 
-    private JdbcStudyStore(HikariDataSource pool, JdbcTarget target, String name, long studyId, Duration retryFor) {
+    /**
+     * How a worker uses the database.
+     *
+     * @param workDir   this worker's local folder: the report, the objective's trial files, restored checkpoints
+     * @param retryFor  how long a lost connection is retried before the worker stops
+     * @param grace     how old a running trial's heartbeat may get before other workers take the trial over
+     */
+    public record Settings(Path workDir, Duration retryFor, Duration grace) {
+    }
+
+    private JdbcStudyStore(HikariDataSource pool, JdbcTarget target, String name, long studyId, Settings settings) {
         this.pool = pool;
         this.target = target;
         this.name = name;
         this.studyId = studyId;
-        this.retryFor = retryFor;
+        this.settings = settings;
     }
 
     /**
@@ -92,7 +105,7 @@ public final class JdbcStudyStore implements AutoCloseable {
      *                               database holds another schema version, or it cannot be reached
      */
     public static JdbcStudyStore open(JdbcTarget target, String name, String fingerprint, String space,
-                                      Direction direction, Duration retryFor) {
+                                      Direction direction, Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -104,13 +117,17 @@ public final class JdbcStudyStore implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
         HikariDataSource pool = new HikariDataSource(config);
-        JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, retryFor);
+        JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings);
         try {
             long id = store.retrying("open the study", c -> {
                 createSchema(c);
                 return findOrCreate(c, target, name, fingerprint, space, direction);
             });
-            return new JdbcStudyStore(pool, target, name, id, retryFor);
+            Files.createDirectories(settings.workDir());
+            return new JdbcStudyStore(pool, target, name, id, settings);
+        } catch (IOException e) {
+            pool.close();
+            throw new UncheckedIOException("the local work folder " + settings.workDir() + " cannot be created", e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -122,17 +139,14 @@ public final class JdbcStudyStore implements AutoCloseable {
         return name;
     }
 
-    /** How long a lost connection is retried before the worker gives up. */
-    public Duration retryFor() {
-        return retryFor;
-    }
-
     /** Where the study lives, for messages: the database (never its password) and the study's name. */
+    @Override
     public String describe() {
         return "study '" + name + "' in " + target.redacted();
     }
 
     /** Runs {@code work} holding the study's row lock, retrying it after a lost connection. */
+    @Override
     public <T> T transact(Function<TrialLedger, T> work) {
         return retrying("update the study", c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT id FROM dl4jr_studies WHERE id = ? FOR UPDATE")) {
@@ -143,12 +157,8 @@ public final class JdbcStudyStore implements AutoCloseable {
         });
     }
 
-    /** Every trial, in number order. */
-    public List<TrialRecord> trials() {
-        return transact(TrialLedger::trials);
-    }
-
     /** Marks the trials {@code numbers} owned by {@code owner} as alive now (no study lock). */
+    @Override
     public void heartbeat(String owner, Collection<Integer> numbers) {
         if (numbers.isEmpty()) {
             return;
@@ -166,8 +176,48 @@ public final class JdbcStudyStore implements AutoCloseable {
         });
     }
 
+    /** Writes the checkpoint to a local file, then stores its bytes in the database. */
+    @Override
+    public void saveCheckpoint(String file, CheckpointWriter writer) throws IOException {
+        Path local = Files.createTempFile(settings.workDir(), "checkpoint-", ".bin");
+        try {
+            writer.write(local);
+            saveCheckpoint(file, Files.readAllBytes(local));
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    /** The checkpoint copied into this worker's work folder, if the study holds it. */
+    @Override
+    public Optional<Path> checkpoint(String file) throws IOException {
+        Optional<byte[]> bytes = loadCheckpoint(file);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        Path local = settings.workDir().resolve(file);
+        AtomicFiles.write(local, tmp -> Files.write(tmp, bytes.get()));
+        return Optional.of(local);
+    }
+
+    @Override
+    public Path trialFolder(int number) throws IOException {
+        return Files.createDirectories(settings.workDir().resolve("trials").resolve(String.format("%05d.files", number)));
+    }
+
+    @Override
+    public Path reportDir() {
+        return settings.workDir();
+    }
+
+    /** Another worker's trial whose heartbeat is older than the grace period (or was never sent). */
+    @Override
+    public boolean abandoned(TrialRecord trial, TrialLedger ledger) {
+        return ledger.heartbeatAge(trial.number()).map(age -> age.compareTo(settings.grace()) > 0).orElse(true);
+    }
+
     /** Stores a checkpoint's bytes under {@code file} (replacing any). */
-    public void saveCheckpoint(String file, byte[] bytes) {
+    void saveCheckpoint(String file, byte[] bytes) {
         retrying("save checkpoint " + file, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO dl4jr_checkpoints (study_id, name, bytes)"
                     + " VALUES (?, ?, ?) ON CONFLICT (study_id, name) DO UPDATE SET bytes = EXCLUDED.bytes")) {
@@ -181,7 +231,7 @@ public final class JdbcStudyStore implements AutoCloseable {
     }
 
     /** A checkpoint's bytes, if the study holds it. */
-    public Optional<byte[]> loadCheckpoint(String file) {
+    Optional<byte[]> loadCheckpoint(String file) {
         return retrying("load checkpoint " + file, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT bytes FROM dl4jr_checkpoints WHERE study_id = ? AND name = ?")) {
@@ -195,6 +245,7 @@ public final class JdbcStudyStore implements AutoCloseable {
     }
 
     /** Deletes a checkpoint the trial no longer points at. */
+    @Override
     public void deleteCheckpoint(String file) {
         retrying("delete checkpoint " + file, c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -434,10 +485,10 @@ public final class JdbcStudyStore implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction, committing at the end; after a lost connection waits and
-     * runs it again, for at most {@link #retryFor}.
+     * runs it again, for at most {@link Settings#retryFor()}.
      */
     private <T> T retrying(String what, SqlWork<T> work) {
-        long giveUp = System.nanoTime() + retryFor.toNanos();
+        long giveUp = System.nanoTime() + settings.retryFor().toNanos();
         Duration wait = FIRST_BACKOFF;
         while (true) {
             SQLException failure;
@@ -464,7 +515,7 @@ public final class JdbcStudyStore implements AutoCloseable {
                 throw new IllegalStateException(String.format("%s: cannot %s: the database has not answered for %d s"
                                 + " (%s); fix: check that the server runs and is reachable, then start this worker"
                                 + " again (its trials are requeued by the other workers)", describeOr(what), what,
-                        retryFor.toSeconds(), failure.getMessage()), failure);
+                        settings.retryFor().toSeconds(), failure.getMessage()), failure);
             }
             LOG.warn("{}: lost the database connection ({}); retrying in {} ms", describeOr(what),
                     failure.getMessage(), wait.toMillis());

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.tuning.internal;
 
-import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.tuning.Decision;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.EpochResult;
@@ -17,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,10 +46,10 @@ public final class StudyRunner<C> {
     private static final long POLL_MILLIS = 25;
     /** Trials being trained in this JVM, as "dir#number", to tell our own from a killed process's. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
-    private static final String OWNER = ProcessHandle.current().pid() + "@" + host();
+    private static final String OWNER = Owners.SELF;
 
     private final UnitSpace<C> space;
-    private final StudyStore store;
+    private final StudyBackend store;
     private final Settings settings;
     private final Objective<C> objective;
     private final long deadline;
@@ -68,9 +68,11 @@ public final class StudyRunner<C> {
      * @param maxWallMillis  how long this run may take (this process)
      * @param retries        restarts of a failing trial before it is marked failed
      * @param seed           the study's seed
+     * @param heartbeat      how often this worker says it is alive (where the storage keeps heartbeats)
      */
     public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
-                           int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed) {
+                           int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed,
+                           Duration heartbeat) {
     }
 
     private sealed interface Work {
@@ -91,7 +93,7 @@ public final class StudyRunner<C> {
      * @param settings  how to run
      * @param objective what to train
      */
-    public StudyRunner(UnitSpace<C> space, StudyStore store, Settings settings, Objective<C> objective) {
+    public StudyRunner(UnitSpace<C> space, StudyBackend store, Settings settings, Objective<C> objective) {
         this.space = space;
         this.store = store;
         this.settings = settings;
@@ -102,9 +104,30 @@ public final class StudyRunner<C> {
 
     /** Runs until the budget or the schedule is spent; returns the study's records. */
     public List<TrialRecord> run() {
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tuning-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat().toMillis(),
+                settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         try (Progress bar = Progress.start(settings.maxTrials(), finishedCount(store.trials()))) {
             progress = bar;
             return runWorkers();
+        } finally {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    /** Tells the storage that the trials this process trains are alive; a failure waits for the next beat. */
+    private void heartbeat() {
+        String prefix = store.describe() + "#";
+        List<Integer> mine = ACTIVE.stream().filter(k -> k.startsWith(prefix))
+                .map(k -> Integer.parseInt(k.substring(prefix.length()))).toList();
+        try {
+            store.heartbeat(OWNER, mine);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: heartbeat not sent ({})", store.describe(), e.getMessage());
         }
     }
 
@@ -124,9 +147,9 @@ public final class StudyRunner<C> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("study " + store.dir() + " interrupted", e);
+            throw new IllegalStateException(store.describe() + " interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("study " + store.dir() + ": a worker stopped: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(store.describe() + ": a worker stopped: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -147,17 +170,19 @@ public final class StudyRunner<C> {
         }
     }
 
-    private Work claim(StudyStore.Ledger ledger) {
+    private Work claim(TrialLedger ledger) {
         if (System.nanoTime() > deadline) {
             return new Stop();
         }
         List<TrialRecord> trials = ledger.trials();
-        Optional<TrialRecord> orphan = trials.stream().filter(this::claimable).findFirst();
-        if (orphan.isPresent()) {
-            TrialRecord taken = orphan.get().withStatus(TrialStatus.RUNNING).withOwner(OWNER);
+        for (TrialRecord orphan : trials.stream().filter(t -> claimable(t, ledger)).toList()) {
+            TrialRecord taken = requeued(orphan);
             ledger.write(taken);
-            return started(taken);
+            if (taken.status() == TrialStatus.RUNNING) {
+                return started(taken);
+            }
         }
+        trials = ledger.trials();
         boolean othersRunning = trials.stream().anyMatch(t -> t.status() == TrialStatus.RUNNING);
         Work wait = othersRunning ? new Idle() : new Stop();
         Decision decision = settings.scheduler().next(trials, settings.direction());
@@ -196,8 +221,11 @@ public final class StudyRunner<C> {
         return new Train(trial);
     }
 
-    /** A queued trial, or one marked running by a process that is gone (or by this JVM, not running it). */
-    private boolean claimable(TrialRecord t) {
+    /**
+     * A queued trial, or one marked running by a worker that is gone (its process ended, or its
+     * heartbeat went stale), or by this JVM but not running here.
+     */
+    private boolean claimable(TrialRecord t, TrialLedger ledger) {
         if (t.status() == TrialStatus.WAITING) {
             return true;
         }
@@ -207,29 +235,41 @@ public final class StudyRunner<C> {
         if (t.owner().equals(OWNER)) {
             return !ACTIVE.contains(key(t.number()));
         }
-        String[] parts = t.owner().split("@", 2);
-        if (parts.length != 2 || !parts[1].equals(host())) {
-            return false;
+        return store.abandoned(t, ledger);
+    }
+
+    /**
+     * A claimable trial taken by this worker; one another worker left behind counts as a failed
+     * attempt (it is requeued while attempts remain, else marked failed) and continues from its last
+     * checkpoint.
+     */
+    private TrialRecord requeued(TrialRecord orphan) {
+        if (orphan.status() != TrialStatus.RUNNING || OWNER.equals(orphan.owner())) {
+            return orphan.withStatus(TrialStatus.RUNNING).withOwner(OWNER);
         }
-        try {
-            return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !p.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
+        TrialRecord failed = orphan.withFailure("worker " + orphan.owner() + " stopped while training it ("
+                + store.describe() + " took it back)");
+        if (failed.attempts() > settings.retries()) {
+            LOG.warn("trial {}: its worker {} stopped; no retries left, marked failed", orphan.number(), orphan.owner());
+            return failed.withStatus(TrialStatus.FAILED).withOwner(null);
         }
+        LOG.warn("trial {}: its worker {} stopped; continuing it here from epoch {} (attempt {} of {})",
+                orphan.number(), orphan.owner(), orphan.checkpointEpochs(), failed.attempts() + 1, settings.retries() + 1);
+        return failed.withStatus(TrialStatus.RUNNING).withOwner(OWNER);
     }
 
     private void execute(TrialRecord claimed) {
         TrialRecord trial = claimed;
         try {
-            Path folder = Files.createDirectories(store.dir().resolve("trials").resolve(
-                    String.format("%05d.files", trial.number())));
+            Path folder = store.trialFolder(trial.number());
             C candidate = space.value(trial.point());
             try (TrialSession session = objective.open(candidate,
                     new TrialContext(trial.number(), settings.seed() + trial.number(), folder))) {
                 int start = 0;
-                if (trial.checkpoint() != null && trial.checkpointEpochs() > 0
-                        && Files.exists(store.dir().resolve(trial.checkpoint()))) {
-                    session.restore(store.dir().resolve(trial.checkpoint()));
+                Optional<Path> checkpoint = trial.checkpoint() != null && trial.checkpointEpochs() > 0
+                        ? store.checkpoint(trial.checkpoint()) : Optional.empty();
+                if (checkpoint.isPresent()) {
+                    session.restore(checkpoint.get());
                     start = trial.checkpointEpochs();
                 }
                 trial = trial.truncatedTo(start);
@@ -242,8 +282,8 @@ public final class StudyRunner<C> {
                     EpochResult result = session.trainEpoch(epoch);
                     // a new file per epoch: the record points at the old one until it is rewritten, so a
                     // kill between the two leaves a record and a checkpoint that agree
-                    String name = store.checkpointName(trial.number(), epoch + 1);
-                    AtomicFiles.write(store.dir().resolve(name), tmp -> save(session, tmp));
+                    String name = StudyBackend.checkpointName(trial.number(), epoch + 1);
+                    store.saveCheckpoint(name, tmp -> save(session, tmp));
                     String previous = trial.checkpoint();
                     TrialRecord next = trial.withEpoch(result.objective(), result.metrics(), name);
                     trial = store.transact(ledger -> {
@@ -253,7 +293,7 @@ public final class StudyRunner<C> {
                         return updated;
                     });
                     if (previous != null && !previous.equals(name)) {
-                        Files.deleteIfExists(store.dir().resolve(previous));
+                        store.deleteCheckpoint(previous);
                     }
                     if (trial.status() == TrialStatus.PRUNED) {
                         finished(trial);
@@ -318,21 +358,13 @@ public final class StudyRunner<C> {
     }
 
     private String key(int number) {
-        return store.dir() + "#" + number;
+        return store.describe() + "#" + number;
     }
 
     private static String stackTrace(Throwable e) {
         StringWriter w = new StringWriter();
         e.printStackTrace(new PrintWriter(w));
         return w.toString();
-    }
-
-    private static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     private static void save(TrialSession session, Path file) throws IOException {

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The PostgreSQL study store against a real server (skipped, with one line, where none runs). */
 class JdbcStudyStoreTest {
     private static final Duration RETRY = Duration.ofSeconds(30);
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path work;
     private PostgresDatabase db;
 
     @BeforeEach
@@ -59,7 +61,7 @@ class JdbcStudyStoreTest {
         assertTrue(space.getMessage().contains("different search space"), space.getMessage());
         assertTrue(space.getMessage().contains("space of fp-A; this space: space of fp-B"), space.getMessage());
         IllegalStateException direction = assertThrows(IllegalStateException.class,
-                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, RETRY));
+                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, settings(RETRY)));
         assertTrue(direction.getMessage().contains("created to MAXIMIZE its objective, this run would MINIMIZE"),
                 direction.getMessage());
     }
@@ -142,10 +144,11 @@ class JdbcStudyStoreTest {
         try (JdbcStudyStore writer = open("s", "fp"); JdbcStudyStore reader = open("s", "fp")) {
             byte[] bytes = new byte[300_000];
             new java.util.Random(1).nextBytes(bytes);
-            writer.saveCheckpoint("checkpoints/00001-e0002.bin", bytes);
-            assertArrayEquals(bytes, reader.loadCheckpoint("checkpoints/00001-e0002.bin").orElseThrow());
+            writer.saveCheckpoint("checkpoints/00001-e0002.bin", file -> java.nio.file.Files.write(file, bytes));
+            java.nio.file.Path copy = reader.checkpoint("checkpoints/00001-e0002.bin").orElseThrow();
+            assertArrayEquals(bytes, java.nio.file.Files.readAllBytes(copy));
             reader.deleteCheckpoint("checkpoints/00001-e0002.bin");
-            assertTrue(writer.loadCheckpoint("checkpoints/00001-e0002.bin").isEmpty());
+            assertTrue(writer.checkpoint("checkpoints/00001-e0002.bin").isEmpty());
         }
     }
 
@@ -176,7 +179,7 @@ class JdbcStudyStoreTest {
         JdbcTarget nowhere = JdbcTarget.parse("postgresql://127.0.0.1:1/none", null,
                 Map.of(JdbcTarget.USER_ENV, "u", JdbcTarget.PASSWORD_ENV, "s3cret-pw"), "test");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(nowhere, "s",
-                "fp", "space", Direction.MAXIMIZE, Duration.ofSeconds(2)));
+                "fp", "space", Direction.MAXIMIZE, settings(Duration.ofSeconds(2))));
         assertTrue(e.getMessage().contains("study 's' in postgresql://u@127.0.0.1:1/none"), e.getMessage());
         assertTrue(e.getMessage().contains("has not answered for 2 s"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pw"), e.getMessage());
@@ -188,7 +191,7 @@ class JdbcStudyStoreTest {
                 JdbcTarget.PASSWORD_ENV, "not-the-password"), "--storage");
         long start = System.nanoTime();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(wrong, "s",
-                "fp", "space", Direction.MAXIMIZE, RETRY));
+                "fp", "space", Direction.MAXIMIZE, settings(RETRY)));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "not retried for the whole window");
         assertTrue(e.getMessage().contains("fix: set the user and password through DL4J_RECIPES_DB_USER"),
                 e.getMessage());
@@ -196,7 +199,12 @@ class JdbcStudyStoreTest {
     }
 
     private JdbcStudyStore open(String name, String fingerprint) {
-        return JdbcStudyStore.open(db.target(), name, fingerprint, "space of " + fingerprint, Direction.MAXIMIZE, RETRY);
+        return JdbcStudyStore.open(db.target(), name, fingerprint, "space of " + fingerprint, Direction.MAXIMIZE,
+                settings(RETRY));
+    }
+
+    private JdbcStudyStore.Settings settings(Duration retry) {
+        return new JdbcStudyStore.Settings(work, retry, Duration.ofSeconds(60));
     }
 
     private static TrialRecord trial(int number, String owner) {

@@ -46,6 +46,16 @@ public final class PostgresDatabase implements AutoCloseable {
         return adminUrl.substring("jdbc:".length()).replaceFirst("/[^/?]*$", "/" + database);
     }
 
+    /** The URL with the user in it: {@code postgresql://user@host:port/name}. */
+    public String urlWithUser() {
+        return url().replaceFirst("^postgresql://", "postgresql://" + user + "@");
+    }
+
+    /** Writes the password into {@code file} (for {@code withPasswordFile}) and returns it. */
+    public java.nio.file.Path passwordFile(java.nio.file.Path file) throws java.io.IOException {
+        return java.nio.file.Files.writeString(file, password + "\n");
+    }
+
     /** The environment a worker needs to reach it (user and password). */
     public Map<String, String> env() {
         return Map.of(JdbcTarget.USER_ENV, user, JdbcTarget.PASSWORD_ENV, password);

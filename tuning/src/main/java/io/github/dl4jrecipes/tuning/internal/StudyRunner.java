@@ -7,6 +7,7 @@ import io.github.dl4jrecipes.tuning.Objective;
 import io.github.dl4jrecipes.tuning.Observation;
 import io.github.dl4jrecipes.tuning.Pruner;
 import io.github.dl4jrecipes.tuning.Sampler;
+import io.github.dl4jrecipes.tuning.Samplers;
 import io.github.dl4jrecipes.tuning.Scheduler;
 import io.github.dl4jrecipes.tuning.TrialContext;
 import io.github.dl4jrecipes.tuning.TrialRecord;
@@ -44,6 +45,12 @@ public final class StudyRunner<C> {
     private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
     /** How long an idle worker waits before asking again (short: trials take far longer). */
     private static final long POLL_MILLIS = 25;
+    /** Draws of the sampler when its point duplicates a running trial's. */
+    static final int SAMPLER_REDRAWS = 4;
+    /** Then uniformly random draws, before a duplicate is accepted (a space may have few points). */
+    static final int RANDOM_REDRAWS = 16;
+    /** Added to the study's seed for each redraw: another random stream per draw. */
+    private static final long REDRAW_SEED_STEP = 0x9E3779B97F4A7C15L;
     /** Trials being trained in this JVM, as "dir#number", to tell our own from a killed process's. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final String OWNER = Owners.SELF;
@@ -192,8 +199,7 @@ public final class StudyRunner<C> {
                 return wait;
             }
             int number = ledger.nextNumber();
-            double[] point = settings.sampler().propose(space.dimensions(), observations(trials), number,
-                    Seeds.forTrial(settings.seed(), number));
+            double[] point = proposeDistinct(trials, number, number);
             if (point == null) {
                 return wait;
             }
@@ -214,6 +220,35 @@ public final class StudyRunner<C> {
             return started(promoted);
         }
         return decision instanceof Decision.Wait ? new Idle() : wait;
+    }
+
+    /**
+     * The sampler's next point, unless a trial that runs or waits already has its parameters
+     * (workers asking together; TPE's choice in a small categorical space hardly depends on its
+     * random stream): then the sampler is asked again with other random streams, and after
+     * {@value #SAMPLER_REDRAWS} such draws a uniformly random point that no running trial has is
+     * taken (at most {@value #RANDOM_REDRAWS} tries; a space with no such point gets the duplicate).
+     * With one worker no trial runs when it asks, so its proposals are unchanged.
+     */
+    private double[] proposeDistinct(List<TrialRecord> trials, int proposal, int number) {
+        Set<Map<String, String>> pending = trials.stream()
+                .filter(t -> t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING)
+                .map(TrialRecord::params).collect(java.util.stream.Collectors.toSet());
+        List<Observation> history = observations(trials);
+        double[] point = null;
+        for (int draw = 0; draw < SAMPLER_REDRAWS + RANDOM_REDRAWS; draw++) {
+            java.util.Random rng = Seeds.forTrial(settings.seed() + draw * REDRAW_SEED_STEP, number);
+            double[] next = draw < SAMPLER_REDRAWS
+                    ? settings.sampler().propose(space.dimensions(), history, proposal, rng)
+                    : Samplers.random().propose(space.dimensions(), history, proposal, rng);
+            if (draw == 0) {
+                point = next;
+            }
+            if (next == null || !pending.contains(space.describe(next))) {
+                return next;
+            }
+        }
+        return point;
     }
 
     private Work started(TrialRecord trial) {
@@ -339,13 +374,23 @@ public final class StudyRunner<C> {
         });
     }
 
+    /**
+     * What the sampler learns from: finished trials with their value (a running trial's value is
+     * provisional, a failed one has none), and trials still running or queued as the constant liar
+     * (Ginsbourger et al.; Optuna's {@code constant_liar}): the worst value seen so far, as pruned
+     * trials count, so that workers asking at the same time are sent to different places instead of
+     * all to the current favourite.
+     */
     private List<Observation> observations(List<TrialRecord> trials) {
+        double worst = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.PRUNED)
+                .mapToDouble(t -> settings.direction().toLoss(t.value())).filter(v -> !Double.isNaN(v))
+                .max().orElse(Double.NaN);
         List<Observation> list = new ArrayList<>();
         for (TrialRecord t : trials) {
-            // finished trials only: a running trial's value is provisional, a failed one has none
             boolean complete = t.status() == TrialStatus.COMPLETE;
             boolean valued = complete || t.status() == TrialStatus.PRUNED;
-            double loss = valued ? settings.direction().toLoss(t.value()) : Double.NaN;
+            boolean pending = t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING;
+            double loss = valued ? settings.direction().toLoss(t.value()) : pending ? worst : Double.NaN;
             list.add(new Observation(t.number(), t.point(), loss, complete));
         }
         return list;

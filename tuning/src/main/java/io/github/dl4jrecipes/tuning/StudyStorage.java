@@ -8,6 +8,7 @@ import io.github.dl4jrecipes.tuning.internal.StudyStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -123,15 +124,35 @@ public final class StudyStorage {
         return heartbeat;
     }
 
-    /** Opens (creating if new) the study for a space with this fingerprint and direction. */
-    StudyBackend open(String fingerprint, String space, Direction direction) {
+    /** Opens (creating if new) the study for a space with this fingerprint, dimensions and direction. */
+    StudyBackend open(String fingerprint, String space, List<Dimension> dimensions, Direction direction) {
         if (dir != null) {
             return StudyStore.open(dir, fingerprint, space, direction);
         }
-        JdbcTarget target = JdbcTarget.parse(url, passwordFile, System.getenv(), "StudyStorage.jdbc");
+        return JdbcStudyStore.open(target(), name, fingerprint, space, direction, dimensions, jdbcSettings());
+    }
+
+    /**
+     * Writes the leaderboard ({@code leaderboard.csv}, {@code .json}) and the HTML report of this
+     * database study into {@code dir}, from the database alone (no space, no data), and returns the
+     * leaderboard: what {@code dl4j-recipes study report} runs.
+     *
+     * @throws IllegalStateException for a directory storage (its reports are in the directory), or a
+     *                               study the database does not hold
+     */
+    public Leaderboard writeReports(Path out) {
+        requireDatabase("writeReports");
+        JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
+        return TuningResult.writeReports(out, study.trials(), study.dimensions(), study.direction());
+    }
+
+    private JdbcTarget target() {
+        return JdbcTarget.parse(url, passwordFile, System.getenv(), "StudyStorage.jdbc");
+    }
+
+    private JdbcStudyStore.Settings jdbcSettings() {
         Path work = workDir != null ? workDir : Path.of("study-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
-        return JdbcStudyStore.open(target, name, fingerprint, space, direction,
-                new JdbcStudyStore.Settings(work, retryFor, grace));
+        return new JdbcStudyStore.Settings(work, retryFor, grace);
     }
 
     private void requireDatabase(String method) {

@@ -281,7 +281,7 @@ public final class Tuner<C> {
         Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
         StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
-        try (StudyBackend store = where.open(unit.fingerprint(), space.toString(), direction)) {
+        try (StudyBackend store = where.open(unit.fingerprint(), space.toString(), unit.dimensions(), direction)) {
             applyThreads(threads);
             LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
                     unit.dimensions().size());

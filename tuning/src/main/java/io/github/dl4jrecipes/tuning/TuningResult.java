@@ -78,8 +78,17 @@ public final class TuningResult<C> {
     }
 
     void writeReports() {
-        leaderboard.writeCsv(dir.resolve("leaderboard.csv"));
-        leaderboard.writeJson(dir.resolve("leaderboard.json"));
-        HtmlReport.write(report(), trials, space.dimensions(), direction, importance(), leaderboard.rows());
+        writeReports(dir, trials, space.dimensions(), direction);
+    }
+
+    /** Writes the leaderboard (CSV, JSON) and the HTML report of these trials into {@code dir}. */
+    static Leaderboard writeReports(Path dir, List<TrialRecord> trials, List<Dimension> dimensions,
+                                    Direction direction) {
+        Leaderboard board = Leaderboard.of(trials, direction);
+        board.writeCsv(dir.resolve("leaderboard.csv"));
+        board.writeJson(dir.resolve("leaderboard.json"));
+        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions, direction,
+                Importance.of(trials, dimensions, direction), board.rows());
+        return board;
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.core.train.internal.Json;
+import io.github.dl4jrecipes.tuning.Dimension;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public final class JdbcStudyStore implements StudyBackend {
      *                               database holds another schema version, or it cannot be reached
      */
     public static JdbcStudyStore open(JdbcTarget target, String name, String fingerprint, String space,
-                                      Direction direction, Settings settings) {
+                                      Direction direction, List<Dimension> dimensions, Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -121,7 +122,7 @@ public final class JdbcStudyStore implements StudyBackend {
         try {
             long id = store.retrying("open the study", c -> {
                 createSchema(c);
-                return findOrCreate(c, target, name, fingerprint, space, direction);
+                return findOrCreate(c, target, name, fingerprint, space, direction, dimensions);
             });
             Files.createDirectories(settings.workDir());
             return new JdbcStudyStore(pool, target, name, id, settings);
@@ -435,13 +436,14 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     private static long findOrCreate(Connection c, JdbcTarget target, String name, String fingerprint, String space,
-                                     Direction direction) throws SQLException {
+                                     Direction direction, List<Dimension> dimensions) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dl4jr_studies (name, fingerprint, space,"
-                + " direction) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+                + " direction, info) VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (name) DO NOTHING")) {
             insert.setString(1, name);
             insert.setString(2, fingerprint);
             insert.setString(3, space);
             insert.setString(4, direction.name());
+            insert.setString(5, json(new StudyInfo(dimensions)));
             insert.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
@@ -462,6 +464,68 @@ public final class JdbcStudyStore implements StudyBackend {
                 }
                 return r.getLong(1);
             }
+        }
+    }
+
+    /**
+     * What a study row keeps besides its identity, as JSON: the space's dimensions, so that a report
+     * can be drawn from the database alone.
+     *
+     * @param dimensions the space's dimensions, in the order of the trials' points
+     */
+    public record StudyInfo(List<Dimension> dimensions) {
+    }
+
+    /** A study read back from the database, for reports: its direction, dimensions and trials. */
+    public record Snapshot(String name, Direction direction, List<Dimension> dimensions, List<TrialRecord> trials) {
+    }
+
+    /**
+     * Reads the existing study {@code name} without opening it for work (no space needed).
+     *
+     * @throws IllegalStateException when the database has no such study, or cannot be reached
+     */
+    public static Snapshot read(JdbcTarget target, String name, Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.setMaximumPoolSize(1);
+        config.setAutoCommit(false);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings);
+            Object[] row = reader.retrying("read the study", c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id, direction, info::text FROM dl4jr_studies WHERE name = ?")) {
+                    s.setString(1, name);
+                    try (ResultSet r = s.executeQuery()) {
+                        return r.next() ? new Object[] {r.getLong(1), r.getString(2), r.getString(3)} : null;
+                    }
+                }
+            });
+            if (row == null) {
+                throw new IllegalStateException("there is no study '" + name + "' in " + target.redacted()
+                        + "; fix: check --study-name (names are case-sensitive)");
+            }
+            StudyInfo info;
+            try {
+                info = Json.MAPPER.readValue((String) row[2], StudyInfo.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("study '" + name + "' in " + target.redacted()
+                        + " has information this version cannot read (" + e.getMessage() + ")", e);
+            }
+            JdbcStudyStore study = new JdbcStudyStore(pool, target, name, (Long) row[0], settings);
+            return new Snapshot(name, Direction.valueOf((String) row[1]),
+                    info.dimensions() == null ? List.of() : info.dimensions(), study.trials());
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
         }
     }
 

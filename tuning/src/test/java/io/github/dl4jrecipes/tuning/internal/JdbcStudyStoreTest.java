@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The PostgreSQL study store against a real server (skipped, with one line, where none runs). */
 class JdbcStudyStoreTest {
     private static final Duration RETRY = Duration.ofSeconds(30);
+    private static final List<io.github.dl4jrecipes.tuning.Dimension> DIMS =
+            List.of(new io.github.dl4jrecipes.tuning.Dimension("lr", 0), new io.github.dl4jrecipes.tuning.Dimension("act", 3));
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path work;
     private PostgresDatabase db;
@@ -61,7 +63,7 @@ class JdbcStudyStoreTest {
         assertTrue(space.getMessage().contains("different search space"), space.getMessage());
         assertTrue(space.getMessage().contains("space of fp-A; this space: space of fp-B"), space.getMessage());
         IllegalStateException direction = assertThrows(IllegalStateException.class,
-                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, settings(RETRY)));
+                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, DIMS, settings(RETRY)));
         assertTrue(direction.getMessage().contains("created to MAXIMIZE its objective, this run would MINIMIZE"),
                 direction.getMessage());
     }
@@ -80,6 +82,10 @@ class JdbcStudyStoreTest {
             assertEquals("c2", back.checkpoint());
             assertArrayEquals(t.point(), back.point());
             assertEquals(Map.of(1, List.of(0.5, 0.75)), store.intermediateValues());
+            JdbcStudyStore.Snapshot read = JdbcStudyStore.read(db.target(), "s", settings(RETRY));
+            assertEquals(DIMS, read.dimensions(), "the space's dimensions are kept for reports");
+            assertEquals(Direction.MAXIMIZE, read.direction());
+            assertEquals(List.of(0.5, 0.75), read.trials().get(0).values());
         }
     }
 
@@ -179,7 +185,7 @@ class JdbcStudyStoreTest {
         JdbcTarget nowhere = JdbcTarget.parse("postgresql://127.0.0.1:1/none", null,
                 Map.of(JdbcTarget.USER_ENV, "u", JdbcTarget.PASSWORD_ENV, "s3cret-pw"), "test");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(nowhere, "s",
-                "fp", "space", Direction.MAXIMIZE, settings(Duration.ofSeconds(2))));
+                "fp", "space", Direction.MAXIMIZE, DIMS, settings(Duration.ofSeconds(2))));
         assertTrue(e.getMessage().contains("study 's' in postgresql://u@127.0.0.1:1/none"), e.getMessage());
         assertTrue(e.getMessage().contains("has not answered for 2 s"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pw"), e.getMessage());
@@ -191,7 +197,7 @@ class JdbcStudyStoreTest {
                 JdbcTarget.PASSWORD_ENV, "not-the-password"), "--storage");
         long start = System.nanoTime();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(wrong, "s",
-                "fp", "space", Direction.MAXIMIZE, settings(RETRY)));
+                "fp", "space", Direction.MAXIMIZE, DIMS, settings(RETRY)));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "not retried for the whole window");
         assertTrue(e.getMessage().contains("fix: set the user and password through DL4J_RECIPES_DB_USER"),
                 e.getMessage());
@@ -199,7 +205,7 @@ class JdbcStudyStoreTest {
     }
 
     private JdbcStudyStore open(String name, String fingerprint) {
-        return JdbcStudyStore.open(db.target(), name, fingerprint, "space of " + fingerprint, Direction.MAXIMIZE,
+        return JdbcStudyStore.open(db.target(), name, fingerprint, "space of " + fingerprint, Direction.MAXIMIZE, DIMS,
                 settings(RETRY));
     }
 

@@ -260,6 +260,9 @@ public final class Tuner<C> {
      *
      * @param objective what each trial trains
      * @return the study's results
+     * @throws IllegalArgumentException with the objective's own message when it refuses a trial's candidate as it
+     *                                  opens it ({@link Objective#open}): the trial is recorded as failed, no other
+     *                                  trial starts, and running ones pause to resume later
      */
     public TuningResult<C> run(Objective<C> objective) {
         Objects.requireNonNull(objective, "objective");

@@ -128,6 +128,28 @@ class StudyTest {
     }
 
     @Test
+    void anObjectiveThatRefusesItsInputsFailsTheStudyAtOnceWithItsMessage() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        Objective<Map<String, Object>> refusing = (candidate, context) -> {
+            opened.incrementAndGet();
+            throw new IllegalArgumentException("recipe: a regressor, but the labels hold 3 classes; fix: ...");
+        };
+        Path dir = tmp.resolve("s");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tuner.random(Synthetic.unitX(), 2)
+                .maxTrials(10).retries(3).workers(2).threadsPerWorker(1).cores(2).study(dir).run(refusing));
+        assertEquals("recipe: a regressor, but the labels hold 3 classes; fix: ...", e.getMessage());
+        assertTrue(opened.get() <= 2, "no trial starts after the refusal (two workers may open one each): "
+                + opened.get());
+        List<TrialRecord> trials = trialFiles(dir);
+        assertEquals(opened.get(), trials.size());
+        for (TrialRecord t : trials) {
+            assertEquals(TrialStatus.FAILED, t.status(), "not queued for a retry");
+            assertEquals(1, t.attempts());
+            assertTrue(t.error().contains("labels hold 3 classes"), t.error());
+        }
+    }
+
+    @Test
     void aTransientFailureIsRetriedFromItsCheckpoint() {
         Map<Integer, AtomicInteger> calls = new ConcurrentHashMap<>();
         TuningResult<Map<String, Object>> r = Tuner.random(Synthetic.unitX(), 3).maxTrials(2).retries(1)
@@ -241,6 +263,16 @@ class StudyTest {
         assertMessage(() -> Tuner.asha(s, 5, 3, 3), "maxEpochs must be >= minEpochs", "3");
         assertMessage(() -> Tuner.random(s, 1).workers(3).threadsPerWorker(1).cores(2).study(tmp.resolve("c"))
                 .run(xObjective()), "workers x threadsPerWorker must be <= cores", "3 x 1 > 2");
+    }
+
+    static List<TrialRecord> trialFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("trials"))) {
+            List<TrialRecord> trials = new java.util.ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                trials.add(io.github.dl4jrecipes.core.train.internal.Json.MAPPER.readValue(f.toFile(), TrialRecord.class));
+            }
+            return trials;
+        }
     }
 
     static void assertMessage(org.junit.jupiter.api.function.Executable call, String rule, String value) {

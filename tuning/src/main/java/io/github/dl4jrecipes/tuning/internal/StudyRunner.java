@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a study: {@code workers} threads each claim work in a store transaction (take over an
@@ -53,6 +54,8 @@ public final class StudyRunner<C> {
     private final Settings settings;
     private final Objective<C> objective;
     private final long deadline;
+    /** The first deterministic failure (an objective refusing its inputs): stops every worker. */
+    private final AtomicReference<IllegalArgumentException> refused = new AtomicReference<>();
     private Progress progress;
 
     /**
@@ -100,12 +103,24 @@ public final class StudyRunner<C> {
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWallMillis());
     }
 
-    /** Runs until the budget or the schedule is spent; returns the study's records. */
+    /**
+     * Runs until the budget or the schedule is spent; returns the study's records.
+     *
+     * @throws IllegalArgumentException when the objective refuses a candidate or the data as it opens a trial
+     *                                  (its own message): that failure would repeat for every trial, so the study
+     *                                  stops at once instead of retrying it and starting more
+     */
     public List<TrialRecord> run() {
+        List<TrialRecord> trials;
         try (Progress bar = Progress.start(settings.maxTrials(), finishedCount(store.trials()))) {
             progress = bar;
-            return runWorkers();
+            trials = runWorkers();
         }
+        IllegalArgumentException failure = refused.get();
+        if (failure != null) {
+            throw new IllegalArgumentException(failure.getMessage(), failure);
+        }
+        return trials;
     }
 
     private List<TrialRecord> runWorkers() {
@@ -148,7 +163,7 @@ public final class StudyRunner<C> {
     }
 
     private Work claim(StudyStore.Ledger ledger) {
-        if (System.nanoTime() > deadline) {
+        if (System.nanoTime() > deadline || refused.get() != null) {
             return new Stop();
         }
         List<TrialRecord> trials = ledger.trials();
@@ -224,8 +239,10 @@ public final class StudyRunner<C> {
             Path folder = Files.createDirectories(store.dir().resolve("trials").resolve(
                     String.format("%05d.files", trial.number())));
             C candidate = space.value(trial.point());
-            try (TrialSession session = objective.open(candidate,
-                    new TrialContext(trial.number(), settings.seed() + trial.number(), folder))) {
+            try (TrialSession session = open(trial, candidate, folder)) {
+                if (session == null) {
+                    return;
+                }
                 int start = 0;
                 if (trial.checkpoint() != null && trial.checkpointEpochs() > 0
                         && Files.exists(store.dir().resolve(trial.checkpoint()))) {
@@ -234,9 +251,10 @@ public final class StudyRunner<C> {
                 }
                 trial = trial.truncatedTo(start);
                 for (int epoch = start; epoch < trial.targetEpochs(); epoch++) {
-                    if (System.nanoTime() > deadline) {
+                    if (System.nanoTime() > deadline || refused.get() != null) {
                         write(trial.withStatus(TrialStatus.WAITING).withOwner(null));
-                        LOG.info("trial {} paused at {} epochs: wall-time budget spent", trial.number(), epoch);
+                        LOG.info("trial {} paused at {} epochs: {}", trial.number(), epoch,
+                                refused.get() != null ? "the study stopped" : "wall-time budget spent");
                         return;
                     }
                     EpochResult result = session.trainEpoch(epoch);
@@ -272,6 +290,23 @@ public final class StudyRunner<C> {
                     settings.retries() + 1, retry ? ", will retry" : "", e.toString());
         } finally {
             ACTIVE.remove(key(claimed.number()));
+        }
+    }
+
+    /**
+     * Opens the trial's session; an {@link IllegalArgumentException} (the objective's checks of the
+     * candidate against the data) fails the trial without a retry and stops the study: returns null then.
+     */
+    private TrialSession open(TrialRecord trial, C candidate, Path folder) throws Exception {
+        try {
+            return objective.open(candidate, new TrialContext(trial.number(), settings.seed() + trial.number(), folder));
+        } catch (IllegalArgumentException e) {
+            write(trial.withFailure(stackTrace(e)).withStatus(TrialStatus.FAILED).withOwner(null));
+            if (refused.compareAndSet(null, e)) {
+                LOG.error("trial {} refused by the objective, not retried; the study stops (every trial would fail the "
+                        + "same way): {}", trial.number(), e.getMessage());
+            }
+            return null;
         }
     }
 

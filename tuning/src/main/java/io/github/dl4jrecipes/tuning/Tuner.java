@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,6 +63,7 @@ public final class Tuner<C> {
     private int retries = DEFAULT_RETRIES;
     private long seed = Fit.DEFAULT_SEED;
     private Path study;
+    private final List<Map<String, ?>> queue = new ArrayList<>();
 
     private Tuner(ParameterSpace<C> space, Sampler sampler, Scheduler scheduler) {
         this.space = Objects.requireNonNull(space, "space");
@@ -248,6 +252,27 @@ public final class Tuner<C> {
         return this;
     }
 
+    /**
+     * Queues a candidate to train before the sampler's (Optuna's {@code enqueue_trial}): a known good
+     * configuration, last study's best. Queued candidates are trained in the order given, after a
+     * preset space's recipe as given (always the first trial, {@link TrialSource#AS_GIVEN}); a
+     * resumed study trains only those it does not hold yet.
+     *
+     * @param values hyperparameter values by name (the names of the leaderboard's columns); a value may
+     *               be given as text ({@code "0.01"}, {@code "TANH"}); names left out are drawn at random
+     * @return this tuner
+     * @throws IllegalArgumentException at {@link #run} for an unknown name or a value outside its space
+     */
+    public Tuner<C> enqueue(Map<String, ?> values) {
+        Objects.requireNonNull(values, "values");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("enqueue: no value given; fix: name at least one hyperparameter, "
+                    + "e.g. enqueue(Map.of(\"maxLr\", 0.01))");
+        }
+        queue.add(new LinkedHashMap<>(values));
+        return this;
+    }
+
     /** @param dir the study directory (created if missing, resumed if it holds this space's study) @return this */
     public Tuner<C> study(Path dir) {
         this.study = Objects.requireNonNull(dir, "study");
@@ -274,13 +299,17 @@ public final class Tuner<C> {
         }
         Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
+        List<double[]> queued = queue.stream().map(unit::pointOf).toList();
         Path dir = study != null ? study : newStudyDir();
-        StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), direction);
+        String strategy = StudyStore.describe(sampler) + " + " + StudyStore.describe(scheduler);
+        Double lrFinderPick = space instanceof RecipeSpace<?, ?> recipes ? recipes.lrFinderPick().orElse(null) : null;
+        StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), direction, strategy,
+                lrFinderPick);
         applyThreads(threads);
         LOG.info("study {}: {} workers x {} ND4J threads, {} hyperparameters", store.dir(), workers, threads,
                 unit.dimensions().size());
         StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                maxTrials, maxTotalEpochs, maxWallMillis, retries, seed);
+                maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued);
         List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
         TuningResult<C> result = new TuningResult<>(unit, store.dir(), trials, direction);
         result.writeReports();

@@ -44,7 +44,7 @@ public final class TuningResult<C> {
 
     /** @return the best trial's candidate (a DL4J configuration, a map …), if any */
     public Optional<C> bestCandidate() {
-        return best().map(t -> space.value(t.point()));
+        return best().map(space::candidate);
     }
 
     /**

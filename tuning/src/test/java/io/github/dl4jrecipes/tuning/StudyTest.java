@@ -81,6 +81,32 @@ class StudyTest {
     }
 
     @Test
+    void resumingWithAnotherSamplerOrScheduleIsRefusedAndAnOldStudyAdoptsTheFirstStrategyThatResumesIt()
+            throws Exception {
+        Path dir = tmp.resolve("s");
+        Tuner.random(Synthetic.unitX(), 1).maxTrials(2).threadsPerWorker(1).study(dir).run(xObjective());
+        IllegalStateException sampler = assertThrows(IllegalStateException.class, () -> Tuner.tpe(Synthetic.unitX(), 1)
+                .maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective()));
+        assertTrue(sampler.getMessage().contains("was created with the strategy UniformSampler[] + FullBudget[epochs=1]"
+                + ", this run uses TpeSampler["), sampler.getMessage());
+        assertTrue(sampler.getMessage().contains("s-2"), "offers a new study: " + sampler.getMessage());
+        IllegalStateException epochs = assertThrows(IllegalStateException.class, () -> Tuner.random(Synthetic.unitX(), 2)
+                .maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective()));
+        assertTrue(epochs.getMessage().contains("this run uses UniformSampler[] + FullBudget[epochs=2]"),
+                epochs.getMessage());
+        assertEquals(2, trialFiles(dir).size(), "nothing ran");
+
+        // a study written before the strategy was kept: the first run that resumes it records its own
+        Path info = dir.resolve("study.json");
+        Files.writeString(info, Files.readString(info).replaceAll("\"strategy\" : \"[^\"]*\",?", ""));
+        assertFalse(Files.readString(info).contains("strategy"));
+        Tuner.tpe(Synthetic.unitX(), 1).maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective());
+        assertTrue(Files.readString(info).contains("TpeSampler["), Files.readString(info));
+        assertThrows(IllegalStateException.class, () -> Tuner.random(Synthetic.unitX(), 1).maxTrials(3)
+                .threadsPerWorker(1).study(dir).run(xObjective()));
+    }
+
+    @Test
     void aCorruptedTrialRecordIsSkippedWithAWarningAndItsNumberIsNotReused() throws Exception {
         Path dir = tmp.resolve("s");
         Tuner.random(Synthetic.unitX(), 1).maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective());

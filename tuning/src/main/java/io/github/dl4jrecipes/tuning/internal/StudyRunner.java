@@ -12,6 +12,7 @@ import io.github.dl4jrecipes.tuning.Scheduler;
 import io.github.dl4jrecipes.tuning.TrialContext;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import io.github.dl4jrecipes.tuning.TrialSession;
+import io.github.dl4jrecipes.tuning.TrialSource;
 import io.github.dl4jrecipes.tuning.TrialStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +72,16 @@ public final class StudyRunner<C> {
      * @param maxWallMillis  how long this run may take (this process)
      * @param retries        restarts of a failing trial before it is marked failed
      * @param seed           the study's seed
+     * @param queue          points of queued candidates, NaN where the sampler chooses, trained in this order
+     *                       after the space's candidate as given and before the sampler's
      */
     public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
-                           int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed) {
+                           int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed,
+                           List<double[]> queue) {
+        /** Copies the queue. */
+        public Settings {
+            queue = List.copyOf(queue);
+        }
     }
 
     private sealed interface Work {
@@ -182,13 +190,10 @@ public final class StudyRunner<C> {
                 return wait;
             }
             int number = ledger.nextNumber();
-            double[] point = settings.sampler().propose(space.dimensions(), observations(trials), number,
-                    Seeds.forTrial(settings.seed(), number));
-            if (point == null) {
+            TrialRecord created = propose(trials, number, start);
+            if (created == null) {
                 return wait;
             }
-            TrialRecord created = new TrialRecord(number, TrialStatus.RUNNING, point, space.describe(point),
-                    start.bracket(), start.rung(), start.epochs(), List.of(), Map.of(), null, 0, OWNER, 0, null);
             ledger.write(created);
             return started(created);
         }
@@ -204,6 +209,54 @@ public final class StudyRunner<C> {
             return started(promoted);
         }
         return decision instanceof Decision.Wait ? new Idle() : wait;
+    }
+
+    /**
+     * The next trial: the space's candidate as given until the study has it, then each queued
+     * candidate it does not have yet (coordinates the queue leaves open drawn at random), then the
+     * sampler's; null when the sampler has nothing left.
+     */
+    private TrialRecord propose(List<TrialRecord> trials, int number, Decision.Start start) {
+        Optional<Map<String, Object>> asGiven = space.asGivenValues();
+        if (asGiven.isPresent() && trials.stream().noneMatch(t -> t.source() == TrialSource.AS_GIVEN)) {
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            asGiven.get().forEach((name, value) -> params.put(name, String.valueOf(value)));
+            return created(number, space.nearestPointOf(asGiven.get()), params, start, TrialSource.AS_GIVEN);
+        }
+        java.util.Random rng = Seeds.forTrial(settings.seed(), number);
+        for (double[] queued : settings.queue()) {
+            if (trials.stream().noneMatch(t -> t.source() == TrialSource.QUEUED && fills(queued, t.point()))) {
+                double[] point = queued.clone();
+                for (int i = 0; i < point.length; i++) {
+                    if (Double.isNaN(point[i])) {
+                        point[i] = rng.nextDouble();
+                    }
+                }
+                return created(number, point, space.describe(point), start, TrialSource.QUEUED);
+            }
+        }
+        int proposal = 1 + (int) trials.stream().filter(t -> t.source() == TrialSource.SAMPLER).count();
+        double[] sampled = settings.sampler().propose(space.dimensions(), observations(trials), proposal, rng);
+        return sampled == null ? null : created(number, sampled, space.describe(sampled), start, TrialSource.SAMPLER);
+    }
+
+    private static TrialRecord created(int number, double[] point, Map<String, String> params, Decision.Start start,
+                                       TrialSource source) {
+        return new TrialRecord(number, TrialStatus.RUNNING, point, params, start.bracket(), start.rung(),
+                start.epochs(), List.of(), Map.of(), null, 0, OWNER, 0, null, source);
+    }
+
+    /** Whether {@code point} has every coordinate {@code queued} sets. */
+    private static boolean fills(double[] queued, double[] point) {
+        if (queued.length != point.length) {
+            return false;
+        }
+        for (int i = 0; i < queued.length; i++) {
+            if (!Double.isNaN(queued[i]) && queued[i] != point[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Work started(TrialRecord trial) {
@@ -238,7 +291,7 @@ public final class StudyRunner<C> {
         try {
             Path folder = Files.createDirectories(store.dir().resolve("trials").resolve(
                     String.format("%05d.files", trial.number())));
-            C candidate = space.value(trial.point());
+            C candidate = space.candidate(trial);
             try (TrialSession session = open(trial, candidate, folder)) {
                 if (session == null) {
                     return;

@@ -95,7 +95,7 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
                 .withProgress(Progress.LOG);
         DataSet train = recipe.classLabels(split.train());
         DataSet valid = recipe.classLabels(split.valid());
-        TabularSpace space = SearchSpaces.tabular(recipe, train);
+        TabularSpace space = SearchSpaces.tabular(recipe, train, study);
         Tuner<TabularRecipe> tuner = switch (strategy) {
             case RANDOM -> Tuner.random(space, maxEpochs);
             case TPE -> Tuner.tpe(space, maxEpochs);

@@ -80,6 +80,7 @@ public final class TuningResult<C> {
     void writeReports() {
         leaderboard.writeCsv(dir.resolve("leaderboard.csv"));
         leaderboard.writeJson(dir.resolve("leaderboard.json"));
-        HtmlReport.write(report(), trials, space.dimensions(), direction, importance(), leaderboard.rows());
+        HtmlReport.write(report(), trials, space.dimensions(), space.axes(), direction, importance(),
+                leaderboard.rows());
     }
 }

@@ -106,7 +106,7 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).study(study)
                 .run(TabularTuning.objective(recipe, train, valid));
         out.println(result.leaderboard().toText(TOP));
-        result.best().ifPresent(best -> out.println("best trial " + best.number() + ": " + best.params()));
+        result.best().ifPresent(best -> out.println("best trial " + best.number() + " (rank 1 above)"));
         out.println(TabularTuning.best(result).card());
         out.println("leaderboard: " + study.resolve("leaderboard.csv") + ", report: " + result.report());
         out.flush();

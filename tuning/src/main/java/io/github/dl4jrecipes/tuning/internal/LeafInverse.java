@@ -6,6 +6,8 @@ import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParame
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -21,6 +23,8 @@ final class LeafInverse {
     private static final int BISECTION_STEPS = 60;
     /** Relative slack when a real value is compared with its range's bounds (their text may be rounded). */
     private static final double BOUND_SLACK = 1e-9;
+    /** Relative tolerance when telling a log-uniform range by its midpoint (the geometric mean of its bounds). */
+    private static final double LOG_CHECK = 1e-6;
 
     private final ParameterSpace<?> leaf;
     private final int index;
@@ -98,6 +102,46 @@ final class LeafInverse {
             return v < at(0) ? 0 : 1;
         }
         return Double.NaN;
+    }
+
+    /**
+     * @param name the hyperparameter's name
+     * @return its axis: a tick per choice, or range ticks placed where the leaf yields their values
+     */
+    Axis axis(String name) {
+        int choices = leaf instanceof DiscreteParameterSpace<?> d ? d.numValues() : leaf instanceof BooleanSpace ? 2 : 0;
+        List<Axis.Tick> ticks = new ArrayList<>();
+        if (choices > 0) {
+            for (int i = 0; i < choices; i++) {
+                double x = (i + 0.5) / choices;
+                ticks.add(new Axis.Tick(x, String.valueOf(leaf.getValue(probe(x)))));
+            }
+            return new Axis(name, true, false, ticks);
+        }
+        if (!supported()) {
+            return unitAxis(name);
+        }
+        double lo = at(0);
+        double hi = at(1);
+        boolean log = leaf instanceof ContinuousParameterSpace && lo > 0
+                && Math.abs(at(0.5) - Math.sqrt(lo * hi)) <= LOG_CHECK * hi;
+        List<Double> values = log ? Ticks.log(lo, hi) : Ticks.linear(lo, hi);
+        if (leaf instanceof IntegerParameterSpace) {
+            values = values.stream().filter(v -> v == Math.rint(v)).toList();
+        }
+        for (double v : values) {
+            exact(v).ifPresent(x -> ticks.add(new Axis.Tick(x, Numbers.format(v))));
+        }
+        return new Axis(name, false, log, ticks);
+    }
+
+    /** @return an axis over the unit coordinate itself, for leaves that cannot be read back */
+    static Axis unitAxis(String name) {
+        List<Axis.Tick> ticks = new ArrayList<>();
+        for (double v : Ticks.linear(0, 1)) {
+            ticks.add(new Axis.Tick(v, Numbers.format(v)));
+        }
+        return new Axis(name, false, false, ticks);
     }
 
     private OptionalDouble choice(int n, Object value) {

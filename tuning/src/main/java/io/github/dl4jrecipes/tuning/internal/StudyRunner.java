@@ -370,9 +370,9 @@ public final class StudyRunner<C> {
                 .min(java.util.Comparator.comparingDouble(t -> settings.direction().toLoss(t.value())))
                 .orElse(trial);
         LOG.info("trial {} {} after {} epochs: objective {}; best so far {} (trial {})", trial.number(),
-                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), trial.value(),
-                best.value(), best.number());
-        progress.update(finishedCount(all), "best " + best.value() + " (trial " + best.number() + ")");
+                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), Numbers.format(trial.value()),
+                Numbers.format(best.value()), best.number());
+        progress.update(finishedCount(all), "best " + Numbers.format(best.value()) + " (trial " + best.number() + ")");
     }
 
     private static long finishedCount(List<TrialRecord> trials) {

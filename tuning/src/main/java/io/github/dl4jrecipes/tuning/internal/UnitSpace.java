@@ -170,6 +170,17 @@ public final class UnitSpace<T> {
         return point;
     }
 
+    /** @return how a report draws each coordinate: ticks with values, categories at fixed positions */
+    public List<Axis> axes() {
+        List<Axis> axes = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            String name = dimensions.get(i).name();
+            LeafInverse inverse = inverses.get(name);
+            axes.add(inverse != null && coordinates.get(name) == i ? inverse.axis(name) : LeafInverse.unitAxis(name));
+        }
+        return axes;
+    }
+
     private List<String> settableNames() {
         return inverses.entrySet().stream().filter(e -> e.getValue().supported()).map(Map.Entry::getKey).toList();
     }

@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.tuning.internal.JdbcStudyStore;
 import io.github.dl4jrecipes.tuning.internal.JdbcTarget;
 import io.github.dl4jrecipes.tuning.internal.StudyBackend;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
+import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,12 +125,16 @@ public final class StudyStorage {
         return heartbeat;
     }
 
-    /** Opens (creating if new) the study for a space with this fingerprint, dimensions and direction. */
-    StudyBackend open(String fingerprint, String space, List<Dimension> dimensions, Direction direction) {
+    /**
+     * Opens (creating if new) the study of {@code unit}'s space for this direction and strategy; a
+     * study of another space, direction or strategy is refused naming both.
+     */
+    StudyBackend open(UnitSpace<?> unit, String space, Direction direction, String strategy, Double lrFinderPick) {
         if (dir != null) {
-            return StudyStore.open(dir, fingerprint, space, direction);
+            return StudyStore.open(dir, unit.fingerprint(), space, direction, strategy, lrFinderPick);
         }
-        return JdbcStudyStore.open(target(), name, fingerprint, space, direction, dimensions, jdbcSettings());
+        return JdbcStudyStore.open(target(), name, unit.fingerprint(), space, direction,
+                new JdbcStudyStore.StudyInfo(unit.dimensions(), unit.axes(), strategy, lrFinderPick), jdbcSettings());
     }
 
     /**
@@ -143,7 +148,8 @@ public final class StudyStorage {
     public Leaderboard writeReports(Path out) {
         requireDatabase("writeReports");
         JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
-        return TuningResult.writeReports(out, study.trials(), study.dimensions(), study.direction());
+        return TuningResult.writeReports(out, study.trials(), study.info().dimensions(), study.info().axes(),
+                study.direction());
     }
 
     private JdbcTarget target() {

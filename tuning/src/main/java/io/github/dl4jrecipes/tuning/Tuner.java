@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.tuning;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.StudyRunner;
 import io.github.dl4jrecipes.tuning.internal.StudyBackend;
+import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,6 +64,7 @@ public final class Tuner<C> {
     private int retries = DEFAULT_RETRIES;
     private long seed = Fit.DEFAULT_SEED;
     private StudyStorage storage;
+    private final List<Map<String, ?>> queue = new ArrayList<>();
 
     private Tuner(ParameterSpace<C> space, Sampler sampler, Scheduler scheduler) {
         this.space = Objects.requireNonNull(space, "space");
@@ -248,6 +253,27 @@ public final class Tuner<C> {
         return this;
     }
 
+    /**
+     * Queues a candidate to train before the sampler's (Optuna's {@code enqueue_trial}): a known good
+     * configuration, last study's best. Queued candidates are trained in the order given, after a
+     * preset space's recipe as given (always the first trial, {@link TrialSource#AS_GIVEN}); a
+     * resumed study trains only those it does not hold yet.
+     *
+     * @param values hyperparameter values by name (the names of the leaderboard's columns); a value may
+     *               be given as text ({@code "0.01"}, {@code "TANH"}); names left out are drawn at random
+     * @return this tuner
+     * @throws IllegalArgumentException at {@link #run} for an unknown name or a value outside its space
+     */
+    public Tuner<C> enqueue(Map<String, ?> values) {
+        Objects.requireNonNull(values, "values");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("enqueue: no value given; fix: name at least one hyperparameter, "
+                    + "e.g. enqueue(Map.of(\"maxLr\", 0.01))");
+        }
+        queue.add(new LinkedHashMap<>(values));
+        return this;
+    }
+
     /** @param dir the study directory (created if missing, resumed if it holds this space's study) @return this */
     public Tuner<C> study(Path dir) {
         return storage(StudyStorage.directory(dir));
@@ -269,6 +295,9 @@ public final class Tuner<C> {
      *
      * @param objective what each trial trains
      * @return the study's results
+     * @throws IllegalArgumentException with the objective's own message when it refuses a trial's candidate as it
+     *                                  opens it ({@link Objective#open}): the trial is recorded as failed, no other
+     *                                  trial starts, and running ones pause to resume later
      */
     public TuningResult<C> run(Objective<C> objective) {
         Objects.requireNonNull(objective, "objective");
@@ -280,13 +309,16 @@ public final class Tuner<C> {
         }
         Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
+        List<double[]> queued = queue.stream().map(unit::pointOf).toList();
+        String strategy = StudyStore.describe(sampler) + " + " + StudyStore.describe(scheduler);
+        Double lrFinderPick = space instanceof RecipeSpace<?, ?> recipes ? recipes.lrFinderPick().orElse(null) : null;
         StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
-        try (StudyBackend store = where.open(unit.fingerprint(), space.toString(), unit.dimensions(), direction)) {
+        try (StudyBackend store = where.open(unit, space.toString(), direction, strategy, lrFinderPick)) {
             applyThreads(threads);
             LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
                     unit.dimensions().size());
             StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, where.heartbeat());
+                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued, where.heartbeat());
             List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
             TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, direction);
             result.writeReports();

@@ -106,7 +106,7 @@ public final class JdbcStudyStore implements StudyBackend {
      *                               database holds another schema version, or it cannot be reached
      */
     public static JdbcStudyStore open(JdbcTarget target, String name, String fingerprint, String space,
-                                      Direction direction, List<Dimension> dimensions, Settings settings) {
+                                      Direction direction, StudyInfo info, Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -122,7 +122,7 @@ public final class JdbcStudyStore implements StudyBackend {
         try {
             long id = store.retrying("open the study", c -> {
                 createSchema(c);
-                return findOrCreate(c, target, name, fingerprint, space, direction, dimensions);
+                return findOrCreate(c, target, name, fingerprint, space, direction, info);
             });
             Files.createDirectories(settings.workDir());
             return new JdbcStudyStore(pool, target, name, id, settings);
@@ -436,18 +436,18 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     private static long findOrCreate(Connection c, JdbcTarget target, String name, String fingerprint, String space,
-                                     Direction direction, List<Dimension> dimensions) throws SQLException {
+                                     Direction direction, StudyInfo info) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dl4jr_studies (name, fingerprint, space,"
                 + " direction, info) VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (name) DO NOTHING")) {
             insert.setString(1, name);
             insert.setString(2, fingerprint);
             insert.setString(3, space);
             insert.setString(4, direction.name());
-            insert.setString(5, json(new StudyInfo(dimensions)));
+            insert.setString(5, json(info));
             insert.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, fingerprint, space, direction FROM dl4jr_studies WHERE name = ?")) {
+                "SELECT id, fingerprint, space, direction, info->>'strategy' FROM dl4jr_studies WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -462,22 +462,32 @@ public final class JdbcStudyStore implements StudyBackend {
                             + " its objective, this run would " + direction + "; use the same direction or another"
                             + " study name");
                 }
+                String strategy = r.getString(5);
+                if (strategy != null && !strategy.equals(info.strategy())) {
+                    throw new IllegalStateException(where + " was created with the strategy " + strategy
+                            + ", this worker uses " + info.strategy() + "; its trials were proposed and budgeted by"
+                            + " the first. Start every worker with the same sampler and scheduler, or use another"
+                            + " study name");
+                }
                 return r.getLong(1);
             }
         }
     }
 
     /**
-     * What a study row keeps besides its identity, as JSON: the space's dimensions, so that a report
-     * can be drawn from the database alone.
+     * What a study row keeps besides its identity, as JSON: what a report needs to be drawn from the
+     * database alone, and what a joining worker must agree with.
      *
-     * @param dimensions the space's dimensions, in the order of the trials' points
+     * @param dimensions   the space's dimensions, in the order of the trials' points
+     * @param axes         how the report draws each dimension
+     * @param strategy     the sampler and scheduler, described
+     * @param lrFinderPick the LR finder's pick the space is centred on, or null
      */
-    public record StudyInfo(List<Dimension> dimensions) {
+    public record StudyInfo(List<Dimension> dimensions, List<Axis> axes, String strategy, Double lrFinderPick) {
     }
 
-    /** A study read back from the database, for reports: its direction, dimensions and trials. */
-    public record Snapshot(String name, Direction direction, List<Dimension> dimensions, List<TrialRecord> trials) {
+    /** A study read back from the database, for reports: its direction, information and trials. */
+    public record Snapshot(String name, Direction direction, StudyInfo info, List<TrialRecord> trials) {
     }
 
     /**
@@ -516,8 +526,7 @@ public final class JdbcStudyStore implements StudyBackend {
                         + " has information this version cannot read (" + e.getMessage() + ")", e);
             }
             JdbcStudyStore study = new JdbcStudyStore(pool, target, name, (Long) row[0], settings);
-            return new Snapshot(name, Direction.valueOf((String) row[1]),
-                    info.dimensions() == null ? List.of() : info.dimensions(), study.trials());
+            return new Snapshot(name, Direction.valueOf((String) row[1]), info, study.trials());
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.dl4jrecipes.tuning.Scheduler;
 import io.github.dl4jrecipes.tuning.TrialContext;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import io.github.dl4jrecipes.tuning.TrialSession;
+import io.github.dl4jrecipes.tuning.TrialSource;
 import io.github.dl4jrecipes.tuning.TrialStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a study: {@code workers} threads each claim work in a store transaction (take over an
@@ -60,6 +62,8 @@ public final class StudyRunner<C> {
     private final Settings settings;
     private final Objective<C> objective;
     private final long deadline;
+    /** The first deterministic failure (an objective refusing its inputs): stops every worker. */
+    private final AtomicReference<IllegalArgumentException> refused = new AtomicReference<>();
     private Progress progress;
 
     /**
@@ -75,11 +79,17 @@ public final class StudyRunner<C> {
      * @param maxWallMillis  how long this run may take (this process)
      * @param retries        restarts of a failing trial before it is marked failed
      * @param seed           the study's seed
+     * @param queue          points of queued candidates, NaN where the sampler chooses, trained in this order
+     *                       after the space's candidate as given and before the sampler's
      * @param heartbeat      how often this worker says it is alive (where the storage keeps heartbeats)
      */
     public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
                            int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed,
-                           Duration heartbeat) {
+                           List<double[]> queue, Duration heartbeat) {
+        /** Copies the queue. */
+        public Settings {
+            queue = List.copyOf(queue);
+        }
     }
 
     private sealed interface Work {
@@ -109,7 +119,13 @@ public final class StudyRunner<C> {
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.maxWallMillis());
     }
 
-    /** Runs until the budget or the schedule is spent; returns the study's records. */
+    /**
+     * Runs until the budget or the schedule is spent; returns the study's records.
+     *
+     * @throws IllegalArgumentException when the objective refuses a candidate or the data as it opens a trial
+     *                                  (its own message): that failure would repeat for every trial, so the study
+     *                                  stops at once instead of retrying it and starting more
+     */
     public List<TrialRecord> run() {
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tuning-heartbeat");
@@ -118,12 +134,18 @@ public final class StudyRunner<C> {
         });
         heartbeats.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        List<TrialRecord> trials;
         try (Progress bar = Progress.start(settings.maxTrials(), finishedCount(store.trials()))) {
             progress = bar;
-            return runWorkers();
+            trials = runWorkers();
         } finally {
             heartbeats.shutdownNow();
         }
+        IllegalArgumentException failure = refused.get();
+        if (failure != null) {
+            throw new IllegalArgumentException(failure.getMessage(), failure);
+        }
+        return trials;
     }
 
     /** Tells the storage that the trials this process trains are alive; a failure waits for the next beat. */
@@ -178,7 +200,7 @@ public final class StudyRunner<C> {
     }
 
     private Work claim(TrialLedger ledger) {
-        if (System.nanoTime() > deadline) {
+        if (System.nanoTime() > deadline || refused.get() != null) {
             return new Stop();
         }
         List<TrialRecord> trials = ledger.trials();
@@ -199,12 +221,10 @@ public final class StudyRunner<C> {
                 return wait;
             }
             int number = ledger.nextNumber();
-            double[] point = proposeDistinct(trials, number, number);
-            if (point == null) {
+            TrialRecord created = propose(trials, number, start);
+            if (created == null) {
                 return wait;
             }
-            TrialRecord created = new TrialRecord(number, TrialStatus.RUNNING, point, space.describe(point),
-                    start.bracket(), start.rung(), start.epochs(), List.of(), Map.of(), null, 0, OWNER, 0, null);
             ledger.write(created);
             return started(created);
         }
@@ -249,6 +269,54 @@ public final class StudyRunner<C> {
             }
         }
         return point;
+    }
+
+    /**
+     * The next trial: the space's candidate as given until the study has it, then each queued
+     * candidate it does not have yet (coordinates the queue leaves open drawn at random), then the
+     * sampler's; null when the sampler has nothing left.
+     */
+    private TrialRecord propose(List<TrialRecord> trials, int number, Decision.Start start) {
+        Optional<Map<String, Object>> asGiven = space.asGivenValues();
+        if (asGiven.isPresent() && trials.stream().noneMatch(t -> t.source() == TrialSource.AS_GIVEN)) {
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            asGiven.get().forEach((name, value) -> params.put(name, String.valueOf(value)));
+            return created(number, space.nearestPointOf(asGiven.get()), params, start, TrialSource.AS_GIVEN);
+        }
+        java.util.Random rng = Seeds.forTrial(settings.seed(), number);
+        for (double[] queued : settings.queue()) {
+            if (trials.stream().noneMatch(t -> t.source() == TrialSource.QUEUED && fills(queued, t.point()))) {
+                double[] point = queued.clone();
+                for (int i = 0; i < point.length; i++) {
+                    if (Double.isNaN(point[i])) {
+                        point[i] = rng.nextDouble();
+                    }
+                }
+                return created(number, point, space.describe(point), start, TrialSource.QUEUED);
+            }
+        }
+        int proposal = 1 + (int) trials.stream().filter(t -> t.source() == TrialSource.SAMPLER).count();
+        double[] sampled = proposeDistinct(trials, proposal, number);
+        return sampled == null ? null : created(number, sampled, space.describe(sampled), start, TrialSource.SAMPLER);
+    }
+
+    private static TrialRecord created(int number, double[] point, Map<String, String> params, Decision.Start start,
+                                       TrialSource source) {
+        return new TrialRecord(number, TrialStatus.RUNNING, point, params, start.bracket(), start.rung(),
+                start.epochs(), List.of(), Map.of(), null, 0, OWNER, 0, null, source);
+    }
+
+    /** Whether {@code point} has every coordinate {@code queued} sets. */
+    private static boolean fills(double[] queued, double[] point) {
+        if (queued.length != point.length) {
+            return false;
+        }
+        for (int i = 0; i < queued.length; i++) {
+            if (!Double.isNaN(queued[i]) && queued[i] != point[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Work started(TrialRecord trial) {
@@ -297,9 +365,11 @@ public final class StudyRunner<C> {
         TrialRecord trial = claimed;
         try {
             Path folder = store.trialFolder(trial.number());
-            C candidate = space.value(trial.point());
-            try (TrialSession session = objective.open(candidate,
-                    new TrialContext(trial.number(), settings.seed() + trial.number(), folder))) {
+            C candidate = space.candidate(trial);
+            try (TrialSession session = open(trial, candidate, folder)) {
+                if (session == null) {
+                    return;
+                }
                 int start = 0;
                 Optional<Path> checkpoint = trial.checkpoint() != null && trial.checkpointEpochs() > 0
                         ? store.checkpoint(trial.checkpoint()) : Optional.empty();
@@ -309,9 +379,10 @@ public final class StudyRunner<C> {
                 }
                 trial = trial.truncatedTo(start);
                 for (int epoch = start; epoch < trial.targetEpochs(); epoch++) {
-                    if (System.nanoTime() > deadline) {
+                    if (System.nanoTime() > deadline || refused.get() != null) {
                         write(trial.withStatus(TrialStatus.WAITING).withOwner(null));
-                        LOG.info("trial {} paused at {} epochs: wall-time budget spent", trial.number(), epoch);
+                        LOG.info("trial {} paused at {} epochs: {}", trial.number(), epoch,
+                                refused.get() != null ? "the study stopped" : "wall-time budget spent");
                         return;
                     }
                     EpochResult result = session.trainEpoch(epoch);
@@ -350,6 +421,23 @@ public final class StudyRunner<C> {
         }
     }
 
+    /**
+     * Opens the trial's session; an {@link IllegalArgumentException} (the objective's checks of the
+     * candidate against the data) fails the trial without a retry and stops the study: returns null then.
+     */
+    private TrialSession open(TrialRecord trial, C candidate, Path folder) throws Exception {
+        try {
+            return objective.open(candidate, new TrialContext(trial.number(), settings.seed() + trial.number(), folder));
+        } catch (IllegalArgumentException e) {
+            write(trial.withFailure(stackTrace(e)).withStatus(TrialStatus.FAILED).withOwner(null));
+            if (refused.compareAndSet(null, e)) {
+                LOG.error("trial {} refused by the objective, not retried; the study stops (every trial would fail the "
+                        + "same way): {}", trial.number(), e.getMessage());
+            }
+            return null;
+        }
+    }
+
     private void finished(TrialRecord trial) {
         List<TrialRecord> all = store.trials();
         TrialRecord best = all.stream().filter(t -> !Double.isNaN(t.value())
@@ -357,9 +445,9 @@ public final class StudyRunner<C> {
                 .min(java.util.Comparator.comparingDouble(t -> settings.direction().toLoss(t.value())))
                 .orElse(trial);
         LOG.info("trial {} {} after {} epochs: objective {}; best so far {} (trial {})", trial.number(),
-                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), trial.value(),
-                best.value(), best.number());
-        progress.update(finishedCount(all), "best " + best.value() + " (trial " + best.number() + ")");
+                trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(), Numbers.format(trial.value()),
+                Numbers.format(best.value()), best.number());
+        progress.update(finishedCount(all), "best " + Numbers.format(best.value()) + " (trial " + best.number() + ")");
     }
 
     private static long finishedCount(List<TrialRecord> trials) {

@@ -66,8 +66,21 @@ public final class StudyStore implements StudyBackend {
      * @param space       the space's description
      * @param direction   maximise or minimise
      * @param created     when the study was created
+     * @param strategy    the sampler and scheduler that propose and budget its trials (absent in studies written
+     *                    before it was kept: the first run that resumes one records its own)
+     * @param lrFinderPick the LR range test's pick the space's learning-rate range is centred on, or null
      */
-    public record StudyInfo(int format, String fingerprint, String space, Direction direction, String created) {
+    public record StudyInfo(int format, String fingerprint, String space, Direction direction, String created,
+                            String strategy, Double lrFinderPick) {
+        /** @return a copy recording {@code value} as the strategy */
+        StudyInfo withStrategy(String value) {
+            return new StudyInfo(format, fingerprint, space, direction, created, value, lrFinderPick);
+        }
+
+        /** @return a copy recording {@code value} as the LR finder's pick */
+        StudyInfo withLrFinderPick(Double value) {
+            return new StudyInfo(format, fingerprint, space, direction, created, strategy, value);
+        }
     }
 
     private StudyStore(Path dir) {
@@ -82,10 +95,13 @@ public final class StudyStore implements StudyBackend {
      * @param fingerprint the fingerprint of the space being searched
      * @param space       a description of the space (kept for people)
      * @param direction   maximise or minimise
+     * @param strategy    the sampler and scheduler, described ({@link #describe})
+     * @param lrFinderPick the LR finder's pick the space is centred on, to keep for a resume ({@link #lrFinderPick}), or null
      * @return the store
-     * @throws IllegalStateException when {@code dir} holds a study of a different space or direction
+     * @throws IllegalStateException when {@code dir} holds a study of a different space, direction or strategy
      */
-    public static StudyStore open(Path dir, String fingerprint, String space, Direction direction) {
+    public static StudyStore open(Path dir, String fingerprint, String space, Direction direction, String strategy,
+                                  Double lrFinderPick) {
         Path absolute = dir.toAbsolutePath().normalize();
         checkIsStudyOrNew(absolute);
         try {
@@ -99,7 +115,7 @@ public final class StudyStore implements StudyBackend {
             Path info = absolute.resolve(INFO);
             if (!Files.exists(info)) {
                 store.writeAtomically(info, new StudyInfo(FORMAT, fingerprint, space, direction,
-                        Instant.now().toString()));
+                        Instant.now().toString(), strategy, lrFinderPick));
                 return null;
             }
             StudyInfo existing = store.readInfo(info);
@@ -114,6 +130,19 @@ public final class StudyStore implements StudyBackend {
                 throw new IllegalStateException("study directory " + absolute + " was created to "
                         + existing.direction() + " its objective, this run would " + direction
                         + "; use the same direction or a new study directory");
+            }
+            if (existing.strategy() != null && !existing.strategy().equals(strategy)) {
+                throw new IllegalStateException("study directory " + absolute + " was created with the strategy "
+                        + existing.strategy() + ", this run uses " + strategy + "; its trials were proposed and budgeted "
+                        + "by the first, so mixing them would mislead both. Resume with the same sampler and scheduler "
+                        + "(same strategy, epochs and rungs), or start a new study in another directory (e.g. "
+                        + absolute.getFileName() + "-2)");
+            }
+            StudyInfo updated = existing.strategy() == null ? existing.withStrategy(strategy) : existing;
+            updated = updated.lrFinderPick() == null && lrFinderPick != null ? updated.withLrFinderPick(lrFinderPick)
+                    : updated;
+            if (updated != existing) {
+                store.writeAtomically(info, updated);
             }
             return null;
         });
@@ -146,6 +175,45 @@ public final class StudyStore implements StudyBackend {
                     + (foreign.size() > 3 ? " …" : "") + "); refusing to write a study into it, which would overwrite "
                     + "them. Fix: choose a new or empty folder for the study.");
         }
+    }
+
+    /**
+     * The LR range test's pick a study recorded, so that a space rebuilt for a resume is centred
+     * where the study's was without running the test again.
+     *
+     * @param dir a study directory, or a folder that is not one yet
+     * @return the pick, or empty when {@code dir} holds no study or the study recorded none
+     */
+    public static java.util.Optional<Double> lrFinderPick(Path dir) {
+        Path info = dir.toAbsolutePath().normalize().resolve(INFO);
+        if (!Files.isRegularFile(info)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(new StudyStore(info.getParent()).readInfo(info).lrFinderPick());
+    }
+
+    /**
+     * A description of a sampler or scheduler that is the same in every run: its {@code toString()}
+     * (records: their settings), or its class name where it has none (a lambda: without the part
+     * the JVM numbers per run).
+     *
+     * @param strategy a sampler, scheduler or pruner
+     * @return its description
+     */
+    public static String describe(Object strategy) {
+        Class<?> type = strategy.getClass();
+        boolean ownText;
+        try {
+            ownText = type.getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            ownText = false;
+        }
+        if (ownText && !type.isSynthetic() && !type.isHidden()) {
+            return strategy.toString();
+        }
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda) + "$$Lambda";
     }
 
     /** @return the study directory */

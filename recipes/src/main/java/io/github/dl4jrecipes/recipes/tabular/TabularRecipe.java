@@ -22,6 +22,7 @@ import io.github.dl4jrecipes.recipes.NetworkConfiguration;
 import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.internal.TargetScaling;
 import io.github.dl4jrecipes.recipes.Setting;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.activations.Activation;

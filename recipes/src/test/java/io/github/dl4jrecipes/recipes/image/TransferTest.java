@@ -84,6 +84,15 @@ class TransferTest {
     }
 
     @Test
+    void anOptimizerOtherThanThePhasesOneCycleIsRefused(@TempDir Path dir) throws Exception {
+        ImageRecipe recipe = ImageRecipe.classifier(SIDE, SIDE, 1, 3).transfer(Pretrained.of(zoo(1), weights(dir, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> recipe.withOptimizer(io.github.dl4jrecipes.core.schedule.HypergradientAdam.of(1e-3)));
+        assertTrue(e.getMessage().startsWith("optimizer: transfer(..) trains each phase with its own 1cycle, got "
+                + "HypergradientAdam(") && e.getMessage().contains("drop withOptimizer(..)"), e.getMessage());
+    }
+
+    @Test
     void aMissingOrDamagedWeightsFileIsRefused(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nope.zip");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,7 +68,7 @@ public final class Sequences {
         Objects.requireNonNull(labels, "labels");
         if (sequences.isEmpty() || labels.rank() != 2 || labels.size(0) != sequences.size()) {
             throw new IllegalArgumentException("labels: need one row per sequence (" + sequences.size() + "), got "
-                    + java.util.Arrays.toString(labels.shape()) + "; fix: pass labels of shape [sequences, outputs]");
+                    + Arrays.toString(labels.shape()) + "; fix: pass labels of shape [sequences, outputs]");
         }
         int features = sequences.get(0).length;
         for (int i = 0; i < sequences.size(); i++) {

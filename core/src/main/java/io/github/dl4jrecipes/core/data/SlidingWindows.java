@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -110,7 +111,7 @@ public record SlidingWindows(TimeSeries series, int window, int horizon, int tar
                     + series.ids().get(0) + "' (" + length + " steps) at step " + cuts[0] + ", which leaves the "
                     + (valid.isEmpty() ? "validation" : "training") + " window empty (the first forecast step is "
                     + firstTarget + ", the last " + (length - 1) + "); fix: a trainFraction from "
-                    + String.format(java.util.Locale.ROOT, "%.3f to below %.3f", (firstTarget + 0.5) / length,
+                    + String.format(Locale.ROOT, "%.3f to below %.3f", (firstTarget + 0.5) / length,
                     (length - 0.5) / length) + ", or a shorter window or horizon");
         }
         return new TimeSplit(windows(train), windows(valid), cuts);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Real-valued time series in memory, read from a CSV: one or more sequences, each with the same
@@ -207,7 +208,7 @@ public record TimeSeries(String source, List<String> features, List<String> ids,
     public boolean equals(Object o) {
         return o instanceof TimeSeries t && source.equals(t.source) && features.equals(t.features) && ids.equals(t.ids)
                 && sequences.size() == t.sequences.size()
-                && java.util.stream.IntStream.range(0, sequences.size())
+                && IntStream.range(0, sequences.size())
                 .allMatch(i -> Arrays.deepEquals(sequences.get(i), t.sequences.get(i)));
     }
 

@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.core.schedule;
 
-import io.github.dl4jrecipes.core.internal.Args;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;

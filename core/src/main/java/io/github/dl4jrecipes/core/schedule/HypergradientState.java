@@ -3,7 +3,9 @@ package io.github.dl4jrecipes.core.schedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +59,9 @@ final class HypergradientState {
     /** The state from named arrays ({@code names} and {@link #LR_STATE}); when {@code initialize}, resets them. */
     static HypergradientState ofMap(List<String> names, Map<String, INDArray> state, double initialLr,
             boolean initialize) {
-        List<String> expected = new java.util.ArrayList<>(names);
+        List<String> expected = new ArrayList<>(names);
         expected.add(LR_STATE);
-        if (!state.keySet().equals(new java.util.HashSet<>(expected)) || state.get(LR_STATE).length() != 1) {
+        if (!state.keySet().equals(new HashSet<>(expected)) || state.get(LR_STATE).length() != 1) {
             throw new IllegalStateException("hypergradient state must hold exactly the arrays " + expected + " ("
                     + LR_STATE + " of one element), got " + state.keySet() + "; restore it from the same updater");
         }

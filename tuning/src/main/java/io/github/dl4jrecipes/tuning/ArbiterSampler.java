@@ -51,4 +51,10 @@ final class ArbiterSampler implements Sampler {
         issued.put(trial, candidate);
         return candidate.getFlatParameters().clone();
     }
+
+    /** @return the generator's class, what a study records of this sampler */
+    @Override
+    public String toString() {
+        return "ArbiterSampler[" + generator.getClass().getName() + "]";
+    }
 }

@@ -109,6 +109,29 @@ public final class ImageSpace extends RecipeSpace<ImageRecipe, ImageSpace> {
         return base().withSettings(settings.build());
     }
 
+    @Override
+    public java.util.Optional<Double> lrFinderPick() {
+        Setting<org.nd4j.linalg.schedule.ISchedule> schedule = base().settings().schedule();
+        return schedule != null && schedule.source() == io.github.dl4jrecipes.recipes.Source.LR_FINDER
+                && schedule.value() instanceof OneCycle cycle ? java.util.Optional.of(cycle.maxLr())
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    Map<String, Object> baseValues() {
+        ImageRecipe base = base();
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Setting<org.nd4j.linalg.schedule.ISchedule> schedule = base.settings().schedule();
+        values.put(MAX_LR, schedule != null && schedule.value() instanceof OneCycle cycle ? cycle.maxLr()
+                : ImageRecipe.FALLBACK_MAX_LR);
+        values.put(BATCH_SIZE, base.batchSize());
+        values.put(WEIGHT_DECAY, base.settings().weightDecay().value());
+        AUGMENT_PRESETS.stream().filter(p -> augment(p).equals(base.augment())).findFirst()
+                .ifPresent(p -> values.put(AUGMENT, p));
+        values.put(ARCHITECTURE, base.architecture());
+        return values;
+    }
+
     /** The preset, with the base recipe's flip probability unless the base does not augment at all. */
     private Augment augment(Object preset) {
         Augment chosen = switch (String.valueOf(preset)) {

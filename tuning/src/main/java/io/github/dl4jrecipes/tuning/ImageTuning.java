@@ -59,7 +59,8 @@ public final class ImageTuning {
             DataSetIterator shuffled = InMemoryIterator.shuffled(train, batch, candidate.seed());
             DataSetIterator augmented = candidate.augment().isNone() ? shuffled
                     : candidate.augment().iterator(shuffled, candidate.shape(), candidate.seed());
-            return NetworkObjective.session(net, augmented, InMemoryIterator.sequential(valid, batch));
+            return NetworkObjective.session(net, augmented, InMemoryIterator.sequential(valid, batch),
+                    NetworkObjective.validationAccuracy());
         };
     }
 

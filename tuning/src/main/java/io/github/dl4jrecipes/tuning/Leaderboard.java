@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.tuning;
 
 import io.github.dl4jrecipes.core.train.internal.Json;
+import io.github.dl4jrecipes.tuning.internal.Numbers;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
 
 import java.io.IOException;
@@ -52,7 +53,8 @@ public final class Leaderboard {
 
     /**
      * @param top how many rows to show
-     * @return a fixed-width text table
+     * @return a fixed-width text table, numbers to {@link Numbers#DIGITS} significant digits
+     *         (the CSV and JSON files keep them whole)
      */
     public String toText(int top) {
         List<String> params = paramNames();
@@ -61,7 +63,7 @@ public final class Leaderboard {
         header.addAll(params);
         table.add(header);
         for (int i = 0; i < Math.min(top, rows.size()); i++) {
-            table.add(cells(i, params));
+            table.add(cells(i, params, true));
         }
         int[] widths = new int[header.size()];
         table.forEach(r -> {
@@ -86,7 +88,7 @@ public final class Leaderboard {
         params.forEach(p -> sb.append(',').append(csv(p)));
         sb.append('\n');
         for (int i = 0; i < rows.size(); i++) {
-            sb.append(String.join(",", cells(i, params).stream().map(Leaderboard::csv).toList())).append('\n');
+            sb.append(String.join(",", cells(i, params, false).stream().map(Leaderboard::csv).toList())).append('\n');
         }
         write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -110,12 +112,16 @@ public final class Leaderboard {
                            Map<String, String> params) {
     }
 
-    private List<String> cells(int i, List<String> params) {
+    /** A row's cells: rounded to {@link Numbers#DIGITS} significant digits for people, whole for files. */
+    private List<String> cells(int i, List<String> params, boolean rounded) {
         TrialRecord t = rows.get(i);
         List<String> r = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(t.number()),
-                t.status().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.6g", t.value()),
-                Integer.toString(t.epochs())));
-        params.forEach(p -> r.add(t.params().getOrDefault(p, "")));
+                t.status().name().toLowerCase(Locale.ROOT),
+                rounded ? Numbers.format(t.value()) : Double.toString(t.value()), Integer.toString(t.epochs())));
+        params.forEach(p -> {
+            String value = t.params().getOrDefault(p, "");
+            r.add(rounded ? Numbers.formatValue(value) : value);
+        });
         return r;
     }
 

@@ -62,7 +62,7 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             MultiLayerNetwork net = new MultiLayerNetwork(candidate.getMultiLayerConfiguration());
             net.init();
-            return new Session(Net.of(net), train.get(), valid.get(), NetworkObjective::accuracy);
+            return session(net, train.get(), valid.get(), validationAccuracy());
         };
     }
 
@@ -78,41 +78,76 @@ public final class NetworkObjective {
         return (candidate, context) -> {
             ComputationGraph net = new ComputationGraph(candidate.getConfiguration());
             net.init();
-            return new Session(Net.of(net), train.get(), valid.get(), NetworkObjective::accuracy);
+            return session(net, train.get(), valid.get(), validationAccuracy());
         };
     }
 
     /**
-     * A session over an initialised network of either kind (what {@link TabularTuning} trains).
+     * A session over an initialised network of either kind: each epoch one pass over {@code train},
+     * then {@code measure} on {@code valid}, and the training loss as {@link #TRAIN_LOSS}; checkpoints
+     * hold the parameters and the updater state. The building block of {@link TabularTuning} and
+     * {@link ImageTuning}, and of your own objectives:
      *
-     * @param net   a {@code MultiLayerNetwork} or a {@code ComputationGraph}
-     * @param train this trial's own training iterator
-     * @param valid this trial's own validation iterator
+     * <pre>{@code
+     * Objective<TabularRecipe> f1 = (candidate, context) -> {
+     *     TabularRecipe sized = candidate.withTrainRows(train.numExamples());
+     *     int batch = sized.resolvedSettings().batchSize().value();
+     *     return NetworkObjective.session(sized.toConfiguration().init(),
+     *             InMemoryIterator.shuffled(train, batch, context.seed()),
+     *             InMemoryIterator.sequential(valid, batch),
+     *             (net, data) -> net.evaluate(data, new Evaluation()).f1());
+     * };
+     * Tuner.tpe(SearchSpaces.tabular(recipe, train), 9).study(dir).run(f1);   // F1, maximised
+     * }</pre>
+     *
+     * @param net     a {@code MultiLayerNetwork} or a {@code ComputationGraph}, initialised
+     * @param train   this trial's own training iterator (reset before each epoch)
+     * @param valid   this trial's own validation iterator (reset before each measurement)
+     * @param measure the objective's value after an epoch
      * @return a session positioned before its first epoch
      */
-    static TrialSession session(Model net, DataSetIterator train, DataSetIterator valid) {
-        return new Session(Net.of(net), train, valid, NetworkObjective::accuracy);
+    public static TrialSession session(Model net, DataSetIterator train, DataSetIterator valid, Measure measure) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(valid, "valid");
+        Objects.requireNonNull(measure, "measure");
+        return new Session(Net.of(net), train, valid, measure);
+    }
+
+    /** @return validation accuracy (to maximise): DL4J's {@link Evaluation} of a classifier */
+    public static Measure validationAccuracy() {
+        return NetworkObjective::accuracy;
     }
 
     /**
-     * A session over an initialised network of either kind whose objective is the validation loss
-     * of {@code task} (to minimise): the mean over validation examples of the task's loss function
-     * on the network's outputs, probabilities clipped by {@link #PROBABILITY_EPSILON}; for softmax
-     * and sigmoid heads that is the log-loss. Unlike the network's score it holds no L2 or weight
-     * decay term, so regularization hyperparameters do not shift it.
+     * The validation loss of {@code task} (to minimise): the mean over validation examples of the
+     * task's loss function on the network's outputs, probabilities clipped by
+     * {@link #PROBABILITY_EPSILON}; for softmax and sigmoid heads that is the log-loss. Unlike the
+     * network's score it holds no L2 or weight decay term, so regularization hyperparameters do not
+     * shift it.
      *
-     * @param net   a {@code MultiLayerNetwork} or a {@code ComputationGraph}
-     * @param task  the task whose loss and output activation the network has
-     * @param train this trial's own training iterator
-     * @param valid this trial's own validation iterator
-     * @return a session positioned before its first epoch
+     * @param task the task whose loss and output activation the network has
+     * @return the measure
      */
-    static TrialSession lossSession(Model net, Task task, DataSetIterator train, DataSetIterator valid) {
+    public static Measure validationLoss(Task task) {
         Objects.requireNonNull(task, "task");
         ILossFunction loss = task.lossFunction();
         boolean probabilities = task.outputActivation() == Activation.SOFTMAX
                 || task.outputActivation() == Activation.SIGMOID;
-        return new Session(Net.of(net), train, valid, (n, data) -> validationLoss(n, loss, probabilities, data));
+        return (n, data) -> validationLoss(n, loss, probabilities, data);
+    }
+
+    /**
+     * What a session measures on the validation data after each epoch.
+     */
+    @FunctionalInterface
+    public interface Measure {
+        /**
+         * @param net   the trial's network after the epoch
+         * @param valid the validation iterator, reset
+         * @return the objective's value
+         */
+        double of(Net net, DataSetIterator valid);
     }
 
     private static double validationLoss(Net net, ILossFunction loss, boolean probabilities, DataSetIterator data) {
@@ -138,12 +173,6 @@ public final class NetworkObjective {
 
     private static double accuracy(Net net, DataSetIterator data) {
         return net.evaluate(data, new Evaluation()).accuracy();
-    }
-
-    /** What a session measures after each epoch. */
-    @FunctionalInterface
-    private interface Measure {
-        double of(Net net, DataSetIterator valid);
     }
 
     private static final class Session implements TrialSession {

@@ -23,7 +23,11 @@ public interface Objective<C> {
      * @param candidate the hyperparameters to train with
      * @param context   the trial's number, seed and folder
      * @return a session positioned before its first epoch
-     * @throws Exception anything building the model throws; the study records it and goes on
+     * @throws IllegalArgumentException when the candidate does not fit the data (a regressor given classes, images
+     *                                  of another shape): a failure that would repeat for every trial, so the study
+     *                                  records it and stops at once with this message, without a retry
+     * @throws Exception anything else building the model throws; the study records it, retries the trial
+     *                   ({@link Tuner#retries}) and goes on
      */
     TrialSession open(C candidate, TrialContext context) throws Exception;
 

@@ -39,6 +39,34 @@ public abstract class RecipeSpace<R, S extends RecipeSpace<R, S>> implements Par
     public abstract List<String> names();
 
     /**
+     * The base recipe's own value of each hyperparameter this space searches: where the recipe as
+     * given sits in the space. A study evaluates {@link #base()} itself as its first trial
+     * ({@link TrialSource#AS_GIVEN}), so the best trial is never worse than the recipe as given on
+     * the validation set.
+     *
+     * @return value by name, for the names in {@link #parameters()}
+     */
+    public Map<String, Object> asGivenValues() {
+        Map<String, Object> all = baseValues();
+        Map<String, Object> searched = new java.util.LinkedHashMap<>();
+        params.getNestedSpaces().keySet().forEach(name -> {
+            if (all.containsKey(name)) {
+                searched.put(name, all.get(name));
+            }
+        });
+        return searched;
+    }
+
+    /**
+     * @return the LR range test's pick this space's learning-rate range is centred on, when the
+     *         base recipe's peak learning rate came from it (kept in the study for a resume)
+     */
+    public abstract java.util.Optional<Double> lrFinderPick();
+
+    /** The base recipe's value of every name in {@link #names()} that it has one for. */
+    abstract Map<String, Object> baseValues();
+
+    /**
      * The recipe of one set of values.
      *
      * @param values hyperparameter values by name (a subset of {@link #names()})

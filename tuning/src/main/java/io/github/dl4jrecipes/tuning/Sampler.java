@@ -14,7 +14,8 @@ public interface Sampler {
     /**
      * @param dimensions the space's coordinates
      * @param history    every trial so far (complete, pruned or running), in trial order
-     * @param trial      the number the proposed trial will get
+     * @param trial      the 1-based number of this proposal among the sampler's own (the trial number,
+     *                   unless the study also holds trials it did not propose: the candidate as given, queued ones)
      * @param rng        the study's random source for this proposal
      * @return a point in [0, 1]^d, or null when the strategy has nothing left to propose (a grid
      *         that is exhausted)

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.tuning;
 
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -21,7 +22,15 @@ public final class Samplers {
 
     /** @return uniform random search over the unit cube (Bergstra &amp; Bengio, 2012) */
     public static Sampler random() {
-        return (dimensions, history, trial, rng) -> uniform(dimensions.size(), rng);
+        return new UniformSampler();
+    }
+
+    /** Uniform random search; a record so that a study can tell it from other samplers by its text. */
+    private record UniformSampler() implements Sampler {
+        @Override
+        public double[] propose(List<Dimension> dimensions, List<Observation> history, int trial, Random rng) {
+            return uniform(dimensions.size(), rng);
+        }
     }
 
     /** @return TPE with Optuna's defaults: 10 random trials, 24 candidates, γ = 0.1 (at most 25) */

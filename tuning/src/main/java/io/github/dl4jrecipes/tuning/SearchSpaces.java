@@ -6,16 +6,19 @@ import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -57,6 +60,7 @@ public final class SearchSpaces {
     public static final int MIN_IMAGE_BATCH = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchSpaces.class);
+    private static final String LR_FINDER_WHY = "LR range test on the training data (SearchSpaces)";
 
     private SearchSpaces() {
     }
@@ -83,19 +87,47 @@ public final class SearchSpaces {
     /**
      * {@link #tabular(TabularRecipe)} with the learning-rate range centred on the LR finder's
      * suggestion for {@code train} ({@link TabularRecipe#findLr(DataSet)}), unless the recipe sets
-     * a peak learning rate itself; the recipe is sized for {@code train}'s rows.
+     * a peak learning rate itself; the recipe is sized for {@code train}'s rows, and its peak
+     * learning rate set to the suggestion (as {@link TabularRecipe#fit} would), so that the recipe
+     * as given, the study's first trial, is the recipe {@code fit} trains.
      *
      * @param recipe the recipe to start from
      * @param train  the training rows the study will train on
      * @return the space
      */
     public static TabularSpace tabular(TabularRecipe recipe, DataSet train) {
+        return tabular(recipe, train, null);
+    }
+
+    /**
+     * {@link #tabular(TabularRecipe, DataSet)} for the study in {@code study}: when that study
+     * recorded the LR finder's pick (every study over such a space does), the range is centred on
+     * it without running the LR range test again, so a resumed or finished study opens at once and
+     * matches its space.
+     *
+     * @param recipe the recipe to start from
+     * @param train  the training rows the study will train on
+     * @param study  the study directory the space is for (new or existing), or null
+     * @return the space
+     */
+    public static TabularSpace tabular(TabularRecipe recipe, DataSet train, Path study) {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(train, "train");
         TabularRecipe sized = recipe.withTrainRows(train.numExamples());
-        Setting<Double> given = sized.settings().maxLr();
-        double centre = given != null ? given.value() : sized.findLr(train).suggestion();
-        return tabular(sized, centre);
+        if (sized.settings().maxLr() != null) {
+            return tabular(sized, sized.settings().maxLr().value());
+        }
+        double centre = keptPick(study).orElseGet(() -> sized.findLr(train).suggestion());
+        return tabular(sized.withSettings(sized.settings().toBuilder()
+                .maxLr(Setting.lrFinder(centre, LR_FINDER_WHY)).build()), centre);
+    }
+
+    /** The LR finder's pick recorded in {@code study}, logged when found. */
+    private static Optional<Double> keptPick(Path study) {
+        Optional<Double> kept = study == null ? Optional.empty() : StudyStore.lrFinderPick(study);
+        kept.ifPresent(pick -> LOG.info("LR finder's pick {} read from study {}: the LR range test is not run again",
+                pick, study));
+        return kept;
     }
 
     private static TabularSpace tabular(TabularRecipe recipe, double lrCentre) {
@@ -146,15 +178,29 @@ public final class SearchSpaces {
     /**
      * {@link #image(ImageRecipe)} with the learning-rate range centred on the LR finder's
      * suggestion for {@code train} ({@link ImageRecipe#findLr}, in the recipe's batches), unless the
-     * recipe sets a peak learning rate itself, and the largest batch no larger than {@code train}.
-     * With fewer than {@link LrFinder#MIN_ITERATIONS} batches the finder cannot run and the range is
-     * centred on {@link ImageRecipe#FALLBACK_MAX_LR} (logged), as {@link ImageRecipe#fit} does.
+     * recipe sets a peak learning rate itself, and the largest batch no larger than {@code train};
+     * the recipe's schedule is set to the suggestion, as {@link ImageRecipe#fit} would. With fewer
+     * than {@link LrFinder#MIN_ITERATIONS} batches the finder cannot run and the range is centred on
+     * {@link ImageRecipe#FALLBACK_MAX_LR} (logged), as {@link ImageRecipe#fit} does.
      *
      * @param recipe the recipe to start from
      * @param train  the training images the study will train on ({@code [n, c, h, w]}, one-hot labels)
      * @return the space
      */
     public static ImageSpace image(ImageRecipe recipe, DataSet train) {
+        return image(recipe, train, null);
+    }
+
+    /**
+     * {@link #image(ImageRecipe, DataSet)} for the study in {@code study}, reusing the LR finder's
+     * pick it recorded (see {@link #tabular(TabularRecipe, DataSet, Path)}).
+     *
+     * @param recipe the recipe to start from
+     * @param train  the training images the study will train on
+     * @param study  the study directory the space is for (new or existing), or null
+     * @return the space
+     */
+    public static ImageSpace image(ImageRecipe recipe, DataSet train, Path study) {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(train, "train");
         int rows = train.numExamples();
@@ -163,15 +209,18 @@ public final class SearchSpaces {
         if (given.isPresent()) {
             return image(recipe, given.getAsDouble(), maxBatch);
         }
+        Optional<Double> kept = keptPick(study);
         int batches = (rows + recipe.batchSize() - 1) / recipe.batchSize();
-        if (batches < LrFinder.MIN_ITERATIONS) {
+        if (kept.isEmpty() && batches < LrFinder.MIN_ITERATIONS) {
             LOG.warn("LR finder skipped: {} batches of {} images, fewer than the {} it needs; the learning-rate range "
                     + "is centred on the fallback {}", batches, recipe.batchSize(), LrFinder.MIN_ITERATIONS,
                     ImageRecipe.FALLBACK_MAX_LR);
             return image(recipe, ImageRecipe.FALLBACK_MAX_LR, maxBatch);
         }
-        double centre = recipe.findLr(InMemoryIterator.shuffled(train, recipe.batchSize(), recipe.seed())).suggestion();
-        return image(recipe, centre, maxBatch);
+        double centre = kept.orElseGet(() -> recipe.findLr(InMemoryIterator.shuffled(train, recipe.batchSize(),
+                recipe.seed())).suggestion());
+        return image(recipe.withSettings(recipe.settings().toBuilder().schedule(Setting.lrFinder(OneCycle.maxLr(centre),
+                LR_FINDER_WHY)).build()), centre, maxBatch);
     }
 
     private static ImageSpace image(ImageRecipe recipe, double lrCentre, int maxBatch) {

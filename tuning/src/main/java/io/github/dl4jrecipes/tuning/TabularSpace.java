@@ -113,6 +113,28 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
         return base().withSettings(settings.build());
     }
 
+    @Override
+    public java.util.Optional<Double> lrFinderPick() {
+        Setting<Double> maxLr = base().settings().maxLr();
+        return maxLr != null && maxLr.source() == io.github.dl4jrecipes.recipes.Source.LR_FINDER
+                ? java.util.Optional.of(maxLr.value()) : java.util.Optional.empty();
+    }
+
+    @Override
+    Map<String, Object> baseValues() {
+        TabularSettings resolved = base().resolvedSettings();
+        List<Integer> widths = resolved.hiddenLayers().value();
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put(DEPTH, widths.size());
+        values.put(WIDTH, widths.get(0));
+        values.put(MAX_LR, resolved.maxLr().value());
+        values.put(BATCH_SIZE, resolved.batchSize().value());
+        values.put(DROPOUT, resolved.dropout().value());
+        values.put(WEIGHT_DECAY, resolved.weightDecay().value());
+        values.put(ACTIVATION, resolved.activation().value());
+        return values;
+    }
+
     /** The base recipe's hidden layer widths, as it resolves them for its rows. */
     List<Integer> baseWidths() {
         return base().resolvedSettings().hiddenLayers().value();

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param owner           the process training it ("pid@host"), or null
  * @param attempts        how many times it has started after a failure (0 before any failure)
  * @param error           the stack trace of its last failure, or null
+ * @param source          where its candidate came from ({@link TrialSource#SAMPLER} when a record does not say)
  */
 public record TrialRecord(int number, TrialStatus status, double[] point, Map<String, String> params, int bracket,
                           int rung, int targetEpochs, List<Double> values, Map<String, List<Double>> metrics,
-                          String checkpoint, int checkpointEpochs, String owner, int attempts, String error) {
+                          String checkpoint, int checkpointEpochs, String owner, int attempts, String error,
+                          TrialSource source) {
 
     /** Validates the number and copies the lists. */
     public TrialRecord {
@@ -37,6 +39,7 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
         params = Map.copyOf(params == null ? Map.of() : params);
         values = List.copyOf(values == null ? List.of() : values);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        source = source == null ? TrialSource.SAMPLER : source;
     }
 
     /** @return the objective after the last epoch trained, or NaN before the first */
@@ -63,7 +66,7 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
      */
     public TrialRecord withStatus(TrialStatus newStatus) {
         return new TrialRecord(number, newStatus, point, params, bracket, rung, targetEpochs, values, metrics,
-                checkpoint, checkpointEpochs, owner, attempts, error);
+                checkpoint, checkpointEpochs, owner, attempts, error, source);
     }
 
     /**
@@ -72,7 +75,7 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
      */
     public TrialRecord withOwner(String newOwner) {
         return new TrialRecord(number, status, point, params, bracket, rung, targetEpochs, values, metrics,
-                checkpoint, checkpointEpochs, newOwner, attempts, error);
+                checkpoint, checkpointEpochs, newOwner, attempts, error, source);
     }
 
     /**
@@ -82,7 +85,7 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
      */
     public TrialRecord withTarget(int newRung, int newTarget) {
         return new TrialRecord(number, status, point, params, bracket, newRung, newTarget, values, metrics,
-                checkpoint, checkpointEpochs, owner, attempts, error);
+                checkpoint, checkpointEpochs, owner, attempts, error, source);
     }
 
     /**
@@ -98,7 +101,7 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
         metrics.forEach((k, list) -> m.put(k, new ArrayList<>(list)));
         epochMetrics.forEach((k, x) -> m.computeIfAbsent(k, key -> new ArrayList<>()).add(x));
         return new TrialRecord(number, status, point, params, bracket, rung, targetEpochs, v, m,
-                file == null ? checkpoint : file, file == null ? checkpointEpochs : v.size(), owner, attempts, error);
+                file == null ? checkpoint : file, file == null ? checkpointEpochs : v.size(), owner, attempts, error, source);
     }
 
     /**
@@ -110,7 +113,7 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
         metrics.forEach((k, list) -> m.put(k, List.copyOf(list.subList(0, Math.min(epochs, list.size())))));
         return new TrialRecord(number, status, point, params, bracket, rung, targetEpochs,
                 values.subList(0, Math.min(epochs, values.size())), m, checkpoint, checkpointEpochs, owner,
-                attempts, error);
+                attempts, error, source);
     }
 
     /**
@@ -119,6 +122,6 @@ public record TrialRecord(int number, TrialStatus status, double[] point, Map<St
      */
     public TrialRecord withFailure(String trace) {
         return new TrialRecord(number, status, point, params, bracket, rung, targetEpochs, values, metrics,
-                checkpoint, checkpointEpochs, owner, attempts + 1, trace);
+                checkpoint, checkpointEpochs, owner, attempts + 1, trace, source);
     }
 }

@@ -2,6 +2,7 @@ package io.github.dl4jrecipes.tuning;
 
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.StudyRunner;
+import io.github.dl4jrecipes.tuning.internal.StudyBackend;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
@@ -14,7 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,7 +63,8 @@ public final class Tuner<C> {
     private long maxWallMillis = Long.MAX_VALUE;
     private int retries = DEFAULT_RETRIES;
     private long seed = Fit.DEFAULT_SEED;
-    private Path study;
+    private StudyStorage storage;
+    private final List<Map<String, ?>> queue = new ArrayList<>();
 
     private Tuner(ParameterSpace<C> space, Sampler sampler, Scheduler scheduler) {
         this.space = Objects.requireNonNull(space, "space");
@@ -248,9 +253,39 @@ public final class Tuner<C> {
         return this;
     }
 
+    /**
+     * Queues a candidate to train before the sampler's (Optuna's {@code enqueue_trial}): a known good
+     * configuration, last study's best. Queued candidates are trained in the order given, after a
+     * preset space's recipe as given (always the first trial, {@link TrialSource#AS_GIVEN}); a
+     * resumed study trains only those it does not hold yet.
+     *
+     * @param values hyperparameter values by name (the names of the leaderboard's columns); a value may
+     *               be given as text ({@code "0.01"}, {@code "TANH"}); names left out are drawn at random
+     * @return this tuner
+     * @throws IllegalArgumentException at {@link #run} for an unknown name or a value outside its space
+     */
+    public Tuner<C> enqueue(Map<String, ?> values) {
+        Objects.requireNonNull(values, "values");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("enqueue: no value given; fix: name at least one hyperparameter, "
+                    + "e.g. enqueue(Map.of(\"maxLr\", 0.01))");
+        }
+        queue.add(new LinkedHashMap<>(values));
+        return this;
+    }
+
     /** @param dir the study directory (created if missing, resumed if it holds this space's study) @return this */
     public Tuner<C> study(Path dir) {
-        this.study = Objects.requireNonNull(dir, "study");
+        return storage(StudyStorage.directory(dir));
+    }
+
+    /**
+     * @param value where the study lives: a directory, or a database shared by workers on many machines
+     *              ({@link StudyStorage#jdbc(String, String)})
+     * @return this
+     */
+    public Tuner<C> storage(StudyStorage value) {
+        this.storage = Objects.requireNonNull(value, "storage");
         return this;
     }
 
@@ -260,6 +295,9 @@ public final class Tuner<C> {
      *
      * @param objective what each trial trains
      * @return the study's results
+     * @throws IllegalArgumentException with the objective's own message when it refuses a trial's candidate as it
+     *                                  opens it ({@link Objective#open}): the trial is recorded as failed, no other
+     *                                  trial starts, and running ones pause to resume later
      */
     public TuningResult<C> run(Objective<C> objective) {
         Objects.requireNonNull(objective, "objective");
@@ -271,17 +309,21 @@ public final class Tuner<C> {
         }
         Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
-        Path dir = study != null ? study : newStudyDir();
-        StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), direction);
-        applyThreads(threads);
-        LOG.info("study {}: {} workers x {} ND4J threads, {} hyperparameters", store.dir(), workers, threads,
-                unit.dimensions().size());
-        StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                maxTrials, maxTotalEpochs, maxWallMillis, retries, seed);
-        List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
-        TuningResult<C> result = new TuningResult<>(unit, store.dir(), trials, direction);
-        result.writeReports();
-        return result;
+        List<double[]> queued = queue.stream().map(unit::pointOf).toList();
+        String strategy = StudyStore.describe(sampler) + " + " + StudyStore.describe(scheduler);
+        Double lrFinderPick = space instanceof RecipeSpace<?, ?> recipes ? recipes.lrFinderPick().orElse(null) : null;
+        StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
+        try (StudyBackend store = where.open(unit, space.toString(), direction, strategy, lrFinderPick)) {
+            applyThreads(threads);
+            LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
+                    unit.dimensions().size());
+            StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
+                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued, where.heartbeat());
+            List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
+            TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, direction);
+            result.writeReports();
+            return result;
+        }
     }
 
     private Direction direction(Objective<C> objective) {

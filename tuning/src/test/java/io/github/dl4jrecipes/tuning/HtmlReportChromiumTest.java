@@ -67,7 +67,7 @@ class HtmlReportChromiumTest {
 
         assertFalse(log.contains(":CONSOLE("), "console messages: " + log);
         assertFalse(log.contains("Uncaught"), log);
-        for (String id : List.of("history", "parallel", "importance")) {
+        for (String id : List.of("history", "curves", "parallel", "importance")) {
             assertTrue(dom.contains("<svg id=\"" + id + "\""), "chart " + id + " rendered");
         }
         long valued = result.trials().stream().filter(t -> !Double.isNaN(t.value())).count();

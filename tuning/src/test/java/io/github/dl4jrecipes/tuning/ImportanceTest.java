@@ -14,7 +14,7 @@ class ImportanceTest {
 
     private static TrialRecord trial(int n, double[] x, double value) {
         return new TrialRecord(n, TrialStatus.COMPLETE, x, Map.of(), -1, 0, 1, List.of(value), Map.of(), null, 0,
-                null, 0, null);
+                null, 0, null, null);
     }
 
     @Test

@@ -81,6 +81,32 @@ class StudyTest {
     }
 
     @Test
+    void resumingWithAnotherSamplerOrScheduleIsRefusedAndAnOldStudyAdoptsTheFirstStrategyThatResumesIt()
+            throws Exception {
+        Path dir = tmp.resolve("s");
+        Tuner.random(Synthetic.unitX(), 1).maxTrials(2).threadsPerWorker(1).study(dir).run(xObjective());
+        IllegalStateException sampler = assertThrows(IllegalStateException.class, () -> Tuner.tpe(Synthetic.unitX(), 1)
+                .maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective()));
+        assertTrue(sampler.getMessage().contains("was created with the strategy UniformSampler[] + FullBudget[epochs=1]"
+                + ", this run uses TpeSampler["), sampler.getMessage());
+        assertTrue(sampler.getMessage().contains("s-2"), "offers a new study: " + sampler.getMessage());
+        IllegalStateException epochs = assertThrows(IllegalStateException.class, () -> Tuner.random(Synthetic.unitX(), 2)
+                .maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective()));
+        assertTrue(epochs.getMessage().contains("this run uses UniformSampler[] + FullBudget[epochs=2]"),
+                epochs.getMessage());
+        assertEquals(2, trialFiles(dir).size(), "nothing ran");
+
+        // a study written before the strategy was kept: the first run that resumes it records its own
+        Path info = dir.resolve("study.json");
+        Files.writeString(info, Files.readString(info).replaceAll("\"strategy\" : \"[^\"]*\",?", ""));
+        assertFalse(Files.readString(info).contains("strategy"));
+        Tuner.tpe(Synthetic.unitX(), 1).maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective());
+        assertTrue(Files.readString(info).contains("TpeSampler["), Files.readString(info));
+        assertThrows(IllegalStateException.class, () -> Tuner.random(Synthetic.unitX(), 1).maxTrials(3)
+                .threadsPerWorker(1).study(dir).run(xObjective()));
+    }
+
+    @Test
     void aCorruptedTrialRecordIsSkippedWithAWarningAndItsNumberIsNotReused() throws Exception {
         Path dir = tmp.resolve("s");
         Tuner.random(Synthetic.unitX(), 1).maxTrials(3).threadsPerWorker(1).study(dir).run(xObjective());
@@ -125,6 +151,28 @@ class StudyTest {
             }
         }
         assertTrue(r.trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED), "seed 42 draws an x < 0.5");
+    }
+
+    @Test
+    void anObjectiveThatRefusesItsInputsFailsTheStudyAtOnceWithItsMessage() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        Objective<Map<String, Object>> refusing = (candidate, context) -> {
+            opened.incrementAndGet();
+            throw new IllegalArgumentException("recipe: a regressor, but the labels hold 3 classes; fix: ...");
+        };
+        Path dir = tmp.resolve("s");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tuner.random(Synthetic.unitX(), 2)
+                .maxTrials(10).retries(3).workers(2).threadsPerWorker(1).cores(2).study(dir).run(refusing));
+        assertEquals("recipe: a regressor, but the labels hold 3 classes; fix: ...", e.getMessage());
+        assertTrue(opened.get() <= 2, "no trial starts after the refusal (two workers may open one each): "
+                + opened.get());
+        List<TrialRecord> trials = trialFiles(dir);
+        assertEquals(opened.get(), trials.size());
+        for (TrialRecord t : trials) {
+            assertEquals(TrialStatus.FAILED, t.status(), "not queued for a retry");
+            assertEquals(1, t.attempts());
+            assertTrue(t.error().contains("labels hold 3 classes"), t.error());
+        }
     }
 
     @Test
@@ -243,6 +291,16 @@ class StudyTest {
                 .run(xObjective()), "workers x threadsPerWorker must be <= cores", "3 x 1 > 2");
     }
 
+    static List<TrialRecord> trialFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("trials"))) {
+            List<TrialRecord> trials = new java.util.ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                trials.add(io.github.dl4jrecipes.core.train.internal.Json.MAPPER.readValue(f.toFile(), TrialRecord.class));
+            }
+            return trials;
+        }
+    }
+
     static void assertMessage(org.junit.jupiter.api.function.Executable call, String rule, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(rule), e.getMessage());
@@ -250,14 +308,16 @@ class StudyTest {
     }
 
     @Test
-    void samplersSeeOnlyFinishedTrialsValues() {
-        List<Observation> provisional = new java.util.concurrent.CopyOnWriteArrayList<>();
+    void samplersSeeRunningTrialsAsTheWorstFinishedValueNeverTheirOwn() {
+        List<String> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger runningSeen = new AtomicInteger();
         Sampler recording = (dims, history, trial, rng) -> {
+            double worst = history.stream().filter(o -> o.complete() && !Double.isNaN(o.loss()))
+                    .mapToDouble(Observation::loss).max().orElse(Double.NaN);
             history.stream().filter(o -> !o.complete()).forEach(o -> {
                 runningSeen.incrementAndGet();
-                if (!Double.isNaN(o.loss())) {
-                    provisional.add(o);
+                if (Double.compare(o.loss(), worst) != 0) {
+                    wrong.add("trial " + o.trial() + " seen with " + o.loss() + ", worst finished " + worst);
                 }
             });
             return Samplers.random().propose(dims, history, trial, rng);
@@ -268,6 +328,7 @@ class StudyTest {
                     return (Double) c.get("x");
                 }));
         assertTrue(runningSeen.get() > 0, "with 2 workers a proposal sees the other worker's running trial");
-        assertTrue(provisional.isEmpty(), "running trials' values are provisional: " + provisional);
+        assertTrue(wrong.isEmpty(), "a running trial counts as the worst finished value (constant liar), its own "
+                + "provisional value never: " + wrong);
     }
 }

@@ -189,16 +189,21 @@ class TabularTuningTest {
     }
 
     @Test
-    void regressorsAreRefusedByTheAccuracyObjective() {
+    void regressorsAreRefusedByTheClassifierMetricsWhichNameTheObjectiveThatFits() {
         TabularData table = TabularData.penguinsCsv().target("body_mass_g").dropRowsWithoutTarget().build();
         TabularSplit parts = table.split(0.8, 1);
         TabularRecipe regressor = TabularRecipe.regressor(table.schema());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TabularTuning.objective(parts.train(), parts.valid()).open(regressor, null));
-        assertTrue(e.getMessage().contains("regressor") && e.getMessage().contains("body_mass_g"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("metric: ACCURACY cannot measure a REGRESSION recipe; fix: use "
+                + "TabularTuning.objective(recipe, train, valid), which measures RMSE"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> TabularTuning.lossObjective(parts.train(), parts.valid()).open(regressor, null));
-        assertTrue(e.getMessage().startsWith("recipe: TabularTuning.lossObjective tunes classifiers"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("metric: LOG_LOSS cannot measure a REGRESSION recipe"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TabularTuning.objective(TabularMetric.MAE,
+                split.train(), split.valid()).open(recipe, null));
+        assertTrue(e.getMessage().startsWith("metric: MAE cannot measure a MULTICLASS recipe")
+                && e.getMessage().endsWith("one of [ACCURACY, LOG_LOSS]"), e.getMessage());
     }
 
     /** The named initialisation of a layer, from its init function's class (as the linter reads it). */

@@ -9,12 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code tune tabular}: the tabular classifier recipe's preset space on a CSV table (60/20/20 split). */
+/** {@code tune tabular}: the tabular recipe's preset space on a CSV table (60/20/20 split). */
 @Command(name = "tabular", mixinStandardHelpOptions = true,
-        description = {"Tune the tabular classifier recipe on a CSV table: validation accuracy, a resumable study "
-            + "folder with leaderboard.csv/json and report.html; prints the leaderboard and the best recipe.",
+        description = {"Tune the tabular recipe on a CSV table: a classifier for classes or integer class codes "
+            + "(validation accuracy), else a regressor (validation RMSE in the target's units); the recipe as given is "
+            + "the first trial; a resumable study folder with leaderboard.csv/json and report.html; prints the "
+            + "leaderboard and the best recipe.",
             "Run it again with the same --study to resume after an interruption.",
             "Example: dl4j-recipes tune tabular --strategy asha --trials 30 --max-epochs 27 --study out/study"})
 final class TuneTabularCommand implements Callable<Integer> {
@@ -39,13 +42,20 @@ final class TuneTabularCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the split, the recipe and the study (default: ${DEFAULT-VALUE}).")
     long seed = Fit.DEFAULT_SEED;
 
+    @Option(names = "--enqueue", paramLabel = "NAME=VALUE[,NAME=VALUE...]",
+            description = {"A candidate to train before the sampler's, after the recipe as given (repeatable), e.g. "
+                + "--enqueue maxLr=0.01,activation=TANH; names are the leaderboard's columns, names left out are "
+                + "drawn at random."})
+    List<String> enqueue = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         OutputPaths.folder("--study", study);
-        new TabularStudy(strategy, trials, maxEpochs, seed).run(data.load(), study, spec.commandLine().getOut());
+        new TabularStudy(strategy, trials, maxEpochs, seed, Enqueue.parse(spec, enqueue))
+                .run(data.load(), study, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }
 

@@ -14,20 +14,27 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Tunes the tabular classifier recipe on a table: the same 60/20/20 split as {@link TabularTraining},
- * the preset space {@link SearchSpaces#tabular(TabularRecipe, org.nd4j.linalg.dataset.DataSet)},
- * validation accuracy as the objective, a resumable study folder with the leaderboard and the HTML
- * report; prints the leaderboard and the best recipe's card.
+ * Tunes the tabular recipe on a table: a classifier for classes (or integer class codes), else a
+ * regressor; the same 60/20/20 split as {@link TabularTraining}, the preset space
+ * {@link SearchSpaces#tabular(TabularRecipe, org.nd4j.linalg.dataset.DataSet)}, the task's validation
+ * metric as the objective ({@link TabularTuning#objective(TabularRecipe, DataSet, DataSet)}: accuracy,
+ * or RMSE in the target's units), the recipe as given as the first trial, then the queued candidates;
+ * a resumable study folder with the leaderboard and the HTML report; prints the leaderboard and the
+ * best recipe's card.
  *
  * @param strategy  how trials are proposed and budgeted
  * @param trials    most trials, ≥ 1
  * @param maxEpochs epochs of a fully trained trial (the 1cycle length), ≥ 1
  * @param seed      seed of the split, the recipe and the study
+ * @param enqueue   candidates to train before the sampler's, each hyperparameter values by name ({@link Tuner#enqueue})
  */
-public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long seed) {
+public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long seed,
+                           List<Map<String, String>> enqueue) {
 
     /** Fewest epochs a trial trains under ASHA and Hyperband before its first comparison. */
     public static final int MIN_EPOCHS = 1;
@@ -51,6 +58,7 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
     /** Validates the settings. */
     public TabularStudy {
         Objects.requireNonNull(strategy, "strategy");
+        enqueue = List.copyOf(enqueue);
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be >= 1, got " + trials + "; e.g. 20");
         }
@@ -60,30 +68,45 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
     }
 
     /**
+     * A study with no queued candidate.
+     *
+     * @param strategy  how trials are proposed and budgeted
+     * @param trials    most trials, ≥ 1
+     * @param maxEpochs epochs of a fully trained trial, ≥ 1
+     * @param seed      seed of the split, the recipe and the study
+     */
+    public TabularStudy(Strategy strategy, int trials, int maxEpochs, long seed) {
+        this(strategy, trials, maxEpochs, seed, List.of());
+    }
+
+    /**
      * Runs (or resumes) the study.
      *
-     * @param data  the table; its target must hold classes (or integer class codes)
+     * @param data  the table
      * @param study the study folder (created, or resumed when it holds the same space)
      * @param out   where the leaderboard and the best recipe go
      * @return the study's result
      */
     public TuningResult<TabularRecipe> run(TabularData data, Path study, PrintWriter out) {
         TabularSplit split = data.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
-        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(maxEpochs).withSeed(seed)
+        boolean classes = data.schema().targetKind().isClassification() || !data.schema().integerCodes().isEmpty();
+        TabularRecipe recipe = (classes ? TabularRecipe.classifier(data.schema())
+                : TabularRecipe.regressor(data.schema())).withEpochs(maxEpochs).withSeed(seed)
                 .withProgress(Progress.LOG);
         DataSet train = recipe.classLabels(split.train());
         DataSet valid = recipe.classLabels(split.valid());
-        TabularSpace space = SearchSpaces.tabular(recipe, train);
+        TabularSpace space = SearchSpaces.tabular(recipe, train, study);
         Tuner<TabularRecipe> tuner = switch (strategy) {
             case RANDOM -> Tuner.random(space, maxEpochs);
             case TPE -> Tuner.tpe(space, maxEpochs);
             case ASHA -> Tuner.asha(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
             case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
         };
+        enqueue.forEach(tuner::enqueue);
         TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).study(study)
-                .run(TabularTuning.objective(train, valid));
+                .run(TabularTuning.objective(recipe, train, valid));
         out.println(result.leaderboard().toText(TOP));
-        result.best().ifPresent(best -> out.println("best trial " + best.number() + ": " + best.params()));
+        result.best().ifPresent(best -> out.println("best trial " + best.number() + " (rank 1 above)"));
         out.println(TabularTuning.best(result).card());
         out.println("leaderboard: " + study.resolve("leaderboard.csv") + ", report: " + result.report());
         out.flush();

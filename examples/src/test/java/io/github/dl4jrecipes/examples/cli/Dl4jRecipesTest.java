@@ -257,6 +257,35 @@ class Dl4jRecipesTest {
     }
 
     @Test
+    void tuneTunesARegressorOnRmseWithTheRecipeAsGivenFirstThenTheQueuedCandidates() throws IOException {
+        Path study = dir.resolve("regression-study");
+        Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "x1", "--strategy", "random",
+                "--trials", "3", "--max-epochs", "2", "--study", study.toString(),
+                "--enqueue", "activation=TANH,batchSize=16");
+        assertEquals(Dl4jRecipes.OK, tune.code(), tune.err());
+        assertTrue(tune.out().contains("recipe tabular-regressor"), tune.out());
+        com.fasterxml.jackson.databind.JsonNode first = io.github.dl4jrecipes.core.train.internal.Json.MAPPER
+                .readTree(study.resolve("trials/00001.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode second = io.github.dl4jrecipes.core.train.internal.Json.MAPPER
+                .readTree(study.resolve("trials/00002.json").toFile());
+        assertEquals("AS_GIVEN", first.get("source").asText());
+        assertEquals("QUEUED", second.get("source").asText());
+        assertEquals("TANH", second.get("params").get("activation").asText());
+        assertEquals("16", second.get("params").get("batchSize").asText());
+        assertTrue(Files.readString(study.resolve("study.json")).contains("MINIMIZE"), "RMSE is minimised");
+
+        Run malformed = run("tune", "tabular", "--csv", table.toString(), "--target", "x1", "--study",
+                dir.resolve("q1").toString(), "--enqueue", "activation");
+        assertEquals(Dl4jRecipes.USAGE, malformed.code(), malformed.err());
+        assertTrue(malformed.err().contains("--enqueue: 'activation' in 'activation' is not NAME=VALUE"),
+                malformed.err());
+        Run outside = run("tune", "tabular", "--csv", table.toString(), "--target", "x1", "--study",
+                dir.resolve("q2").toString(), "--trials", "1", "--max-epochs", "1", "--enqueue", "activation=SIGMOID");
+        assertEquals(Dl4jRecipes.BAD_INPUT, outside.code(), outside.err());
+        assertTrue(outside.err().contains("enqueue: activation=SIGMOID is not a value of its space"), outside.err());
+    }
+
+    @Test
     void trainRefusesAFolderHoldingOtherFilesBeforeTraining() throws IOException {
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("report.html"), "my report");

@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +42,7 @@ import java.util.stream.Stream;
  * times per epoch; JSON files need no driver, are readable and diffable, and the lock-then-rename
  * protocol gives the same guarantees as a transaction for this write pattern.
  */
-public final class StudyStore {
+public final class StudyStore implements StudyBackend {
 
     /** Version of the study layout written in study.json. */
     public static final int FORMAT = 1;
@@ -64,8 +66,21 @@ public final class StudyStore {
      * @param space       the space's description
      * @param direction   maximise or minimise
      * @param created     when the study was created
+     * @param strategy    the sampler and scheduler that propose and budget its trials (absent in studies written
+     *                    before it was kept: the first run that resumes one records its own)
+     * @param lrFinderPick the LR range test's pick the space's learning-rate range is centred on, or null
      */
-    public record StudyInfo(int format, String fingerprint, String space, Direction direction, String created) {
+    public record StudyInfo(int format, String fingerprint, String space, Direction direction, String created,
+                            String strategy, Double lrFinderPick) {
+        /** @return a copy recording {@code value} as the strategy */
+        StudyInfo withStrategy(String value) {
+            return new StudyInfo(format, fingerprint, space, direction, created, value, lrFinderPick);
+        }
+
+        /** @return a copy recording {@code value} as the LR finder's pick */
+        StudyInfo withLrFinderPick(Double value) {
+            return new StudyInfo(format, fingerprint, space, direction, created, strategy, value);
+        }
     }
 
     private StudyStore(Path dir) {
@@ -80,10 +95,13 @@ public final class StudyStore {
      * @param fingerprint the fingerprint of the space being searched
      * @param space       a description of the space (kept for people)
      * @param direction   maximise or minimise
+     * @param strategy    the sampler and scheduler, described ({@link #describe})
+     * @param lrFinderPick the LR finder's pick the space is centred on, to keep for a resume ({@link #lrFinderPick}), or null
      * @return the store
-     * @throws IllegalStateException when {@code dir} holds a study of a different space or direction
+     * @throws IllegalStateException when {@code dir} holds a study of a different space, direction or strategy
      */
-    public static StudyStore open(Path dir, String fingerprint, String space, Direction direction) {
+    public static StudyStore open(Path dir, String fingerprint, String space, Direction direction, String strategy,
+                                  Double lrFinderPick) {
         Path absolute = dir.toAbsolutePath().normalize();
         checkIsStudyOrNew(absolute);
         try {
@@ -97,7 +115,7 @@ public final class StudyStore {
             Path info = absolute.resolve(INFO);
             if (!Files.exists(info)) {
                 store.writeAtomically(info, new StudyInfo(FORMAT, fingerprint, space, direction,
-                        Instant.now().toString()));
+                        Instant.now().toString(), strategy, lrFinderPick));
                 return null;
             }
             StudyInfo existing = store.readInfo(info);
@@ -112,6 +130,19 @@ public final class StudyStore {
                 throw new IllegalStateException("study directory " + absolute + " was created to "
                         + existing.direction() + " its objective, this run would " + direction
                         + "; use the same direction or a new study directory");
+            }
+            if (existing.strategy() != null && !existing.strategy().equals(strategy)) {
+                throw new IllegalStateException("study directory " + absolute + " was created with the strategy "
+                        + existing.strategy() + ", this run uses " + strategy + "; its trials were proposed and budgeted "
+                        + "by the first, so mixing them would mislead both. Resume with the same sampler and scheduler "
+                        + "(same strategy, epochs and rungs), or start a new study in another directory (e.g. "
+                        + absolute.getFileName() + "-2)");
+            }
+            StudyInfo updated = existing.strategy() == null ? existing.withStrategy(strategy) : existing;
+            updated = updated.lrFinderPick() == null && lrFinderPick != null ? updated.withLrFinderPick(lrFinderPick)
+                    : updated;
+            if (updated != existing) {
+                store.writeAtomically(info, updated);
             }
             return null;
         });
@@ -146,18 +177,107 @@ public final class StudyStore {
         }
     }
 
+    /**
+     * The LR range test's pick a study recorded, so that a space rebuilt for a resume is centred
+     * where the study's was without running the test again.
+     *
+     * @param dir a study directory, or a folder that is not one yet
+     * @return the pick, or empty when {@code dir} holds no study or the study recorded none
+     */
+    public static java.util.Optional<Double> lrFinderPick(Path dir) {
+        Path info = dir.toAbsolutePath().normalize().resolve(INFO);
+        if (!Files.isRegularFile(info)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(new StudyStore(info.getParent()).readInfo(info).lrFinderPick());
+    }
+
+    /**
+     * A description of a sampler or scheduler that is the same in every run: its {@code toString()}
+     * (records: their settings), or its class name where it has none (a lambda: without the part
+     * the JVM numbers per run).
+     *
+     * @param strategy a sampler, scheduler or pruner
+     * @return its description
+     */
+    public static String describe(Object strategy) {
+        Class<?> type = strategy.getClass();
+        boolean ownText;
+        try {
+            ownText = type.getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            ownText = false;
+        }
+        if (ownText && !type.isSynthetic() && !type.isHidden()) {
+            return strategy.toString();
+        }
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda) + "$$Lambda";
+    }
+
     /** @return the study directory */
     public Path dir() {
         return dir;
     }
 
+    @Override
+    public String describe() {
+        return "study " + dir;
+    }
+
+    @Override
+    public void saveCheckpoint(String name, CheckpointWriter writer) throws IOException {
+        AtomicFiles.write(dir.resolve(name), writer::write);
+    }
+
+    @Override
+    public Optional<Path> checkpoint(String name) {
+        Path file = dir.resolve(name);
+        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
+    public void deleteCheckpoint(String name) throws IOException {
+        Files.deleteIfExists(dir.resolve(name));
+    }
+
+    @Override
+    public Path trialFolder(int number) throws IOException {
+        return Files.createDirectories(dir.resolve("trials").resolve(String.format("%05d.files", number)));
+    }
+
+    @Override
+    public Path reportDir() {
+        return dir;
+    }
+
+    /** Liveness is the owner's process here: nothing to send. */
+    @Override
+    public void heartbeat(String owner, Collection<Integer> numbers) {
+        // judged by process id in abandoned(..)
+    }
+
     /**
-     * @param number a trial number
-     * @param epochs the epochs the checkpoint holds
-     * @return where that checkpoint lives, relative to the study directory
+     * A trial marked running by a process of this machine that has ended. A process of another
+     * machine sharing the directory cannot be judged from here, so its trials are never taken.
      */
-    public String checkpointName(int number, int epochs) {
-        return String.format("checkpoints/%05d-e%04d.bin", number, epochs);
+    @Override
+    public boolean abandoned(TrialRecord trial, TrialLedger ledger) {
+        String[] parts = Owners.processAndHost(trial.owner());
+        if (parts == null || !parts[1].equals(Owners.host())) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held between transactions
     }
 
     /**
@@ -167,7 +287,8 @@ public final class StudyStore {
      * @param <T>  its result
      * @return what {@code work} returned
      */
-    public <T> T transact(Function<Ledger, T> work) {
+    @Override
+    public <T> T transact(Function<TrialLedger, T> work) {
         jvmLock.lock();
         try (FileChannel channel = FileChannel.open(dir.resolve("study.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
@@ -184,20 +305,16 @@ public final class StudyStore {
         }
     }
 
-    /** @return every readable trial record, in number order (taking the lock) */
-    public List<TrialRecord> trials() {
-        return transact(Ledger::trials);
-    }
-
     /** The study's trials as seen inside one transaction. */
-    public final class Ledger {
+    private final class Ledger implements TrialLedger {
         private List<TrialRecord> cache;
         private int highest;
 
         private Ledger() {
         }
 
-        /** @return every readable trial record, in number order; unreadable ones are skipped with a warning */
+        /** Every readable trial record, in number order; unreadable ones are skipped with a warning. */
+        @Override
         public List<TrialRecord> trials() {
             if (cache == null) {
                 cache = readTrials();
@@ -205,17 +322,15 @@ public final class StudyStore {
             return List.copyOf(cache);
         }
 
-        /** @return the number a new trial gets: one more than any trial file, readable or not */
+        /** One more than any trial file, readable or not. */
+        @Override
         public int nextNumber() {
             trials();
             return highest + 1;
         }
 
-        /**
-         * Writes (creates or replaces) a trial record atomically.
-         *
-         * @param record the record
-         */
+        /** Writes (creates or replaces) a trial record atomically. */
+        @Override
         public void write(TrialRecord record) {
             writeAtomically(dir.resolve("trials").resolve(String.format("%05d.json", record.number())), record);
             if (cache != null) {

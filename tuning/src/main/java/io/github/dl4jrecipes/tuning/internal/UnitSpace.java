@@ -1,6 +1,9 @@
 package io.github.dl4jrecipes.tuning.internal;
 
 import io.github.dl4jrecipes.tuning.Dimension;
+import io.github.dl4jrecipes.tuning.RecipeSpace;
+import io.github.dl4jrecipes.tuning.TrialRecord;
+import io.github.dl4jrecipes.tuning.TrialSource;
 import org.deeplearning4j.arbiter.BaseNetworkSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.BooleanSpace;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An Arbiter space seen as a unit cube: numbers its leaves exactly as Arbiter's generators do
@@ -33,6 +37,9 @@ public final class UnitSpace<T> {
     @SuppressWarnings("rawtypes")
     private final List<ParameterSpace> leaves;
     private final List<String> leafNames = new ArrayList<>();
+    /** Each one-parameter leaf by its name, for mapping values back to coordinates. */
+    private final Map<String, LeafInverse> inverses = new LinkedHashMap<>();
+    private final Map<String, Integer> coordinates = new LinkedHashMap<>();
     private final String fingerprint;
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -56,6 +63,10 @@ public final class UnitSpace<T> {
                 continue;
             }
             int[] indices = new int[n];
+            if (n == 1) {
+                inverses.put(name, new LeafInverse(leaf, index));
+                coordinates.put(name, index);
+            }
             for (int j = 0; j < n; j++) {
                 indices[j] = index++;
                 dimensions.add(new Dimension(n == 1 ? name : name + "[" + j + "]", categories(leaf)));
@@ -94,6 +105,89 @@ public final class UnitSpace<T> {
      */
     public T value(double[] point) {
         return space.getValue(point);
+    }
+
+    /**
+     * The trial's candidate: the space's candidate as given for {@link TrialSource#AS_GIVEN}
+     * trials, else the candidate Arbiter builds at the trial's point.
+     *
+     * @param trial a trial of this space's study
+     * @return its candidate
+     */
+    @SuppressWarnings("unchecked")
+    public T candidate(TrialRecord trial) {
+        if (trial.source() == TrialSource.AS_GIVEN && space instanceof RecipeSpace<?, ?> recipes) {
+            return (T) recipes.base();
+        }
+        return value(trial.point());
+    }
+
+    /** @return the space's candidate as given (a preset space's recipe), when it has one */
+    public Optional<Map<String, Object>> asGivenValues() {
+        return space instanceof RecipeSpace<?, ?> recipes ? Optional.of(recipes.asGivenValues()) : Optional.empty();
+    }
+
+    /**
+     * The point whose values are {@code values}, for a queued candidate.
+     *
+     * @param values hyperparameter values (or their text) by name; names left out are NaN in the result
+     * @return the point, NaN where no value was given
+     * @throws IllegalArgumentException for an unknown name, or a value the space cannot yield
+     */
+    public double[] pointOf(Map<String, ?> values) {
+        double[] point = new double[dimensions.size()];
+        java.util.Arrays.fill(point, Double.NaN);
+        values.forEach((name, value) -> {
+            LeafInverse inverse = inverses.get(name);
+            if (inverse == null || !inverse.supported()) {
+                throw new IllegalArgumentException("enqueue: no hyperparameter '" + name + "' to set in this space; "
+                        + "fix: name one of " + settableNames());
+            }
+            point[coordinates.get(name)] = inverse.exact(value).orElseThrow(() -> new IllegalArgumentException(
+                    "enqueue: " + name + "=" + value + " is not a value of its space " + leafOf(name)
+                            + "; fix: give a value inside its range, or one of its choices"));
+        });
+        return point;
+    }
+
+    /**
+     * The point nearest to {@code values} (ranges clamped, the closest numeric choice; the centre
+     * where nothing is near): where an as-given candidate sits for samplers and plots.
+     *
+     * @param values hyperparameter values by name
+     * @return a point in the unit cube
+     */
+    public double[] nearestPointOf(Map<String, ?> values) {
+        double[] point = new double[dimensions.size()];
+        java.util.Arrays.fill(point, 0.5);
+        values.forEach((name, value) -> {
+            LeafInverse inverse = inverses.get(name);
+            if (inverse != null && inverse.supported()) {
+                double x = inverse.nearest(value);
+                point[coordinates.get(name)] = Double.isNaN(x) ? 0.5 : x;
+            }
+        });
+        return point;
+    }
+
+    /** @return how a report draws each coordinate: ticks with values, categories at fixed positions */
+    public List<Axis> axes() {
+        List<Axis> axes = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            String name = dimensions.get(i).name();
+            LeafInverse inverse = inverses.get(name);
+            axes.add(inverse != null && coordinates.get(name) == i ? inverse.axis(name) : LeafInverse.unitAxis(name));
+        }
+        return axes;
+    }
+
+    private List<String> settableNames() {
+        return inverses.entrySet().stream().filter(e -> e.getValue().supported()).map(Map.Entry::getKey).toList();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private ParameterSpace leafOf(String name) {
+        return leaves.get(leafNames.indexOf(name));
     }
 
     /**

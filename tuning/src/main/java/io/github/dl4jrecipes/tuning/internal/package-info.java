@@ -7,7 +7,8 @@
  * <pre>{@code
  * // what Tuner.run does, in short
  * UnitSpace<C> unit = UnitSpace.of(space);
- * StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), Direction.MAXIMIZE);
+ * StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), Direction.MAXIMIZE,
+ *         StudyStore.describe(sampler), null);
  * List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
  * }</pre>
  */

@@ -2,11 +2,12 @@
 
 Usage: /usr/bin/python3 bench/peers/pandas_peer.py FILE REPEATS
 Prints one JSON object: pandas version, the wall seconds of each read (the first is the cold one),
-the rows and columns read, and this process's peak RSS in MiB (getrusage's ru_maxrss, KiB on Linux).
+the rows and columns read, and this process's peak RSS in MiB (VmHWM of /proc/self/status: getrusage's
+ru_maxrss would include the JVM that started this process, as Linux keeps it across fork and exec).
 Needs Debian's python3-pandas; never a dependency of the project.
 """
 import json
-import resource
+import re
 import sys
 import time
 
@@ -23,7 +24,8 @@ def main():
         seconds.append(time.perf_counter() - start)
         shape = frame.shape
         del frame
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    with open("/proc/self/status") as status:
+        peak = int(re.search(r"VmHWM:\s+(\d+) kB", status.read()).group(1)) / 1024.0
     print(json.dumps({"pandas": pandas.__version__, "seconds": seconds, "rows": shape[0], "columns": shape[1],
                       "peak_rss_mib": peak}))
 

@@ -7,6 +7,7 @@ import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
 import io.github.dl4jrecipes.core.data.ImageFolders;
+import io.github.dl4jrecipes.core.hardware.CpuBinaries;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.core.lr.LrFinder;
@@ -45,6 +46,9 @@ import java.util.function.Supplier;
  *   <li>{@code throughput}: training throughput of LeNet, the MLP and the image recipes
  *       {@code small()} and {@code resnet()}, each built with DL4J's defaults, with our fast path,
  *       and in PyTorch, in one run on one machine; SGEMM peak for scale;</li>
+ *   <li>{@code isa}: the fast-path rows of LeNet, the MLP and {@code small()} once per ND4J CPU build
+ *       this CPU runs (baseline oneDNN, AVX2, AVX-512), each in its own JVM ({@link IsaDispatch}):
+ *       what the run-time choice of {@code dl4j-recipes-cpu} gains over the baseline build;</li>
  *   <li>{@code overhead}: epoch time of {@code recipe.fit} vs a hand loop on the identical network;</li>
  *   <li>{@code augment}: {@code Augment.standard()} alone vs training, and epochs with it vs without;</li>
  *   <li>{@code lrfinder}: the {@code small()} recipe's LR finder against the run it serves (share of
@@ -57,9 +61,8 @@ import java.util.function.Supplier;
  *
  * <p>Run from the repository root: {@code mvn -B -q -pl bench -am package -DskipTests exec:java}
  * (arguments via {@code -Dexec.args="--quick"} or {@code -Dexec.args="--only throughput,rss"}).
- * Another ND4J binary: add {@code -Dnd4j.cpu.flavor=-onednn-avx2} (or {@code ""} for the generic
- * one) to the same command, e.g. {@code mvn -B -q -pl bench -am -Dnd4j.cpu.flavor=-onednn-avx2
- * package -DskipTests exec:java -Dexec.args="--only throughput --out target/RESULTS-onednn-avx2.md"}.
+ * The ND4J build is chosen at start-up for this CPU ({@code dl4j-recipes-cpu}); force another with
+ * {@code MAVEN_OPTS=-Ddl4j.recipes.cpu.binary=onednn} (or {@code onednn-avx2}, {@code generic}, ...).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks dl4j-recipes against plain DL4J and PyTorch on this machine.")
@@ -96,9 +99,9 @@ public final class BenchMain implements Callable<Integer> {
     private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
     /** The harness's sections, in the order they run. */
-    enum Part { THROUGHPUT, OVERHEAD, AUGMENT, LRFINDER, RSS }
+    enum Part { THROUGHPUT, ISA, OVERHEAD, AUGMENT, LRFINDER, RSS }
 
-    @Option(names = "--only", split = ",", description = "sections to run: throughput, overhead, augment, "
+    @Option(names = "--only", split = ",", description = "sections to run: throughput, isa, overhead, augment, "
             + "lrfinder, rss (default: all)")
     Set<Part> only = EnumSet.allOf(Part.class);
     @Option(names = "--warmup", description = "warm-up iterations per network (default ${DEFAULT-VALUE})")
@@ -172,6 +175,9 @@ public final class BenchMain implements Callable<Integer> {
             gemm = Gemm.peakGflops();
             System.out.printf(Locale.ROOT, "SGEMM 1024² peak: %.1f GFLOP/s%n", gemm);
             throughput(peer, noPeer, gemm);
+        }
+        if (only.contains(Part.ISA)) {
+            isaDispatch();
         }
         if (only.contains(Part.OVERHEAD)) {
             overhead();
@@ -265,6 +271,25 @@ public final class BenchMain implements Callable<Integer> {
                 String.format(Locale.ROOT, "LeNet fast path achieves %.1f GFLOP/s of training (%.0f%% of the SGEMM peak)",
                         fast.median() * Networks.lenetTrainingFlopsPerImage() / 1e9,
                         100 * fast.median() * Networks.lenetTrainingFlopsPerImage() / 1e9 / gemm)));
+    }
+
+    private void isaDispatch() throws IOException, InterruptedException {
+        List<IsaDispatch.Row> rows = IsaDispatch.measure(warmup, iterations, windows, imageWarmup, imageIterations);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Fast-path throughput (as in the "
+                + "throughput section: batch %d, median of %d windows) in one child JVM per ND4J CPU build, forced "
+                + "with -D%s; `auto` (the default of dl4j-recipes-cpu) loads the last row on this CPU. libnd4j "
+                + "level: 1 baseline x86-64, 2 AVX2, 3 AVX-512.%n%n"
+                + "| build | libnd4j level | LeNet img/s | MLP img/s | small() img/s |%n|---|---:|---:|---:|---:|%n",
+                BATCH, windows, CpuBinaries.BINARY_PROPERTY));
+        rows.forEach(r -> s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n",
+                r.binary(), r.binaryLevel(), r.lenet(), r.mlp(), r.small())));
+        section("Run-time choice of the CPU build (ISA dispatch)", s.toString());
+        IsaDispatch.Row base = rows.get(0);
+        IsaDispatch.Row best = rows.get(rows.size() - 1);
+        ratios.addAll(List.of(
+                ratio("LeNet: " + best.binary() + " / onednn (dispatch on / off)", best.lenet(), base.lenet()),
+                ratio("MLP: " + best.binary() + " / onednn (dispatch on / off)", best.mlp(), base.mlp()),
+                ratio("small(): " + best.binary() + " / onednn (dispatch on / off)", best.small(), base.small())));
     }
 
     private void overhead() {

@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.tuning;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.StudyRunner;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
+import io.github.dl4jrecipes.tuning.internal.StudyBackend;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,7 +63,7 @@ public final class Tuner<C> {
     private long maxWallMillis = Long.MAX_VALUE;
     private int retries = DEFAULT_RETRIES;
     private long seed = Fit.DEFAULT_SEED;
-    private Path study;
+    private StudyStorage storage;
     private final List<Map<String, ?>> queue = new ArrayList<>();
 
     private Tuner(ParameterSpace<C> space, Sampler sampler, Scheduler scheduler) {
@@ -275,7 +276,16 @@ public final class Tuner<C> {
 
     /** @param dir the study directory (created if missing, resumed if it holds this space's study) @return this */
     public Tuner<C> study(Path dir) {
-        this.study = Objects.requireNonNull(dir, "study");
+        return storage(StudyStorage.directory(dir));
+    }
+
+    /**
+     * @param value where the study lives: a directory, or a database shared by workers on many machines
+     *              ({@link StudyStorage#jdbc(String, String)})
+     * @return this
+     */
+    public Tuner<C> storage(StudyStorage value) {
+        this.storage = Objects.requireNonNull(value, "storage");
         return this;
     }
 
@@ -300,20 +310,21 @@ public final class Tuner<C> {
         Direction direction = direction(objective);
         UnitSpace<C> unit = UnitSpace.of(space);
         List<double[]> queued = queue.stream().map(unit::pointOf).toList();
-        Path dir = study != null ? study : newStudyDir();
         String strategy = StudyStore.describe(sampler) + " + " + StudyStore.describe(scheduler);
         Double lrFinderPick = space instanceof RecipeSpace<?, ?> recipes ? recipes.lrFinderPick().orElse(null) : null;
-        StudyStore store = StudyStore.open(dir, unit.fingerprint(), space.toString(), direction, strategy,
-                lrFinderPick);
-        applyThreads(threads);
-        LOG.info("study {}: {} workers x {} ND4J threads, {} hyperparameters", store.dir(), workers, threads,
-                unit.dimensions().size());
-        StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued);
-        List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
-        TuningResult<C> result = new TuningResult<>(unit, store.dir(), trials, direction);
-        result.writeReports();
-        return result;
+        StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
+        try (StudyBackend store = where.open(unit.fingerprint(), space.toString(), unit.dimensions(), direction,
+                strategy, lrFinderPick)) {
+            applyThreads(threads);
+            LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
+                    unit.dimensions().size());
+            StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
+                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, where.heartbeat(), queued);
+            List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
+            TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, direction);
+            result.writeReports();
+            return result;
+        }
     }
 
     private Direction direction(Objective<C> objective) {

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.tuning.internal.Axis;
 import io.github.dl4jrecipes.tuning.internal.HtmlReport;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 
@@ -78,9 +79,22 @@ public final class TuningResult<C> {
     }
 
     void writeReports() {
-        leaderboard.writeCsv(dir.resolve("leaderboard.csv"));
-        leaderboard.writeJson(dir.resolve("leaderboard.json"));
-        HtmlReport.write(report(), trials, space.dimensions(), space.axes(), direction, importance(),
-                leaderboard.rows());
+        writeReports(dir, trials, space.dimensions(), space.axes(), direction);
+    }
+
+    /**
+     * Writes the leaderboard (CSV, JSON) and the HTML report of these trials into {@code dir}.
+     *
+     * @param axes how to draw each coordinate, or null to draw them from the dimensions and the trials alone
+     */
+    static Leaderboard writeReports(Path dir, List<TrialRecord> trials, List<Dimension> dimensions, List<Axis> axes,
+                                    Direction direction) {
+        Leaderboard board = Leaderboard.of(trials, direction);
+        board.writeCsv(dir.resolve("leaderboard.csv"));
+        board.writeJson(dir.resolve("leaderboard.json"));
+        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions,
+                axes != null ? axes : Axis.fromTrials(dimensions, trials), direction,
+                Importance.of(trials, dimensions, direction), board.rows());
+        return board;
     }
 }

@@ -40,12 +40,14 @@ import java.util.stream.Stream;
  * @param dataType       ND4J's default floating point type
  * @param maxHeapBytes   the JVM's maximum heap
  * @param maxOffHeapBytes the most off-heap memory JavaCPP will allocate (where ND4J arrays live)
+ * @param binaryChoice   which CPU binary {@link CpuBinaries#select()} chose at start-up and why;
+ *                       null when it did not choose (no {@code dl4j-recipes-cpu}, another backend)
  */
 public record Hardware(Backend backend, String backendClass, List<Device> devices, int cpuCores,
                        int nd4jThreads, String blasVendor, int blasThreads, String blasCore,
                        OneDnnState oneDnn, SimdLevel binarySimd,
                        SimdLevel cpuSimd, DataType dataType, long maxHeapBytes,
-                       long maxOffHeapBytes) {
+                       long maxOffHeapBytes, CpuBinaryChoice binaryChoice) {
 
     /** The family of ND4J backend. */
     public enum Backend { CPU, CUDA }
@@ -84,7 +86,8 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
                 Nd4j.factory().blas().getBlasVendor().name(), Nd4j.factory().blas().getMaxThreads(),
                 backend == Backend.CPU ? OpenBlas.coreName().orElse("") : "", oneDnnState(),
                 SimdLevel.ofNativeLevel(ops.binaryLevel()), SimdLevel.ofNativeLevel(ops.optimalLevel()),
-                Nd4j.dataType(), Runtime.getRuntime().maxMemory(), Pointer.maxBytes());
+                Nd4j.dataType(), Runtime.getRuntime().maxMemory(), Pointer.maxBytes(),
+                CpuBinaries.selected().orElse(null));
     }
 
     /**
@@ -96,13 +99,13 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
         if (backend == Backend.CPU && cpuSimd.compareTo(binarySimd) > 0
                 && cpuSimd.compareTo(SimdLevel.X86_64) > 0) {
             hints.add(String.format(Locale.ROOT,
-                    "This CPU supports %s but the loaded ND4J binary is built for %s: build with "
-                            + "-Dnd4j.cpu.flavor=%s (or -onednn%s) for faster math.",
-                    cpuSimd, binarySimd, cpuSimd.classifierSuffix(), cpuSimd.classifierSuffix()));
+                    "This CPU supports %s but the loaded ND4J binary is built for %s: depend on "
+                            + "io.github.dl4jrecipes:dl4j-recipes-cpu (it loads the best build at start-up), "
+                            + "or add org.nd4j:nd4j-native with classifier linux-x86_64-onednn%s.",
+                    cpuSimd, binarySimd, cpuSimd.classifierSuffix()));
         }
         if (backend == Backend.CPU && oneDnn == OneDnnState.MISSING) {
-            hints.add("The loaded ND4J binary has no oneDNN: build with -Dnd4j.cpu.flavor=-onednn "
-                    + "(the default of this project) so convolution layers train several times faster.");
+            hints.add(OneDnn.MISSING_FIX);
         }
         if (oneDnn == OneDnnState.AVAILABLE) {
             hints.add("oneDNN is in the binary but DL4J's layer helpers are off: call OneDnn.enable() "
@@ -142,6 +145,9 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
             s.append(String.format(Locale.ROOT, "SIMD      binary %s, CPU %s, OpenBLAS kernels %s%n",
                     binarySimd, cpuSimd, blasCore.isEmpty() ? "unknown" : blasCore));
             s.append(String.format(Locale.ROOT, "oneDNN    %s%n", oneDnn));
+            s.append(String.format(Locale.ROOT, "Binary    %s%n", binaryChoice == null
+                    ? "not chosen at start-up (dl4j-recipes-cpu is not on the class path, or ND4J loaded first)"
+                    : "chosen at start-up: " + binaryChoice));
         }
         s.append(String.format(Locale.ROOT, "Memory    heap max %s, off-heap max %s%n",
                 gib(maxHeapBytes), gib(maxOffHeapBytes)));

@@ -28,6 +28,11 @@ public final class OneDnn {
     static final String BUILD_FLAG = "HAVE_ONEDNN";
     private static final String BACKEND_ENVIRONMENT =
             "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
+    /** What to do when the loaded binary has no oneDNN: one sentence, for logs and hints. */
+    static final String MISSING_FIX = "The loaded ND4J binary has no oneDNN, so convolution layers train "
+            + "several times slower: depend on io.github.dl4jrecipes:dl4j-recipes-cpu instead of "
+            + "nd4j-native (it brings the oneDNN builds and loads the best one for this CPU), or use "
+            + "nd4j-native's linux-x86_64-onednn classifier.";
     private static final Logger log = LoggerFactory.getLogger(OneDnn.class);
 
     private OneDnn() {
@@ -41,7 +46,13 @@ public final class OneDnn {
      */
     public static boolean enable() {
         if (!wanted()) {
-            log.debug("oneDNN helpers left off: -D{}=false or no oneDNN in the binary", SWITCH_PROPERTY);
+            if (!Nd4j.getEnvironment().isCPU()) {
+                log.debug("oneDNN helpers not used: not the CPU backend");
+            } else if (inBinary() && backendSwitchOn()) {
+                log.info("CPU fast path off: {}", whyOff());
+            } else {
+                log.warn("CPU fast path off: {}", whyOff());
+            }
             return false;
         }
         if (!"false".equals(System.getProperty(HELPERS_DISABLE_PROPERTY))) {
@@ -59,6 +70,27 @@ public final class OneDnn {
         return Boolean.parseBoolean(System.getProperty(SWITCH_PROPERTY, "true")) && available();
     }
 
+    /**
+     * Why {@link #wanted()} is false here, with the fix: one sentence. Only meaningful when it is.
+     */
+    static String whyOff() {
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return "not the CPU backend (oneDNN helpers are for the CPU; cuDNN serves the GPU)";
+        }
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH_PROPERTY, "true"))) {
+            return "DL4J's oneDNN layer helpers are switched off with -D" + SWITCH_PROPERTY
+                    + "=false; remove it to turn them on";
+        }
+        if (!inBinary()) {
+            return MISSING_FIX;
+        }
+        if (!backendSwitchOn()) {
+            return "ND4J's own oneDNN switch is off (Nd4j.getEnvironment().setUseONEDNN(false) was called): "
+                    + "set it back to true before building networks";
+        }
+        return "oneDNN is available";
+    }
+
     /** Whether DL4J's helpers are switched on for layers created from now on. */
     public static boolean active() {
         return available() && "false".equals(System.getProperty(HELPERS_DISABLE_PROPERTY));
@@ -69,11 +101,16 @@ public final class OneDnn {
      * oneDNN switch on.
      */
     public static boolean available() {
+        return inBinary() && backendSwitchOn();
+    }
+
+    /** Whether the loaded ND4J binary is a CPU build compiled with oneDNN. */
+    private static boolean inBinary() {
         if (!Nd4j.getEnvironment().isCPU()) {
             return false;
         }
         String buildInfo = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        return buildInfo != null && buildInfo.contains(BUILD_FLAG) && backendSwitchOn();
+        return buildInfo != null && buildInfo.contains(BUILD_FLAG);
     }
 
     /** ND4J's {@code Environment.isUseONEDNN()}, read by reflection: core never links a backend. */

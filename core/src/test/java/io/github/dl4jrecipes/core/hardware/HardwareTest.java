@@ -33,7 +33,8 @@ class HardwareTest {
     void hintsAtTheBinaryMatchingTheCpu() {
         Hardware slow = sample(SimdLevel.X86_64, SimdLevel.AVX512, 2);
         assertEquals(1, slow.hints().size());
-        assertTrue(slow.hints().get(0).contains("-Dnd4j.cpu.flavor=-avx512"), slow.hints().get(0));
+        assertTrue(slow.hints().get(0).contains("dl4j-recipes-cpu"), slow.hints().get(0));
+        assertTrue(slow.hints().get(0).contains("linux-x86_64-onednn-avx512"), slow.hints().get(0));
 
         Hardware matched = sample(SimdLevel.AVX512, SimdLevel.AVX512, 2);
         assertTrue(matched.hints().isEmpty(), matched.hints().toString());
@@ -43,7 +44,7 @@ class HardwareTest {
     void hintsAtTheOneDnnBinaryAndAtEnablingIt() {
         Hardware missing = sample(SimdLevel.AVX2, SimdLevel.AVX2, 2, "Haswell", Hardware.OneDnnState.MISSING);
         assertEquals(1, missing.hints().size());
-        assertTrue(missing.hints().get(0).contains("-Dnd4j.cpu.flavor=-onednn"), missing.hints().get(0));
+        assertTrue(missing.hints().get(0).contains("dl4j-recipes-cpu"), missing.hints().get(0));
 
         Hardware off = sample(SimdLevel.AVX2, SimdLevel.AVX2, 2, "Haswell", Hardware.OneDnnState.AVAILABLE);
         assertEquals(1, off.hints().size());
@@ -85,6 +86,6 @@ class HardwareTest {
                                    Hardware.OneDnnState oneDnn) {
         return new Hardware(Hardware.Backend.CPU, "CpuBackend",
                 java.util.List.of(new Hardware.Device("test cpu", 1L << 30, 1L << 29)), 2,
-                nd4jThreads, "OPENBLAS", 2, blasCore, oneDnn, binary, cpu, DataType.FLOAT, 1L << 30, 1L << 31);
+                nd4jThreads, "OPENBLAS", 2, blasCore, oneDnn, binary, cpu, DataType.FLOAT, 1L << 30, 1L << 31, null);
     }
 }

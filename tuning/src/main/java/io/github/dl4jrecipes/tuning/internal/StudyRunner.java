@@ -1,6 +1,5 @@
 package io.github.dl4jrecipes.tuning.internal;
 
-import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.tuning.Decision;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.EpochResult;
@@ -8,6 +7,7 @@ import io.github.dl4jrecipes.tuning.Objective;
 import io.github.dl4jrecipes.tuning.Observation;
 import io.github.dl4jrecipes.tuning.Pruner;
 import io.github.dl4jrecipes.tuning.Sampler;
+import io.github.dl4jrecipes.tuning.Samplers;
 import io.github.dl4jrecipes.tuning.Scheduler;
 import io.github.dl4jrecipes.tuning.TrialContext;
 import io.github.dl4jrecipes.tuning.TrialRecord;
@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,12 +47,18 @@ public final class StudyRunner<C> {
     private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
     /** How long an idle worker waits before asking again (short: trials take far longer). */
     private static final long POLL_MILLIS = 25;
+    /** Draws of the sampler when its point duplicates a running trial's. */
+    static final int SAMPLER_REDRAWS = 4;
+    /** Then uniformly random draws, before a duplicate is accepted (a space may have few points). */
+    static final int RANDOM_REDRAWS = 16;
+    /** Added to the study's seed for each redraw: another random stream per draw. */
+    private static final long REDRAW_SEED_STEP = 0x9E3779B97F4A7C15L;
     /** Trials being trained in this JVM, as "dir#number", to tell our own from a killed process's. */
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
-    private static final String OWNER = ProcessHandle.current().pid() + "@" + host();
+    private static final String OWNER = Owners.SELF;
 
     private final UnitSpace<C> space;
-    private final StudyStore store;
+    private final StudyBackend store;
     private final Settings settings;
     private final Objective<C> objective;
     private final long deadline;
@@ -72,12 +79,13 @@ public final class StudyRunner<C> {
      * @param maxWallMillis  how long this run may take (this process)
      * @param retries        restarts of a failing trial before it is marked failed
      * @param seed           the study's seed
+     * @param heartbeat      how often this worker says it is alive (where the storage keeps heartbeats)
      * @param queue          points of queued candidates, NaN where the sampler chooses, trained in this order
      *                       after the space's candidate as given and before the sampler's
      */
     public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
                            int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed,
-                           List<double[]> queue) {
+                           Duration heartbeat, List<double[]> queue) {
         /** Copies the queue. */
         public Settings {
             queue = List.copyOf(queue);
@@ -102,7 +110,7 @@ public final class StudyRunner<C> {
      * @param settings  how to run
      * @param objective what to train
      */
-    public StudyRunner(UnitSpace<C> space, StudyStore store, Settings settings, Objective<C> objective) {
+    public StudyRunner(UnitSpace<C> space, StudyBackend store, Settings settings, Objective<C> objective) {
         this.space = space;
         this.store = store;
         this.settings = settings;
@@ -119,16 +127,37 @@ public final class StudyRunner<C> {
      *                                  stops at once instead of retrying it and starting more
      */
     public List<TrialRecord> run() {
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tuning-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat().toMillis(),
+                settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         List<TrialRecord> trials;
         try (Progress bar = Progress.start(settings.maxTrials(), finishedCount(store.trials()))) {
             progress = bar;
             trials = runWorkers();
+        } finally {
+            heartbeats.shutdownNow();
         }
         IllegalArgumentException failure = refused.get();
         if (failure != null) {
             throw new IllegalArgumentException(failure.getMessage(), failure);
         }
         return trials;
+    }
+
+    /** Tells the storage that the trials this process trains are alive; a failure waits for the next beat. */
+    private void heartbeat() {
+        String prefix = store.describe() + "#";
+        List<Integer> mine = ACTIVE.stream().filter(k -> k.startsWith(prefix))
+                .map(k -> Integer.parseInt(k.substring(prefix.length()))).toList();
+        try {
+            store.heartbeat(OWNER, mine);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: heartbeat not sent ({})", store.describe(), e.getMessage());
+        }
     }
 
     private List<TrialRecord> runWorkers() {
@@ -147,9 +176,9 @@ public final class StudyRunner<C> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("study " + store.dir() + " interrupted", e);
+            throw new IllegalStateException(store.describe() + " interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("study " + store.dir() + ": a worker stopped: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(store.describe() + ": a worker stopped: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -170,17 +199,19 @@ public final class StudyRunner<C> {
         }
     }
 
-    private Work claim(StudyStore.Ledger ledger) {
+    private Work claim(TrialLedger ledger) {
         if (System.nanoTime() > deadline || refused.get() != null) {
             return new Stop();
         }
         List<TrialRecord> trials = ledger.trials();
-        Optional<TrialRecord> orphan = trials.stream().filter(this::claimable).findFirst();
-        if (orphan.isPresent()) {
-            TrialRecord taken = orphan.get().withStatus(TrialStatus.RUNNING).withOwner(OWNER);
+        for (TrialRecord orphan : trials.stream().filter(t -> claimable(t, ledger)).toList()) {
+            TrialRecord taken = requeued(orphan);
             ledger.write(taken);
-            return started(taken);
+            if (taken.status() == TrialStatus.RUNNING) {
+                return started(taken);
+            }
         }
+        trials = ledger.trials();
         boolean othersRunning = trials.stream().anyMatch(t -> t.status() == TrialStatus.RUNNING);
         Work wait = othersRunning ? new Idle() : new Stop();
         Decision decision = settings.scheduler().next(trials, settings.direction());
@@ -236,7 +267,7 @@ public final class StudyRunner<C> {
             }
         }
         int proposal = 1 + (int) trials.stream().filter(t -> t.source() == TrialSource.SAMPLER).count();
-        double[] sampled = settings.sampler().propose(space.dimensions(), observations(trials), proposal, rng);
+        double[] sampled = proposeDistinct(trials, proposal, number);
         return sampled == null ? null : created(number, sampled, space.describe(sampled), start, TrialSource.SAMPLER);
     }
 
@@ -259,13 +290,45 @@ public final class StudyRunner<C> {
         return true;
     }
 
+    /**
+     * The sampler's next point, unless a trial that runs or waits already has its parameters
+     * (workers asking together; TPE's choice in a small categorical space hardly depends on its
+     * random stream): then the sampler is asked again with other random streams, and after
+     * {@value #SAMPLER_REDRAWS} such draws a uniformly random point that no running trial has is
+     * taken (at most {@value #RANDOM_REDRAWS} tries; a space with no such point gets the duplicate).
+     * With one worker no trial runs when it asks, so its proposals are unchanged.
+     */
+    private double[] proposeDistinct(List<TrialRecord> trials, int proposal, int number) {
+        Set<Map<String, String>> pending = trials.stream()
+                .filter(t -> t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING)
+                .map(TrialRecord::params).collect(java.util.stream.Collectors.toSet());
+        List<Observation> history = observations(trials);
+        double[] point = null;
+        for (int draw = 0; draw < SAMPLER_REDRAWS + RANDOM_REDRAWS; draw++) {
+            java.util.Random rng = Seeds.forTrial(settings.seed() + draw * REDRAW_SEED_STEP, number);
+            double[] next = draw < SAMPLER_REDRAWS
+                    ? settings.sampler().propose(space.dimensions(), history, proposal, rng)
+                    : Samplers.random().propose(space.dimensions(), history, proposal, rng);
+            if (draw == 0) {
+                point = next;
+            }
+            if (next == null || !pending.contains(space.describe(next))) {
+                return next;
+            }
+        }
+        return point;
+    }
+
     private Work started(TrialRecord trial) {
         ACTIVE.add(key(trial.number()));
         return new Train(trial);
     }
 
-    /** A queued trial, or one marked running by a process that is gone (or by this JVM, not running it). */
-    private boolean claimable(TrialRecord t) {
+    /**
+     * A queued trial, or one marked running by a worker that is gone (its process ended, or its
+     * heartbeat went stale), or by this JVM but not running here.
+     */
+    private boolean claimable(TrialRecord t, TrialLedger ledger) {
         if (t.status() == TrialStatus.WAITING) {
             return true;
         }
@@ -275,31 +338,43 @@ public final class StudyRunner<C> {
         if (t.owner().equals(OWNER)) {
             return !ACTIVE.contains(key(t.number()));
         }
-        String[] parts = t.owner().split("@", 2);
-        if (parts.length != 2 || !parts[1].equals(host())) {
-            return false;
+        return store.abandoned(t, ledger);
+    }
+
+    /**
+     * A claimable trial taken by this worker; one another worker left behind counts as a failed
+     * attempt (it is requeued while attempts remain, else marked failed) and continues from its last
+     * checkpoint.
+     */
+    private TrialRecord requeued(TrialRecord orphan) {
+        if (orphan.status() != TrialStatus.RUNNING || OWNER.equals(orphan.owner())) {
+            return orphan.withStatus(TrialStatus.RUNNING).withOwner(OWNER);
         }
-        try {
-            return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !p.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
+        TrialRecord failed = orphan.withFailure("worker " + orphan.owner() + " stopped while training it ("
+                + store.describe() + " took it back)");
+        if (failed.attempts() > settings.retries()) {
+            LOG.warn("trial {}: its worker {} stopped; no retries left, marked failed", orphan.number(), orphan.owner());
+            return failed.withStatus(TrialStatus.FAILED).withOwner(null);
         }
+        LOG.warn("trial {}: its worker {} stopped; continuing it here from epoch {} (attempt {} of {})",
+                orphan.number(), orphan.owner(), orphan.checkpointEpochs(), failed.attempts() + 1, settings.retries() + 1);
+        return failed.withStatus(TrialStatus.RUNNING).withOwner(OWNER);
     }
 
     private void execute(TrialRecord claimed) {
         TrialRecord trial = claimed;
         try {
-            Path folder = Files.createDirectories(store.dir().resolve("trials").resolve(
-                    String.format("%05d.files", trial.number())));
+            Path folder = store.trialFolder(trial.number());
             C candidate = space.candidate(trial);
             try (TrialSession session = open(trial, candidate, folder)) {
                 if (session == null) {
                     return;
                 }
                 int start = 0;
-                if (trial.checkpoint() != null && trial.checkpointEpochs() > 0
-                        && Files.exists(store.dir().resolve(trial.checkpoint()))) {
-                    session.restore(store.dir().resolve(trial.checkpoint()));
+                Optional<Path> checkpoint = trial.checkpoint() != null && trial.checkpointEpochs() > 0
+                        ? store.checkpoint(trial.checkpoint()) : Optional.empty();
+                if (checkpoint.isPresent()) {
+                    session.restore(checkpoint.get());
                     start = trial.checkpointEpochs();
                 }
                 trial = trial.truncatedTo(start);
@@ -313,8 +388,8 @@ public final class StudyRunner<C> {
                     EpochResult result = session.trainEpoch(epoch);
                     // a new file per epoch: the record points at the old one until it is rewritten, so a
                     // kill between the two leaves a record and a checkpoint that agree
-                    String name = store.checkpointName(trial.number(), epoch + 1);
-                    AtomicFiles.write(store.dir().resolve(name), tmp -> save(session, tmp));
+                    String name = StudyBackend.checkpointName(trial.number(), epoch + 1);
+                    store.saveCheckpoint(name, tmp -> save(session, tmp));
                     String previous = trial.checkpoint();
                     TrialRecord next = trial.withEpoch(result.objective(), result.metrics(), name);
                     trial = store.transact(ledger -> {
@@ -324,7 +399,7 @@ public final class StudyRunner<C> {
                         return updated;
                     });
                     if (previous != null && !previous.equals(name)) {
-                        Files.deleteIfExists(store.dir().resolve(previous));
+                        store.deleteCheckpoint(previous);
                     }
                     if (trial.status() == TrialStatus.PRUNED) {
                         finished(trial);
@@ -387,13 +462,23 @@ public final class StudyRunner<C> {
         });
     }
 
+    /**
+     * What the sampler learns from: finished trials with their value (a running trial's value is
+     * provisional, a failed one has none), and trials still running or queued as the constant liar
+     * (Ginsbourger et al.; Optuna's {@code constant_liar}): the worst value seen so far, as pruned
+     * trials count, so that workers asking at the same time are sent to different places instead of
+     * all to the current favourite.
+     */
     private List<Observation> observations(List<TrialRecord> trials) {
+        double worst = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.PRUNED)
+                .mapToDouble(t -> settings.direction().toLoss(t.value())).filter(v -> !Double.isNaN(v))
+                .max().orElse(Double.NaN);
         List<Observation> list = new ArrayList<>();
         for (TrialRecord t : trials) {
-            // finished trials only: a running trial's value is provisional, a failed one has none
             boolean complete = t.status() == TrialStatus.COMPLETE;
             boolean valued = complete || t.status() == TrialStatus.PRUNED;
-            double loss = valued ? settings.direction().toLoss(t.value()) : Double.NaN;
+            boolean pending = t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING;
+            double loss = valued ? settings.direction().toLoss(t.value()) : pending ? worst : Double.NaN;
             list.add(new Observation(t.number(), t.point(), loss, complete));
         }
         return list;
@@ -406,21 +491,13 @@ public final class StudyRunner<C> {
     }
 
     private String key(int number) {
-        return store.dir() + "#" + number;
+        return store.describe() + "#" + number;
     }
 
     private static String stackTrace(Throwable e) {
         StringWriter w = new StringWriter();
         e.printStackTrace(new PrintWriter(w));
         return w.toString();
-    }
-
-    private static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     private static void save(TrialSession session, Path file) throws IOException {

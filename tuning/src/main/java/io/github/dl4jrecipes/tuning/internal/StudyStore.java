@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +42,7 @@ import java.util.stream.Stream;
  * times per epoch; JSON files need no driver, are readable and diffable, and the lock-then-rename
  * protocol gives the same guarantees as a transaction for this write pattern.
  */
-public final class StudyStore {
+public final class StudyStore implements StudyBackend {
 
     /** Version of the study layout written in study.json. */
     public static final int FORMAT = 1;
@@ -219,13 +221,63 @@ public final class StudyStore {
         return dir;
     }
 
+    @Override
+    public String describe() {
+        return "study " + dir;
+    }
+
+    @Override
+    public void saveCheckpoint(String name, CheckpointWriter writer) throws IOException {
+        AtomicFiles.write(dir.resolve(name), writer::write);
+    }
+
+    @Override
+    public Optional<Path> checkpoint(String name) {
+        Path file = dir.resolve(name);
+        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
+    public void deleteCheckpoint(String name) throws IOException {
+        Files.deleteIfExists(dir.resolve(name));
+    }
+
+    @Override
+    public Path trialFolder(int number) throws IOException {
+        return Files.createDirectories(dir.resolve("trials").resolve(String.format("%05d.files", number)));
+    }
+
+    @Override
+    public Path reportDir() {
+        return dir;
+    }
+
+    /** Liveness is the owner's process here: nothing to send. */
+    @Override
+    public void heartbeat(String owner, Collection<Integer> numbers) {
+        // judged by process id in abandoned(..)
+    }
+
     /**
-     * @param number a trial number
-     * @param epochs the epochs the checkpoint holds
-     * @return where that checkpoint lives, relative to the study directory
+     * A trial marked running by a process of this machine that has ended. A process of another
+     * machine sharing the directory cannot be judged from here, so its trials are never taken.
      */
-    public String checkpointName(int number, int epochs) {
-        return String.format("checkpoints/%05d-e%04d.bin", number, epochs);
+    @Override
+    public boolean abandoned(TrialRecord trial, TrialLedger ledger) {
+        String[] parts = Owners.processAndHost(trial.owner());
+        if (parts == null || !parts[1].equals(Owners.host())) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held between transactions
     }
 
     /**
@@ -235,7 +287,8 @@ public final class StudyStore {
      * @param <T>  its result
      * @return what {@code work} returned
      */
-    public <T> T transact(Function<Ledger, T> work) {
+    @Override
+    public <T> T transact(Function<TrialLedger, T> work) {
         jvmLock.lock();
         try (FileChannel channel = FileChannel.open(dir.resolve("study.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
@@ -252,20 +305,16 @@ public final class StudyStore {
         }
     }
 
-    /** @return every readable trial record, in number order (taking the lock) */
-    public List<TrialRecord> trials() {
-        return transact(Ledger::trials);
-    }
-
     /** The study's trials as seen inside one transaction. */
-    public final class Ledger {
+    private final class Ledger implements TrialLedger {
         private List<TrialRecord> cache;
         private int highest;
 
         private Ledger() {
         }
 
-        /** @return every readable trial record, in number order; unreadable ones are skipped with a warning */
+        /** Every readable trial record, in number order; unreadable ones are skipped with a warning. */
+        @Override
         public List<TrialRecord> trials() {
             if (cache == null) {
                 cache = readTrials();
@@ -273,17 +322,15 @@ public final class StudyStore {
             return List.copyOf(cache);
         }
 
-        /** @return the number a new trial gets: one more than any trial file, readable or not */
+        /** One more than any trial file, readable or not. */
+        @Override
         public int nextNumber() {
             trials();
             return highest + 1;
         }
 
-        /**
-         * Writes (creates or replaces) a trial record atomically.
-         *
-         * @param record the record
-         */
+        /** Writes (creates or replaces) a trial record atomically. */
+        @Override
         public void write(TrialRecord record) {
             writeAtomically(dir.resolve("trials").resolve(String.format("%05d.json", record.number())), record);
             if (cache != null) {

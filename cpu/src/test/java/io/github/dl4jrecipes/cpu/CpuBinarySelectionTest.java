@@ -1,0 +1,81 @@
+package io.github.dl4jrecipes.cpu;
+
+import io.github.dl4jrecipes.core.hardware.CpuBinaries;
+import io.github.dl4jrecipes.core.hardware.CpuBinary;
+import io.github.dl4jrecipes.core.hardware.CpuBinaryChoice;
+import org.bytedeco.javacpp.Loader;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With this module on the class path and no code in the application, ND4J loads the build that
+ * libnd4j itself judges optimal for this CPU ({@code optimalLevel()}, its own CPUID check: an
+ * independent route from our reading of {@code /proc/cpuinfo}), and a forced build is honoured.
+ */
+class CpuBinarySelectionTest {
+
+    @Test
+    void theFirstNd4jCallLoadsTheBuildLibnd4jCallsOptimalForThisCpu() {
+        Nd4j.create(1);
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+
+        CpuBinaryChoice choice = CpuBinaries.selected().orElseThrow(() -> new AssertionError(
+                "the hook did not run before ND4J loaded"));
+        assertEquals(ops.optimalLevel(), ops.binaryLevel(), "the loaded build is the best this CPU runs: " + choice);
+        assertTrue(ops.buildInfo().contains("HAVE_ONEDNN"), "a oneDNN build");
+        assertTrue(loadedFrom("jnind4jcpu").contains("linux-x86_64" + choice.binary().extension() + "/"),
+                loadedFrom("jnind4jcpu"));
+    }
+
+    @Test
+    void aForcedBuildIsLoadedInsteadInAFreshJvm() throws Exception {
+        assertEquals("2 true", childReport("onednn-avx2"));
+        assertEquals("1 false", childReport("generic"));
+        assertEquals("1 true", childReport("onednn"));
+    }
+
+    private static String loadedFrom(String library) {
+        return Loader.getLoadedLibraries().entrySet().stream()
+                .filter(e -> e.getKey().contains(library)).map(e -> e.getValue()).findFirst().orElse("not loaded");
+    }
+
+    /** Runs {@link Report} in a child JVM with the build forced; its one line: binary level, oneDNN. */
+    private static String childReport(String binary) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + CpuBinaries.BINARY_PROPERTY + "=" + binary,
+                "-cp", System.getProperty("java.class.path"), Report.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        assertEquals(0, p.exitValue(), out);
+        String[] lines = out.split("\\R");
+        return lines[lines.length - 1];
+    }
+
+    /** The child: loads ND4J and prints the build's level and whether it has oneDNN. */
+    public static final class Report {
+        public static void main(String[] args) {
+            Nd4j.create(1);
+            NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            CpuBinary chosen = CpuBinaries.selected().orElseThrow().binary();
+            if (chosen.oneDnn() != ops.buildInfo().contains("HAVE_ONEDNN")) {
+                throw new AssertionError("chose " + chosen + " but loaded " + ops.buildInfo());
+            }
+            System.out.println(ops.binaryLevel() + " " + ops.buildInfo().contains("HAVE_ONEDNN"));
+        }
+    }
+}

@@ -66,6 +66,11 @@ class JdbcStudyStoreTest {
                 () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, DIMS, "strategy", settings(RETRY)));
         assertTrue(direction.getMessage().contains("created to MAXIMIZE its objective, this run would MINIMIZE"),
                 direction.getMessage());
+        IllegalStateException strategy = assertThrows(IllegalStateException.class,
+                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MAXIMIZE, DIMS,
+                        "TpeSampler[..] + Asha[..]", settings(RETRY)));
+        assertTrue(strategy.getMessage().contains("was created with the strategy strategy, this run uses "
+                + "TpeSampler[..] + Asha[..]"), strategy.getMessage());
     }
 
     @Test

@@ -496,6 +496,20 @@ public final class JdbcStudyStore implements StudyBackend {
      * @throws IllegalStateException when the database has no such study, or cannot be reached
      */
     public static Snapshot read(JdbcTarget target, String name, Settings settings) {
+        return find(target, name, settings, true).orElseThrow(() -> new IllegalStateException("there is no study '"
+                + name + "' in " + target.redacted() + "; fix: check --study-name (names are case-sensitive)"));
+    }
+
+    /**
+     * The information the study {@code name} keeps, or empty when the database has no such study yet.
+     *
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    public static Optional<StudyInfo> info(JdbcTarget target, String name, Settings settings) {
+        return find(target, name, settings, false).map(Snapshot::info);
+    }
+
+    private static Optional<Snapshot> find(JdbcTarget target, String name, Settings settings, boolean withTrials) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -506,6 +520,13 @@ public final class JdbcStudyStore implements StudyBackend {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings);
             Object[] row = reader.retrying("read the study", c -> {
+                try (Statement probe = c.createStatement();
+                     ResultSet tables = probe.executeQuery("SELECT to_regclass('dl4jr_studies') IS NOT NULL")) {
+                    tables.next();
+                    if (!tables.getBoolean(1)) {
+                        return null;
+                    }
+                }
                 try (PreparedStatement s = c.prepareStatement(
                         "SELECT id, direction, info::text FROM dl4jr_studies WHERE name = ?")) {
                     s.setString(1, name);
@@ -515,8 +536,7 @@ public final class JdbcStudyStore implements StudyBackend {
                 }
             });
             if (row == null) {
-                throw new IllegalStateException("there is no study '" + name + "' in " + target.redacted()
-                        + "; fix: check --study-name (names are case-sensitive)");
+                return Optional.empty();
             }
             StudyInfo info;
             try {
@@ -526,7 +546,8 @@ public final class JdbcStudyStore implements StudyBackend {
                         + " has information this version cannot read (" + e.getMessage() + ")", e);
             }
             JdbcStudyStore study = new JdbcStudyStore(pool, target, name, (Long) row[0], settings);
-            return new Snapshot(name, Direction.valueOf((String) row[1]), info, study.trials());
+            return Optional.of(new Snapshot(name, Direction.valueOf((String) row[1]), info,
+                    withTrials ? study.trials() : List.of()));
         }
     }
 

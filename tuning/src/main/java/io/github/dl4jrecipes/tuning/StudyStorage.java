@@ -165,6 +165,17 @@ public final class StudyStorage {
         return JdbcStudyStore.info(target(), name, jdbcSettings()).map(JdbcStudyStore.StudyInfo::lrFinderPick);
     }
 
+    /**
+     * The ranking of this database study's finished trials, read from the database alone.
+     *
+     * @throws IllegalStateException for a directory storage, or a study the database does not hold
+     */
+    public Leaderboard leaderboard() {
+        requireDatabase("leaderboard");
+        JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
+        return Leaderboard.of(study.trials(), study.direction());
+    }
+
     private JdbcTarget target() {
         return JdbcTarget.parse(url, passwordFile, System.getenv(), "StudyStorage.jdbc");
     }

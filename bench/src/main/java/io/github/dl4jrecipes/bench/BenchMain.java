@@ -54,7 +54,10 @@ import java.util.function.Supplier;
  *   <li>{@code lrfinder}: the {@code small()} recipe's LR finder against the run it serves (share of
  *       the run, seconds per step vs a training step) on Fashion-MNIST in memory, an image folder and a
  *       small set, and its pick's accuracy vs fastai's 100-step pick;</li>
- *   <li>{@code rss}: peak RSS of the Fashion-MNIST sample in a child JVM.</li>
+ *   <li>{@code rss}: peak RSS of the Fashion-MNIST sample in a child JVM;</li>
+ *   <li>{@code bigcsv}: a generated 500,000 × 10 numeric CSV (~48 MB): its load time with
+ *       {@code TabularData} and peak RSS in a child JVM vs {@code pandas.read_csv} on the same file,
+ *       and the peak RSS of {@code train tabular --epochs 1} on it.</li>
  * </ul>
  * Time to accuracy ({@code --tta}) is opt-in: minutes per epoch. Prints each table and writes
  * {@code bench/RESULTS.md}.
@@ -99,10 +102,15 @@ public final class BenchMain implements Callable<Integer> {
     private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
     /** The harness's sections, in the order they run. */
-    enum Part { THROUGHPUT, ISA, OVERHEAD, AUGMENT, LRFINDER, RSS }
+    enum Part { THROUGHPUT, ISA, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV }
+
+    /** Loads of the big CSV per side: the first is cold (JIT, page cache), the best of the rest counts. */
+    private static final int BIG_CSV_READS = 3;
+    /** The command line's main class (examples module), which the big-CSV section runs on the table. */
+    private static final String CLI = "io.github.dl4jrecipes.examples.cli.Dl4jRecipes";
 
     @Option(names = "--only", split = ",", description = "sections to run: throughput, isa, overhead, augment, "
-            + "lrfinder, rss (default: all)")
+            + "lrfinder, rss, bigcsv (default: all)")
     Set<Part> only = EnumSet.allOf(Part.class);
     @Option(names = "--warmup", description = "warm-up iterations per network (default ${DEFAULT-VALUE})")
     int warmup = 20;
@@ -125,6 +133,11 @@ public final class BenchMain implements Callable<Integer> {
     int rssTrainSubset = 3000;
     @Option(names = "--rss-test-subset", description = "test images of the sample's rss run (default ${DEFAULT-VALUE})")
     int rssTestSubset = 1000;
+    @Option(names = "--big-csv-rows", description = "rows of the bigcsv section's table (default ${DEFAULT-VALUE}: "
+            + "~48 MB)")
+    int bigCsvRows = 500_000;
+    @Option(names = "--pandas-peer", description = "the pandas peer script (default ${DEFAULT-VALUE})")
+    Path pandasScript = Path.of("bench/peers/pandas_peer.py");
     @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations (image nets 2 and 3), "
             + "640-image epochs, LR finder runs on 1280 / 300 / 640 images of 1 / 1 / 2 epochs, a 1280-image sample run "
             + "(the sample's LR finder needs 20 batches)")
@@ -164,10 +177,11 @@ public final class BenchMain implements Callable<Integer> {
             subset = 640;
             rssTrainSubset = 1280;
             rssTestSubset = 200;
+            bigCsvRows = 50_000;
         }
         Hardware hardware = Hardware.report();
         System.out.println(hardware);
-        PyTorchPeer peer = new PyTorchPeer(python, peerScript);
+        PythonPeer peer = new PythonPeer(python, peerScript, "torch", "python3-torch");
         Optional<String> noPeer = peer.unavailableBecause();
         noPeer.ifPresent(why -> System.out.println("PyTorch peer skipped: " + why));
         double gemm = Double.NaN;
@@ -191,6 +205,9 @@ public final class BenchMain implements Callable<Integer> {
         if (only.contains(Part.RSS)) {
             peakRss();
         }
+        if (only.contains(Part.BIGCSV)) {
+            bigCsv();
+        }
         if (tta) {
             section("Time to accuracy", timeToAccuracy(peer, noPeer).stream().map(l -> "- " + l + "\n")
                     .reduce("", String::concat));
@@ -201,7 +218,7 @@ public final class BenchMain implements Callable<Integer> {
         return 0;
     }
 
-    private void throughput(PyTorchPeer peer, Optional<String> noPeer, double gemm)
+    private void throughput(PythonPeer peer, Optional<String> noPeer, double gemm)
             throws IOException, InterruptedException {
         Throughput small = new Throughput(warmup, iterations, windows);
         Throughput heavy = small.withIterations(imageWarmup, imageIterations);
@@ -401,6 +418,54 @@ public final class BenchMain implements Callable<Integer> {
                 shown, rss.method(), rss.mib(), rss.seconds(), FASHION_SAMPLE));
     }
 
+    private void bigCsv() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("big-csv-");
+        Path file = dir.resolve("big.csv");
+        BigCsv.write(file, bigCsvRows, SEED);
+        double megabytes = Files.size(file) / 1e6;
+        System.out.printf(Locale.ROOT, "bigcsv: %d rows x %d columns, %.1f MB%n", bigCsvRows, BigCsv.COLUMNS, megabytes);
+        PeakRss.Result load = PeakRss.of(BigCsv.class.getName(), List.of(file.toString(),
+                Integer.toString(BIG_CSV_READS)), List.of(Path.of("bench/target/classes")));
+        double[] ours = load.output().lines().filter(l -> l.startsWith(BigCsv.TIMES)).findFirst()
+                .map(l -> Arrays.stream(l.substring(BigCsv.TIMES.length()).trim().split(" "))
+                        .mapToDouble(Double::parseDouble).toArray())
+                .orElseThrow(() -> new IOException("the load child printed no times:\n" + load.output()));
+        List<String> train = List.of("train", "tabular", "--csv", file.toString(), "--target", BigCsv.TARGET,
+                "--output", dir.resolve("model").toString(), "--epochs", "1");
+        System.out.println("bigcsv: " + String.join(" ", train));
+        PeakRss.Result trained = PeakRss.of(CLI, train);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "A generated table of %,d rows × %d numeric "
+                + "columns (`BigCsv`, seed %d, %.1f MB), read %d times in one process per side; the first read is "
+                + "cold, the best of the others counts. Ours: `TabularData.fromCsv(file).target(\"%s\").build()` "
+                + "(read, schema inferred, primitive columns) in a child JVM with default heap settings; peak RSS "
+                + "read with %s.%n%n| reader | first read (s) | best warm read (s) | peak RSS (MiB) |%n|---|---|---|---|%n"
+                + "| TabularData | %.2f | %.2f | %.0f |%n", bigCsvRows, BigCsv.COLUMNS, SEED, megabytes, BIG_CSV_READS,
+                BigCsv.TARGET, load.method(), ours[0], best(ours), load.mib()));
+        PythonPeer pandas = new PythonPeer(python, pandasScript, "pandas", "python3-pandas");
+        Optional<String> noPandas = pandas.unavailableBecause();
+        if (noPandas.isPresent()) {
+            s.append(String.format(Locale.ROOT, "%npandas peer skipped: %s%n", noPandas.get()));
+        } else {
+            JsonNode peer = pandas.run(file.toString(), Integer.toString(BIG_CSV_READS));
+            double[] theirs = new double[peer.get("seconds").size()];
+            Arrays.setAll(theirs, i -> peer.get("seconds").get(i).asDouble());
+            s.append(String.format(Locale.ROOT, "| pandas %s `read_csv` | %.2f | %.2f | %.0f |%n",
+                    peer.get("pandas").asText(), theirs[0], best(theirs), peer.get("peak_rss_mib").asDouble()));
+            ratios.add(ratio("big CSV load: TabularData / pandas.read_csv (best warm read; goal <= 2)", best(ours),
+                    best(theirs)));
+        }
+        s.append(String.format(Locale.ROOT, "%n`dl4j-recipes train tabular --csv <file> --target %s --output <dir> "
+                + "--epochs 1` (60/20/20 split, LR finder, one epoch, test metric, model folder) in a child JVM, "
+                + "default heap settings: **%.0f MiB** peak RSS (goal <= 1 GiB for 500,000 rows), %.0f s wall.%n",
+                BigCsv.TARGET, trained.mib(), trained.seconds()));
+        section("Big CSV: load time and peak RSS vs pandas", s.toString());
+    }
+
+    /** The fastest of the warm reads (all but the first), or the only read. */
+    private static double best(double[] seconds) {
+        return seconds.length == 1 ? seconds[0] : Arrays.stream(seconds).skip(1).min().orElseThrow();
+    }
+
     private DataSet subset() {
         DataSet train = fashionMnist().train();
         return (DataSet) train.getRange(0, Math.min(subset, train.numExamples()));
@@ -462,7 +527,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** The peer's median; when {@code expectedParams} ≥ 0, fails unless the peer's network has as many. */
-    private double peerThroughput(PyTorchPeer peer, String model, List<Row> rows, String network,
+    private double peerThroughput(PythonPeer peer, String model, List<Row> rows, String network,
                                   Throughput throughput, long expectedParams) throws IOException, InterruptedException {
         JsonNode r = peer.run("--mode", "throughput", "--model", model, "--batch", Integer.toString(BATCH),
                 "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
@@ -485,7 +550,7 @@ public final class BenchMain implements Callable<Integer> {
         return median;
     }
 
-    private List<String> timeToAccuracy(PyTorchPeer peer, Optional<String> noPeer)
+    private List<String> timeToAccuracy(PythonPeer peer, Optional<String> noPeer)
             throws IOException, InterruptedException {
         IdxImages data = FashionMnist.loader().withFlatFeatures(true).load();
         DataSet flat = ttaTrainLimit > 0
@@ -529,7 +594,7 @@ public final class BenchMain implements Callable<Integer> {
         return new DataSet(flat.getFeatures().reshape(n, 1, Networks.SIDE, Networks.SIDE), flat.getLabels());
     }
 
-    private String peerTimeToAccuracy(PyTorchPeer peer, IdxImages data, String model, String... extra)
+    private String peerTimeToAccuracy(PythonPeer peer, IdxImages data, String model, String... extra)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--mode", "tta", "--model", model, "--batch", Integer.toString(BATCH),
                 "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()),

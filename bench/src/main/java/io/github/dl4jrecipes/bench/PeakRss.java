@@ -35,12 +35,21 @@ final class PeakRss {
     private PeakRss() {
     }
 
-    /** The child's peak RSS and wall time, and how the peak was read. */
-    record Result(double mib, double seconds, String method) {
+    /** The child's peak RSS and wall time, how the peak was read, and what it printed. */
+    record Result(double mib, double seconds, String method, String output) {
     }
 
     /** Runs {@code mainClass} of the examples module with {@code args} in a child JVM; throws when it fails. */
     static Result of(String mainClass, List<String> args) throws IOException, InterruptedException {
+        return of(mainClass, args, List.of());
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a child JVM on the examples module's classpath
+     * followed by {@code extraClasspath} (e.g. this module's classes); throws when it fails.
+     */
+    static Result of(String mainClass, List<String> args, List<Path> extraClasspath)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(LAUNCHER)) {
             throw new IOException(LAUNCHER.toAbsolutePath() + " not found: run the harness from the repository root");
         }
@@ -54,14 +63,16 @@ final class PeakRss {
             command.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", timeOut.toString()));
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(), mainClass));
+                "-cp", classpath(extraClasspath), mainClass));
         command.addAll(args);
         long start = System.nanoTime();
         long polledKib = run(command, log);
         double seconds = (System.nanoTime() - start) / 1e9;
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         return gnuTime
-                ? new Result(Long.parseLong(Files.readString(timeOut).trim()) / 1024.0, seconds, "/usr/bin/time -f %M")
-                : new Result(polledKib / 1024.0, seconds, "VmHWM polled every " + POLL_MILLIS + " ms");
+                ? new Result(Long.parseLong(Files.readString(timeOut).trim()) / 1024.0, seconds, "/usr/bin/time -f %M",
+                        output)
+                : new Result(polledKib / 1024.0, seconds, "VmHWM polled every " + POLL_MILLIS + " ms", output);
     }
 
     /** Runs {@code command} with its output in {@code log}; the highest VmHWM polled; throws when it fails. */
@@ -89,8 +100,11 @@ final class PeakRss {
         }
     }
 
-    /** The examples jar and its runtime classpath, as {@code ./dl4j-recipes} recorded it. */
-    private static String classpath() throws IOException {
-        return EXAMPLES_JAR.toAbsolutePath() + File.pathSeparator + Files.readString(EXAMPLES_CLASSPATH).trim();
+    /** The examples jar and its runtime classpath, as {@code ./dl4j-recipes} recorded it, then {@code extra}. */
+    private static String classpath(List<Path> extra) throws IOException {
+        StringBuilder classpath = new StringBuilder(EXAMPLES_JAR.toAbsolutePath() + File.pathSeparator
+                + Files.readString(EXAMPLES_CLASSPATH).trim());
+        extra.forEach(path -> classpath.append(File.pathSeparator).append(path.toAbsolutePath()));
+        return classpath.toString();
     }
 }

@@ -5,12 +5,14 @@ import io.github.dl4jrecipes.tuning.internal.JdbcStudyStore;
 import io.github.dl4jrecipes.tuning.internal.JdbcTarget;
 import io.github.dl4jrecipes.tuning.internal.StudyBackend;
 import io.github.dl4jrecipes.tuning.internal.StudyStore;
+import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a study lives. A directory ({@link #directory(Path)}, the default) serves the workers of one
@@ -125,17 +127,15 @@ public final class StudyStorage {
     }
 
     /**
-     * Opens (creating if new) the study for a space with this fingerprint, dimensions and direction,
-     * searched with {@code strategy} (a study refuses another); a directory also keeps the LR finder's
-     * pick the space is centred on ({@code lrFinderPick}, or null).
+     * Opens (creating if new) the study of {@code unit}'s space for this direction and strategy; a
+     * study of another space, direction or strategy is refused naming both.
      */
-    StudyBackend open(String fingerprint, String space, List<Dimension> dimensions, Direction direction,
-                      String strategy, Double lrFinderPick) {
+    StudyBackend open(UnitSpace<?> unit, String space, Direction direction, String strategy, Double lrFinderPick) {
         if (dir != null) {
-            return StudyStore.open(dir, fingerprint, space, direction, strategy, lrFinderPick);
+            return StudyStore.open(dir, unit.fingerprint(), space, direction, strategy, lrFinderPick);
         }
-        return JdbcStudyStore.open(target(), name, fingerprint, space, direction, dimensions, strategy,
-                jdbcSettings());
+        return JdbcStudyStore.open(target(), name, unit.fingerprint(), space, direction,
+                new JdbcStudyStore.StudyInfo(unit.dimensions(), unit.axes(), strategy, lrFinderPick), jdbcSettings());
     }
 
     /**
@@ -149,7 +149,31 @@ public final class StudyStorage {
     public Leaderboard writeReports(Path out) {
         requireDatabase("writeReports");
         JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
-        return TuningResult.writeReports(out, study.trials(), study.dimensions(), null, study.direction());
+        return TuningResult.writeReports(out, study.trials(), study.info().dimensions(), study.info().axes(),
+                study.direction());
+    }
+
+    /**
+     * The LR range test's pick this study recorded (a directory's {@code study.json}, a database's
+     * study row), or empty for a new study: workers that join or resume center their space on it
+     * without running the test again.
+     */
+    Optional<Double> lrFinderPick() {
+        if (dir != null) {
+            return StudyStore.lrFinderPick(dir);
+        }
+        return JdbcStudyStore.info(target(), name, jdbcSettings()).map(JdbcStudyStore.StudyInfo::lrFinderPick);
+    }
+
+    /**
+     * The ranking of this database study's finished trials, read from the database alone.
+     *
+     * @throws IllegalStateException for a directory storage, or a study the database does not hold
+     */
+    public Leaderboard leaderboard() {
+        requireDatabase("leaderboard");
+        JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
+        return Leaderboard.of(study.trials(), study.direction());
     }
 
     private JdbcTarget target() {

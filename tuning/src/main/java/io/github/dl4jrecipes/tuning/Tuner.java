@@ -2,8 +2,8 @@ package io.github.dl4jrecipes.tuning;
 
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.tuning.internal.StudyRunner;
-import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import io.github.dl4jrecipes.tuning.internal.StudyBackend;
+import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.factory.Nd4j;
@@ -313,13 +313,12 @@ public final class Tuner<C> {
         String strategy = StudyStore.describe(sampler) + " + " + StudyStore.describe(scheduler);
         Double lrFinderPick = space instanceof RecipeSpace<?, ?> recipes ? recipes.lrFinderPick().orElse(null) : null;
         StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
-        try (StudyBackend store = where.open(unit.fingerprint(), space.toString(), unit.dimensions(), direction,
-                strategy, lrFinderPick)) {
+        try (StudyBackend store = where.open(unit, space.toString(), direction, strategy, lrFinderPick)) {
             applyThreads(threads);
             LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
                     unit.dimensions().size());
             StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, where.heartbeat(), queued);
+                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued, where.heartbeat());
             List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
             TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, direction);
             result.writeReports();

@@ -82,18 +82,13 @@ public final class TuningResult<C> {
         writeReports(dir, trials, space.dimensions(), space.axes(), direction);
     }
 
-    /**
-     * Writes the leaderboard (CSV, JSON) and the HTML report of these trials into {@code dir}.
-     *
-     * @param axes how to draw each coordinate, or null to draw them from the dimensions and the trials alone
-     */
+    /** Writes the leaderboard (CSV, JSON) and the HTML report of these trials into {@code dir}. */
     static Leaderboard writeReports(Path dir, List<TrialRecord> trials, List<Dimension> dimensions, List<Axis> axes,
                                     Direction direction) {
         Leaderboard board = Leaderboard.of(trials, direction);
         board.writeCsv(dir.resolve("leaderboard.csv"));
         board.writeJson(dir.resolve("leaderboard.json"));
-        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions,
-                axes != null ? axes : Axis.fromTrials(dimensions, trials), direction,
+        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions, axes, direction,
                 Importance.of(trials, dimensions, direction), board.rows());
         return board;
     }

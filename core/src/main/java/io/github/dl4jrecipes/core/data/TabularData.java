@@ -1,6 +1,8 @@
 package io.github.dl4jrecipes.core.data;
 
+import io.github.dl4jrecipes.core.data.internal.IntList;
 import io.github.dl4jrecipes.core.data.internal.Numbers;
+import io.github.dl4jrecipes.core.data.internal.Rows;
 import io.github.dl4jrecipes.core.data.internal.SplitPlan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.LinkedHashMap;
-import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -84,16 +85,21 @@ public final class TabularData {
     private static final Comparator<String> LEVEL_ORDER = TabularData::compareLevels;
 
     private final TabularSchema schema;
-    private final List<String[]> featureRows;
-    private final List<String> targets;
+    /** Per feature column: its cells as numbers (numeric) or as indices into its schema levels (categorical). */
+    private final List<TabularTransform.Cells> features;
+    /** The target as indices into the classes (classification), else {@code null}. */
+    private final int[] classIds;
+    /** The target's values (regression), else {@code null}. */
+    private final double[] targetValues;
     private final int[] lines;
     private final List<String> missingValues;
 
-    private TabularData(TabularSchema schema, List<String[]> featureRows, List<String> targets, int[] lines,
-            List<String> missingValues) {
+    private TabularData(TabularSchema schema, List<TabularTransform.Cells> features, int[] classIds,
+            double[] targetValues, int[] lines, List<String> missingValues) {
         this.schema = schema;
-        this.featureRows = featureRows;
-        this.targets = targets;
+        this.features = features;
+        this.classIds = classIds;
+        this.targetValues = targetValues;
         this.lines = lines;
         this.missingValues = missingValues;
     }
@@ -101,7 +107,7 @@ public final class TabularData {
     /** Starts reading the CSV file {@code path} (UTF-8 and commas unless set otherwise, header row first). */
     public static Builder fromCsv(Path path) {
         Objects.requireNonNull(path, "path");
-        return new Builder(path.toString(), format -> CsvTable.read(path, format));
+        return new Builder(path.toString(), format -> CsvReader.open(path, format));
     }
 
     /**
@@ -124,7 +130,7 @@ public final class TabularData {
                 if (in == null) {
                     throw new IllegalStateException("resource " + PENGUINS_RESOURCE + " is missing from the jar");
                 }
-                return CsvTable.read(source, in.readAllBytes(), format);
+                return CsvReader.of(source, in.readAllBytes(), format);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -138,7 +144,7 @@ public final class TabularData {
 
     /** Number of data rows. */
     public int numRows() {
-        return targets.size();
+        return lines.length;
     }
 
     /** A two-way split: {@code trainFraction} of the rows to train, the rest to validation. */
@@ -149,7 +155,7 @@ public final class TabularData {
     /** A three-way split: train, validation and the remaining rows to test (none if they add to 1). */
     public TabularSplit split(double trainFraction, double validFraction, long seed) {
         Splits.checkFractions(trainFraction, validFraction);
-        int[] classes = classIds();
+        int[] classes = classIds;
         int[][] parts = SplitPlan.split(numRows(), classes, trainFraction, validFraction, seed);
         Splits.checkNotEmpty(parts[SplitPlan.TRAIN], "train", trainFraction, numRows());
         Splits.checkNotEmpty(parts[SplitPlan.VALID], "valid", validFraction, numRows());
@@ -162,7 +168,7 @@ public final class TabularData {
     /** {@code k} folds for cross-validation, each with a transform fitted on its own training rows. */
     public List<TabularSplit> kFold(int k, long seed) {
         Splits.checkFolds(k, numRows());
-        int[] classes = classIds();
+        int[] classes = classIds;
         List<TabularSplit> folds = new ArrayList<>(k);
         for (int[] valid : SplitPlan.kFold(numRows(), classes, k, seed)) {
             int[] train = SplitPlan.complement(numRows(), valid);
@@ -183,10 +189,13 @@ public final class TabularData {
     /**
      * Every row, encoded with {@code transform} (fitted on another table, e.g. the training file):
      * feature columns are matched by name, so their order may differ; see
-     * {@link TabularTransform#features(CsvTable)} for unused columns and unseen levels.
+     * {@link TabularTransform#features(CsvTable)} for unused columns and unseen levels. A column
+     * this table read as numbers meets a categorical column of the transform with each number
+     * written plainly ({@code 2007}, {@code 1.5}).
      *
      * @throws DataLoadException when this table lacks a feature column of the transform, or its
-     *     target is another column
+     *     target is another column, or a value does not fit the transform (a word in a numeric
+     *     column, a class it does not know), naming its line
      */
     public DataSet encode(TabularTransform transform) {
         if (!transform.target().equals(schema.target())) {
@@ -194,37 +203,85 @@ public final class TabularData {
                     + "' but the transform predicts '" + transform.target() + "'; fix: read it with .target(\""
                     + transform.target() + "\")");
         }
-        int[] all = new int[numRows()];
-        Arrays.setAll(all, i -> i);
-        return encode(transform, all);
+        String source = "CSV " + schema.source();
+        List<String> names = schema.features().stream().map(ColumnSchema::name).toList();
+        int[] positions = transform.positions(source, names);
+        List<TabularTransform.Cells> cells = new ArrayList<>();
+        for (int c = 0; c < positions.length; c++) {
+            cells.add(asKind(transform.columns().get(c).column(), positions[c]));
+        }
+        int[] all = Rows.range(numRows());
+        INDArray labels;
+        if (transform.targetKind().isClassification()) {
+            List<String> values = IntStream.range(0, numRows()).mapToObj(this::targetSpelling).toList();
+            labels = transform.labels(values, this::where);
+        } else {
+            double[] values = targetValues != null ? targetValues : IntStream.range(0, numRows())
+                    .mapToDouble(r -> TabularTransform.numeric(targetSpelling(r), schema.target(), where(r))).toArray();
+            labels = transform.labels(values, all);
+        }
+        return dataSet(transform, transform.encode(source, cells, all), labels);
     }
 
-    private int[] classIds() {
-        if (!schema.targetKind().isClassification()) {
-            return null;
+    /** Feature column {@code c} of this table as the kind {@code wanted} has in a transform. */
+    private TabularTransform.Cells asKind(ColumnSchema wanted, int c) {
+        TabularTransform.Cells cells = features.get(c);
+        ColumnSchema own = schema.features().get(c);
+        if (wanted.kind() == own.kind()) {
+            return cells;
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < schema.classes().size(); c++) {
-            index.put(schema.classes().get(c), c);
+        if (wanted.kind() == ColumnKind.NUMERIC) {
+            double[] values = new double[numRows()];
+            for (int r = 0; r < values.length; r++) {
+                String level = own.levels().get(cells.codes()[r]);
+                values[r] = level.equals(ColumnSchema.MISSING_LEVEL) ? Double.NaN
+                        : TabularTransform.numeric(level, own.name(), where(r));
+            }
+            return TabularTransform.Cells.numbers(values);
         }
-        return targets.stream().mapToInt(index::get).toArray();
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> levels = new ArrayList<>();
+        int[] codes = new int[numRows()];
+        for (int r = 0; r < codes.length; r++) {
+            double value = cells.values()[r];
+            String level = Double.isNaN(value) ? ColumnSchema.MISSING_LEVEL : plain(value);
+            codes[r] = seen.computeIfAbsent(level, l -> {
+                levels.add(l);
+                return levels.size() - 1;
+            });
+        }
+        return TabularTransform.Cells.levels(codes, levels);
+    }
+
+    /** The target of row {@code r} as written: its class, or its number written plainly. */
+    private String targetSpelling(int r) {
+        return classIds != null ? schema.classes().get(classIds[r]) : plain(targetValues[r]);
+    }
+
+    /** A number as a CSV writer puts it: {@code 2007} for whole numbers, else {@link Double#toString}. */
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
+    private String where(int row) {
+        return "CSV " + schema.source() + " line " + lines[row];
     }
 
     TabularTransform fit(int[] rows) {
-        Set<String> missing = Set.copyOf(missingValues);
         List<ColumnTransform> columns = new ArrayList<>();
         for (int c = 0; c < schema.features().size(); c++) {
             ColumnSchema column = schema.features().get(c);
             columns.add(new ColumnTransform(column,
-                    column.kind() == ColumnKind.NUMERIC ? stats(column.name(), c, rows, missing) : null));
+                    column.kind() == ColumnKind.NUMERIC ? stats(column.name(), features.get(c).values(), rows) : null));
         }
         return new TabularTransform(TabularTransform.FORMAT_VERSION, missingValues, schema.encoding(), columns,
                 schema.target(), schema.targetKind(), schema.classes());
     }
 
-    private NumericStats stats(String name, int column, int[] rows, Set<String> missing) {
-        double[] present = Arrays.stream(rows).mapToObj(r -> featureRows.get(r)[column])
-                .filter(token -> !missing.contains(token)).mapToDouble(Numbers::parse).sorted().toArray();
+    private static NumericStats stats(String name, double[] values, int[] rows) {
+        double[] present = Arrays.stream(rows).mapToDouble(r -> values[r]).filter(v -> !Double.isNaN(v)).sorted()
+                .toArray();
         double median;
         if (present.length == 0) {
             LOG.warn("Column '{}' has no value in the {} training rows; missing values are filled with {}", name,
@@ -237,8 +294,7 @@ public final class TabularData {
         double sum = 0;
         double sumSq = 0;
         for (int r : rows) {
-            String token = featureRows.get(r)[column];
-            double v = missing.contains(token) ? median : Numbers.parse(token);
+            double v = Double.isNaN(values[r]) ? median : values[r];
             sum += v;
             sumSq += v * v;
         }
@@ -248,18 +304,14 @@ public final class TabularData {
         return new NumericStats(median, mean, std);
     }
 
+    /** Rows {@code rows} encoded with {@code transform}, fitted on this table (its columns and levels are this table's). */
     private DataSet encode(TabularTransform transform, int[] rows) {
-        List<String[]> features = new ArrayList<>(rows.length);
-        List<String> labels = new ArrayList<>(rows.length);
-        for (int r : rows) {
-            features.add(featureRows.get(r));
-            labels.add(targets.get(r));
-        }
-        IntFunction<String> where = i -> "CSV " + schema.source() + " line " + lines[rows[i]];
-        List<String> names = schema.features().stream().map(ColumnSchema::name).toList();
-        int[] positions = transform.positions("CSV " + schema.source(), names);
-        DataSet data = new DataSet(transform.encode("CSV " + schema.source(), features, positions, where),
-                transform.labels(labels, where));
+        INDArray labels = classIds != null ? transform.labels(classIds, rows) : transform.labels(targetValues, rows);
+        return dataSet(transform, transform.encode("CSV " + schema.source(), features, rows), labels);
+    }
+
+    private static DataSet dataSet(TabularTransform transform, INDArray features, INDArray labels) {
+        DataSet data = new DataSet(features, labels);
         if (!transform.classes().isEmpty()) {
             data.setLabelNames(new ArrayList<>(transform.classes()));
         }
@@ -283,7 +335,7 @@ public final class TabularData {
     public static final class Builder {
 
         private final String source;
-        private final Function<CsvFormat, CsvTable> reader;
+        private final Function<CsvFormat, CsvReader> reader;
         private String target;
         private final Set<String> numeric = new LinkedHashSet<>();
         private final Set<String> categorical = new LinkedHashSet<>();
@@ -294,7 +346,7 @@ public final class TabularData {
         private CsvFormat format = CsvFormat.DEFAULT;
         private boolean dropRowsWithoutTarget;
 
-        private Builder(String source, Function<CsvFormat, CsvTable> reader) {
+        private Builder(String source, Function<CsvFormat, CsvReader> reader) {
             this.source = source;
             this.reader = reader;
         }
@@ -362,70 +414,149 @@ public final class TabularData {
             return this;
         }
 
-        /** Reads and checks the whole file; returns the table or throws, never half a table. */
+        /**
+         * Reads and checks the whole file; returns the table or throws, never half a table. The
+         * file is read once, as it streams, into primitive columns; a second read happens only
+         * when a column read as categories holds more distinct numbers than were kept as written
+         * ({@link #SPELLINGS_KEPT}).
+         */
         public TabularData build() {
-            CsvTable table = reader.apply(format);
-            checkColumns(table);
-            Set<String> missing = Set.copyOf(missingValues);
-            int targetIndex = table.indexOf(target);
-            if (dropRowsWithoutTarget) {
-                table = withoutMissingTargets(table, targetIndex, missing);
-            }
-            List<Integer> featureIndices = new ArrayList<>();
-            for (int c = 0; c < table.header().size(); c++) {
-                if (c != targetIndex && !ignored.contains(table.header().get(c))) {
-                    featureIndices.add(c);
-                }
+            Columns read;
+            try (CsvReader in = reader.apply(format)) {
+                checkColumns(in.header());
+                read = read(in);
             }
             List<ColumnSchema> features = new ArrayList<>();
-            for (int c : featureIndices) {
-                features.add(inferColumn(table, c, missing));
+            for (int i = 0; i < read.features().length; i++) {
+                features.add(inferColumn(read.header().get(read.featureIndices()[i]), read.features()[i]));
             }
-            List<String> targets = new ArrayList<>(table.size());
-            for (int r = 0; r < table.size(); r++) {
-                String value = table.rows().get(r)[targetIndex];
-                if (missing.contains(value)) {
-                    throw new DataLoadException(where(table, r) + ", target '" + target + "': value is missing ('"
-                            + value + "'); fix: drop the rows without a target, or fill them");
+            ColumnBuffer targets = read.target();
+            if (targets.missing() > 0) {
+                throw new DataLoadException("CSV " + source + " line " + targets.firstMissingLine() + ", target '"
+                        + target + "': value is missing ('" + targets.firstMissing() + "'); fix: drop the rows without "
+                        + "a target, or fill them");
+            }
+            TargetKind kind = targetKind(targets);
+            List<ColumnBuffer> unspelled = new ArrayList<>();
+            for (int i = 0; i < features.size(); i++) {
+                if (features.get(i).kind() == ColumnKind.CATEGORICAL && read.features()[i].spellingsDropped()) {
+                    unspelled.add(read.features()[i]);
                 }
-                targets.add(value);
             }
-            TreeSet<String> distinct = new TreeSet<>(LEVEL_ORDER);
-            distinct.addAll(targets);
-            TargetKind kind = targetKind(table, targets, distinct);
-            List<String> classes = kind.isClassification() ? List.copyOf(distinct) : List.of();
-            List<String[]> featureRows = new ArrayList<>(table.size());
-            for (String[] row : table.rows()) {
-                String[] values = new String[featureIndices.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = row[featureIndices.get(i)];
-                }
-                featureRows.add(values);
+            if (kind.isClassification() && targets.spellingsDropped()) {
+                unspelled.add(targets);
             }
-            List<String> integerCodes = kind == TargetKind.REGRESSION ? integerCodes(targets, distinct) : List.of();
-            TabularSchema schema = new TabularSchema(source, table.size(), features, target, kind, classes, encoding,
+            if (!unspelled.isEmpty()) {
+                spellAgain(read, unspelled);
+            }
+            List<TabularTransform.Cells> cells = new ArrayList<>();
+            for (int i = 0; i < features.size(); i++) {
+                ColumnSchema column = levels(features.get(i), read.features()[i]);
+                features.set(i, column);
+                cells.add(column.kind() == ColumnKind.NUMERIC ? TabularTransform.Cells.numbers(read.features()[i].values())
+                        : TabularTransform.Cells.levels(codes(read.features()[i], column.levels()), column.levels()));
+            }
+            List<String> classes = kind.isClassification() ? sortedLevels(targets) : List.of();
+            int rows = targets.size();
+            List<String> integerCodes = kind == TargetKind.REGRESSION ? integerCodes(targets) : List.of();
+            TabularSchema schema = new TabularSchema(source, rows, features, target, kind, classes, encoding,
                     integerCodes);
-            LOG.info("Read {}: {} rows, {} features ({} inputs), target '{}' {}{}", source, table.size(),
+            LOG.info("Read {}: {} rows, {} features ({} inputs), target '{}' {}{}", source, rows,
                     features.size(), schema.numInputs(), target, kind, classes.isEmpty() ? "" : " " + classes);
-            return new TabularData(schema, featureRows, List.copyOf(targets), table.lines(), missingValues);
+            return new TabularData(schema, List.copyOf(cells), classes.isEmpty() ? null : codes(targets, classes),
+                    classes.isEmpty() ? targets.values() : null, read.lines(), missingValues);
         }
 
-        private CsvTable withoutMissingTargets(CsvTable table, int targetIndex, Set<String> missing) {
-            int[] kept = IntStream.range(0, table.size())
-                    .filter(r -> !missing.contains(table.rows().get(r)[targetIndex])).toArray();
-            if (kept.length == 0) {
-                throw DataLoadException.of("CSV " + source + " target '" + target + "' is missing in all "
-                        + table.size() + " rows; fix: choose another target column with ", TableSetting.TARGET.with(null));
-            }
-            if (kept.length < table.size()) {
-                LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, table.size() - kept.length,
-                        target);
-            }
-            return table.select(kept);
+        /**
+         * Distinct spellings of numbers kept per column before a categorical reading needs a second
+         * read: a target needs {@link TabularSchema#MAX_INTEGER_CODES} (+1, to know there are more)
+         * to tell integer class codes; a feature read as numbers needs none, so only columns
+         * declared categorical (all kept) or a classification target past that count are read twice.
+         */
+        static final int SPELLINGS_KEPT = TabularSchema.MAX_INTEGER_CODES + 1;
+
+        /** The file's columns, read once: the features in file order, the target, each row's line. */
+        private record Columns(List<String> header, int[] featureIndices, ColumnBuffer[] features,
+                ColumnBuffer target, int[] lines, int targetIndex) {
         }
 
-        private void checkColumns(CsvTable table) {
-            List<String> header = table.header();
+        private Columns read(CsvReader in) {
+            List<String> header = in.header();
+            int targetIndex = header.indexOf(target);
+            int[] featureIndices = IntStream.range(0, header.size())
+                    .filter(c -> c != targetIndex && !ignored.contains(header.get(c))).toArray();
+            ColumnBuffer[] features = new ColumnBuffer[featureIndices.length];
+            for (int i = 0; i < features.length; i++) {
+                features[i] = new ColumnBuffer(categorical.contains(header.get(featureIndices[i])) ? Integer.MAX_VALUE : 0);
+            }
+            boolean classes = categorical.contains(target) || (targetKind != null && targetKind.isClassification());
+            ColumnBuffer targets = new ColumnBuffer(classes ? Integer.MAX_VALUE : SPELLINGS_KEPT);
+            Set<String> missing = Set.copyOf(missingValues);
+            IntList lines = new IntList();
+            int total = 0;
+            for (String[] row = in.nextRow(); row != null; row = in.nextRow()) {
+                total++;
+                String value = row[targetIndex];
+                boolean targetMissing = missing.contains(value);
+                if (targetMissing && dropRowsWithoutTarget) {
+                    continue;
+                }
+                for (int i = 0; i < features.length; i++) {
+                    String token = row[featureIndices[i]];
+                    features[i].add(token, in.line(), missing.contains(token));
+                }
+                targets.add(value, in.line(), targetMissing);
+                lines.add(in.line());
+            }
+            if (total == 0) {
+                throw CsvTable.noDataRows(source);
+            }
+            if (lines.size() == 0) {
+                throw DataLoadException.of("CSV " + source + " target '" + target + "' is missing in all " + total
+                        + " rows; fix: choose another target column with ", TableSetting.TARGET.with(null));
+            }
+            if (lines.size() < total) {
+                LOG.info("{}: dropped {} row(s) without a value for target '{}'", source, total - lines.size(), target);
+            }
+            return new Columns(header, featureIndices, features, targets, lines.toArray(), targetIndex);
+        }
+
+        /** Reads the file again for the spellings of numbers in {@code columns} that the first read did not keep. */
+        private void spellAgain(Columns read, List<ColumnBuffer> columns) {
+            LOG.info("{}: reading the file again for the numbers of {} column(s) read as categories", source,
+                    columns.size());
+            Set<String> missing = Set.copyOf(missingValues);
+            int kept = 0;
+            try (CsvReader in = reader.apply(format)) {
+                for (String[] row = in.nextRow(); row != null; row = in.nextRow()) {
+                    if (dropRowsWithoutTarget && missing.contains(row[read.targetIndex()])) {
+                        continue;
+                    }
+                    if (kept >= read.lines().length || in.line() != read.lines()[kept] || !in.header().equals(read.header())) {
+                        throw changed();
+                    }
+                    for (ColumnBuffer column : columns) {
+                        if (column.needsSpelling(kept)) {
+                            int c = column == read.target() ? read.targetIndex()
+                                    : read.featureIndices()[Arrays.asList(read.features()).indexOf(column)];
+                            column.fillSpelling(kept, row[c], in.line());
+                        }
+                    }
+                    kept++;
+                }
+            }
+            if (kept != read.lines().length) {
+                throw changed();
+            }
+            columns.forEach(ColumnBuffer::spellingsFilled);
+        }
+
+        private DataLoadException changed() {
+            return new DataLoadException("CSV " + source + " changed while it was read; fix: read it again once "
+                    + "nothing writes to it");
+        }
+
+        private void checkColumns(List<String> header) {
             if (target == null) {
                 throw DataLoadException.of("CSV " + source + ": no target column chosen; fix: name it with ",
                         TableSetting.TARGET.with(null), ", one of " + header);
@@ -465,50 +596,65 @@ public final class TabularData {
             }
         }
 
-        private ColumnSchema inferColumn(CsvTable table, int c, Set<String> missing) {
-            String name = table.header().get(c);
-            int missingCount = 0;
-            int numbers = 0;
-            Map<String, Integer> words = new LinkedHashMap<>();
-            for (int r = 0; r < table.size(); r++) {
-                String token = table.rows().get(r)[c];
-                if (missing.contains(token)) {
-                    missingCount++;
-                } else if (Numbers.isDecimal(token) || Numbers.isNonFinite(token)) {
-                    numbers++;
-                } else {
-                    words.putIfAbsent(token, table.lines()[r]);
-                }
-            }
-            int present = table.size() - missingCount;
+        /** The kind of a feature column (levels filled in later by {@link #levels}), or the error its values call for. */
+        private ColumnSchema inferColumn(String name, ColumnBuffer column) {
+            int present = column.size() - column.missing();
             if (present == 0) {
                 throw DataLoadException.of("CSV " + source + " column '" + name + "' has no value in any of its "
-                        + table.size() + " rows; fix: drop it with ", TableSetting.IGNORE.with(name));
+                        + column.size() + " rows; fix: drop it with ", TableSetting.IGNORE.with(name));
             }
+            int numbers = column.numbers();
             boolean isNumeric = numeric.contains(name) || (!categorical.contains(name) && numbers == present);
             if (isNumeric) {
-                for (int r = 0; r < table.size(); r++) {
-                    String token = table.rows().get(r)[c];
-                    if (!missing.contains(token)) {
-                        TabularTransform.numeric(token, name, where(table, r));
-                    }
+                if (column.firstNonDecimal() != null) {
+                    TabularTransform.numeric(column.firstNonDecimal(), name,
+                            "CSV " + source + " line " + column.firstNonDecimalLine());
                 }
-                return new ColumnSchema(name, ColumnKind.NUMERIC, List.of(), missingCount);
+                return new ColumnSchema(name, ColumnKind.NUMERIC, List.of(), column.missing());
             }
             if (!categorical.contains(name) && numbers > MOSTLY_NUMERIC * present) {
-                throw mostlyNumeric(name, present - numbers, present, words);
+                throw mostlyNumeric(name, present - numbers, present, words(column));
             }
-            TreeSet<String> levels = new TreeSet<>(LEVEL_ORDER);
-            for (String[] row : table.rows()) {
-                if (!missing.contains(row[c])) {
-                    levels.add(row[c]);
-                }
+            return new ColumnSchema(name, ColumnKind.CATEGORICAL, List.of(), column.missing());
+        }
+
+        /** {@code column} with its levels: the distinct values in level order, then the missing level if any. */
+        private static ColumnSchema levels(ColumnSchema column, ColumnBuffer values) {
+            if (column.kind() == ColumnKind.NUMERIC) {
+                return column;
             }
-            List<String> all = new ArrayList<>(levels);
-            if (missingCount > 0) {
+            List<String> all = new ArrayList<>(sortedLevels(values));
+            if (column.missing() > 0) {
                 all.add(ColumnSchema.MISSING_LEVEL);
             }
-            return new ColumnSchema(name, ColumnKind.CATEGORICAL, all, missingCount);
+            return new ColumnSchema(column.name(), column.kind(), all, column.missing());
+        }
+
+        /** The distinct values of a column whose spellings are all kept, in level order. */
+        private static List<String> sortedLevels(ColumnBuffer column) {
+            return column.spellings().stream().sorted(LEVEL_ORDER).toList();
+        }
+
+        /** Each row's index among {@code levels} (a missing value: the last level). */
+        private static int[] codes(ColumnBuffer column, List<String> levels) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < levels.size(); i++) {
+                index.put(levels.get(i), i);
+            }
+            int[] remap = column.spellings().stream().mapToInt(index::get).toArray();
+            return column.codes(remap, levels.size() - 1);
+        }
+
+        /** The values of a column that are neither numbers nor missing, with the line each is first on. */
+        private static Map<String, Integer> words(ColumnBuffer column) {
+            Map<String, Integer> words = new LinkedHashMap<>();
+            for (int code = 0; code < column.spellings().size(); code++) {
+                String value = column.spellings().get(code);
+                if (!Numbers.isDecimal(value) && !Numbers.isNonFinite(value)) {
+                    words.put(value, column.firstLine(code));
+                }
+            }
+            return words;
         }
 
         /**
@@ -526,32 +672,24 @@ public final class TabularData {
                     TableSetting.CATEGORICAL.with(name));
         }
 
-        private TargetKind targetKind(CsvTable table, List<String> targets, TreeSet<String> distinct) {
-            int targetIndex = table.indexOf(target);
-            int firstWord = -1;
-            int firstNonDecimal = -1;
-            for (int r = 0; r < targets.size() && firstWord < 0; r++) {
-                String value = targets.get(r);
-                if (!Numbers.isDecimal(value)) {
-                    firstNonDecimal = firstNonDecimal < 0 ? r : firstNonDecimal;
-                    firstWord = Numbers.isNonFinite(value) ? firstWord : r;
-                }
-            }
-            boolean isNumeric = firstWord < 0 && !categorical.contains(target);
-            if (distinct.size() < BINARY_CLASSES) {
+        private TargetKind targetKind(ColumnBuffer targets) {
+            boolean isNumeric = words(targets).isEmpty() && !categorical.contains(target);
+            List<String> distinct = targets.spellingsDropped() ? null : sortedLevels(targets);
+            if (distinct != null && distinct.size() < BINARY_CLASSES) {
                 throw new DataLoadException("CSV " + source + " target '" + target + "' has a single "
-                        + (isNumeric ? "value" : "class") + " '" + distinct.first() + "' in all " + targets.size()
+                        + (isNumeric ? "value" : "class") + " '" + distinct.get(0) + "' in all " + targets.size()
                         + " rows; fix: a model needs at least two classes (or varying values): check the target "
                         + "column and the file");
             }
+            boolean twoValues = distinct != null && distinct.size() == BINARY_CLASSES;
             TargetKind kind = targetKind != null ? targetKind
-                    : distinct.size() == BINARY_CLASSES ? TargetKind.BINARY
+                    : twoValues ? TargetKind.BINARY
                     : isNumeric || numeric.contains(target) ? TargetKind.REGRESSION : TargetKind.MULTICLASS;
-            if (kind == TargetKind.REGRESSION && firstNonDecimal >= 0) {
-                String value = table.rows().get(firstNonDecimal)[targetIndex];
-                TabularTransform.numeric(value, target, where(table, firstNonDecimal));
+            if (kind == TargetKind.REGRESSION && targets.firstNonDecimal() != null) {
+                TabularTransform.numeric(targets.firstNonDecimal(), target,
+                        "CSV " + source + " line " + targets.firstNonDecimalLine());
             }
-            if (kind == TargetKind.BINARY && distinct.size() != BINARY_CLASSES) {
+            if (kind == TargetKind.BINARY && !twoValues) {
                 throw DataLoadException.of("CSV " + source + " target '" + target + "' has " + distinct.size()
                         + " classes but BINARY needs 2; fix: use ", TableSetting.TARGET_KIND.with("MULTICLASS"),
                         " or leave the task inferred");
@@ -563,19 +701,18 @@ public final class TabularData {
          * The distinct values of a numeric target when they are integer class codes (see
          * {@link TabularSchema#integerCodes()}), in numeric order; else none.
          */
-        private static List<String> integerCodes(List<String> targets, TreeSet<String> distinct) {
-            if (distinct.size() > TabularSchema.MAX_INTEGER_CODES || !distinct.stream()
+        private static List<String> integerCodes(ColumnBuffer targets) {
+            if (targets.spellingsDropped() || targets.spellings().size() > TabularSchema.MAX_INTEGER_CODES
+                    || !targets.spellings().stream()
                     .allMatch(v -> Numbers.isDecimal(v) && Numbers.parse(v) == Math.rint(Numbers.parse(v)))) {
                 return List.of();
             }
-            Map<String, Integer> counts = new HashMap<>();
-            targets.forEach(v -> counts.merge(v, 1, Integer::sum));
-            boolean examples = counts.values().stream().allMatch(n -> n >= TabularSchema.MIN_ROWS_PER_CODE);
-            return examples ? List.copyOf(distinct) : List.of();
-        }
-
-        private static String where(CsvTable table, int row) {
-            return "CSV " + table.source() + " line " + table.lines()[row];
+            int[] counts = new int[targets.spellings().size()];
+            for (int code : targets.codes(Rows.range(counts.length), -1)) {
+                counts[code]++;
+            }
+            boolean examples = Arrays.stream(counts).allMatch(n -> n >= TabularSchema.MIN_ROWS_PER_CODE);
+            return examples ? sortedLevels(targets) : List.of();
         }
     }
 }

@@ -207,60 +207,125 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
      */
     INDArray encode(String source, List<String[]> rows, int[] positions, IntFunction<String> where) {
         Set<String> missing = new HashSet<>(missingValues);
-        int width = numInputs();
-        float[] out = new float[rows.size() * width];
-        List<Map<String, Integer>> codes = new ArrayList<>();
-        List<Map<String, Integer>> unseen = new ArrayList<>();
-        for (ColumnTransform c : columns) {
-            Map<String, Integer> levelCodes = new HashMap<>();
-            List<String> levels = c.column().levels();
-            for (int i = 0; i < levels.size(); i++) {
-                levelCodes.put(levels.get(i), i);
+        List<Cells> cells = new ArrayList<>(columns.size());
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSchema column = columns.get(c).column();
+            int position = positions[c];
+            if (column.kind() == ColumnKind.NUMERIC) {
+                double[] values = new double[rows.size()];
+                for (int r = 0; r < values.length; r++) {
+                    String token = token(rows.get(r)[position]);
+                    values[r] = token == null || missing.contains(token) ? Double.NaN
+                            : numeric(token, column.name(), where.apply(r));
+                }
+                cells.add(Cells.numbers(values));
+            } else {
+                Map<String, Integer> seen = new HashMap<>();
+                List<String> levels = new ArrayList<>();
+                int[] codes = new int[rows.size()];
+                for (int r = 0; r < codes.length; r++) {
+                    String token = token(rows.get(r)[position]);
+                    String level = token == null || missing.contains(token) ? ColumnSchema.MISSING_LEVEL : token;
+                    codes[r] = seen.computeIfAbsent(level, l -> {
+                        levels.add(l);
+                        return levels.size() - 1;
+                    });
+                }
+                cells.add(Cells.levels(codes, levels));
             }
-            codes.add(levelCodes);
-            unseen.add(new TreeMap<>());
         }
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
-            int offset = r * width;
-            for (int c = 0; c < columns.size(); c++) {
-                ColumnSchema column = columns.get(c).column();
-                String field = row[positions[c]];
-                String token = field == null ? null : field.trim();
-                boolean isMissing = token == null || missing.contains(token);
-                if (column.kind() == ColumnKind.NUMERIC) {
-                    NumericStats stats = columns.get(c).stats();
-                    double value = isMissing ? stats.median() : numeric(token, column.name(), where.apply(r));
-                    out[offset++] = (float) stats.standardize(value);
+        return encode(source, cells, Rows.range(rows.size()));
+    }
+
+    /** A trimmed field, {@code null} staying {@code null}. */
+    private static String token(String field) {
+        return field == null ? null : field.trim();
+    }
+
+    /**
+     * Encodes rows {@code rows} of feature columns held as primitives, one {@link Cells} per
+     * column of this transform, in order. Logs one warning per categorical column that holds
+     * levels never seen in training.
+     *
+     * @param source names the rows in the warnings
+     */
+    INDArray encode(String source, List<Cells> cells, int[] rows) {
+        int width = numInputs();
+        float[] out = new float[rows.length * width];
+        int offset = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnTransform transform = columns.get(c);
+            ColumnSchema column = transform.column();
+            Cells cell = cells.get(c);
+            if (column.kind() == ColumnKind.NUMERIC) {
+                NumericStats stats = transform.stats();
+                for (int i = 0; i < rows.length; i++) {
+                    double value = cell.values()[rows[i]];
+                    boolean isMissing = Double.isNaN(value);
+                    int at = i * width + offset;
+                    out[at] = (float) stats.standardize(isMissing ? stats.median() : value);
                     if (column.hasIndicator()) {
-                        out[offset++] = isMissing ? 1f : 0f;
-                    }
-                } else {
-                    String level = isMissing ? ColumnSchema.MISSING_LEVEL : token;
-                    Integer code = codes.get(c).get(level);
-                    if (code == null) {
-                        unseen.get(c).merge(level, 1, Integer::sum);
-                        code = column.levels().size();
-                    }
-                    if (encoding == CategoricalEncoding.INDEX) {
-                        out[offset++] = code;
-                    } else {
-                        out[offset + code] = 1f;
-                        offset += column.cardinality();
+                        out[at + 1] = isMissing ? 1f : 0f;
                     }
                 }
+            } else {
+                int[] remap = remap(cell.levels(), column.levels());
+                int[] unseen = new int[remap.length];
+                for (int i = 0; i < rows.length; i++) {
+                    int level = cell.codes()[rows[i]];
+                    int code = remap[level];
+                    unseen[level] += code == column.levels().size() ? 1 : 0;
+                    int at = i * width + offset;
+                    if (encoding == CategoricalEncoding.INDEX) {
+                        out[at] = code;
+                    } else {
+                        out[at + code] = 1f;
+                    }
+                }
+                warnUnseen(source, column, cell.levels(), unseen);
+            }
+            offset += column.width(encoding);
+        }
+        return Nd4j.create(out, new long[] {rows.length, width}, DataType.FLOAT);
+    }
+
+    /** For each of {@code levels}, its code among {@code known}: its index, or {@code known.size()} (unknown). */
+    private static int[] remap(List<String> levels, List<String> known) {
+        Map<String, Integer> codes = new HashMap<>();
+        for (int i = 0; i < known.size(); i++) {
+            codes.put(known.get(i), i);
+        }
+        return levels.stream().mapToInt(level -> codes.getOrDefault(level, known.size())).toArray();
+    }
+
+    private static void warnUnseen(String source, ColumnSchema column, List<String> levels, int[] unseen) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int l = 0; l < unseen.length; l++) {
+            if (unseen[l] > 0) {
+                counts.put(levels.get(l), unseen[l]);
             }
         }
-        for (int c = 0; c < columns.size(); c++) {
-            Map<String, Integer> counts = unseen.get(c);
-            if (!counts.isEmpty()) {
-                ColumnSchema column = columns.get(c).column();
-                LOG.warn("{}: column '{}': {} row(s) hold level(s) never seen in training {}; they are encoded as {} "
-                        + "(known levels: {})", source, column.name(), counts.values().stream().mapToInt(i -> i).sum(),
-                        counts, ColumnSchema.UNKNOWN_LEVEL, column.levels());
-            }
+        if (!counts.isEmpty()) {
+            LOG.warn("{}: column '{}': {} row(s) hold level(s) never seen in training {}; they are encoded as {} "
+                    + "(known levels: {})", source, column.name(), counts.values().stream().mapToInt(i -> i).sum(),
+                    counts, ColumnSchema.UNKNOWN_LEVEL, column.levels());
         }
-        return Nd4j.create(out, new long[] {rows.size(), width}, DataType.FLOAT);
+    }
+
+    /**
+     * One feature column's cells held as primitives: numbers ({@code NaN} where missing) for a
+     * numeric column, or for a categorical one the index of each cell's level among
+     * {@code levels} (a missing value is {@link ColumnSchema#MISSING_LEVEL}).
+     */
+    record Cells(double[] values, int[] codes, List<String> levels) {
+
+        static Cells numbers(double[] values) {
+            return new Cells(values, null, List.of());
+        }
+
+        static Cells levels(int[] codes, List<String> levels) {
+            return new Cells(null, codes, levels);
+        }
     }
 
     /** Parses a numeric feature value or fails naming where it is. */
@@ -282,23 +347,52 @@ public record TabularTransform(int formatVersion, List<String> missingValues, Ca
      * (regression).
      */
     INDArray labels(List<String> values, IntFunction<String> where) {
-        int width = numOutputs();
-        float[] out = new float[values.size() * width];
-        for (int r = 0; r < values.size(); r++) {
-            String value = values.get(r);
-            if (targetKind == TargetKind.REGRESSION) {
-                out[r] = (float) numeric(value, target, where.apply(r));
-                continue;
+        int[] all = Rows.range(values.size());
+        if (targetKind == TargetKind.REGRESSION) {
+            double[] numbers = new double[values.size()];
+            for (int r = 0; r < numbers.length; r++) {
+                numbers[r] = numeric(values.get(r), target, where.apply(r));
             }
-            int index = classes.indexOf(value);
-            if (index < 0) {
-                throw new DataLoadException(where.apply(r) + ", target '" + target + "': class '" + value + "' is not "
-                        + "one of " + classes + "; fix: use only the classes the model was trained on");
-            }
-            out[r * width + (targetKind == TargetKind.MULTICLASS ? index : 0)] =
-                    targetKind == TargetKind.MULTICLASS ? 1f : index;
+            return labels(numbers, all);
         }
-        return Nd4j.create(out, new long[] {values.size(), width}, DataType.FLOAT);
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            index.put(classes.get(c), c);
+        }
+        int[] ids = new int[values.size()];
+        for (int r = 0; r < ids.length; r++) {
+            Integer id = index.get(values.get(r));
+            if (id == null) {
+                throw new DataLoadException(where.apply(r) + ", target '" + target + "': class '" + values.get(r)
+                        + "' is not one of " + classes + "; fix: use only the classes the model was trained on");
+            }
+            ids[r] = id;
+        }
+        return labels(ids, all);
+    }
+
+    /** The labels of rows {@code rows} of a classification target given as indices into {@link #classes()}. */
+    INDArray labels(int[] classIds, int[] rows) {
+        int width = numOutputs();
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            int id = classIds[rows[i]];
+            if (targetKind == TargetKind.MULTICLASS) {
+                out[i * width + id] = 1f;
+            } else {
+                out[i] = id;
+            }
+        }
+        return Nd4j.create(out, new long[] {rows.length, width}, DataType.FLOAT);
+    }
+
+    /** The labels of rows {@code rows} of a regression target. */
+    INDArray labels(double[] values, int[] rows) {
+        float[] out = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = (float) values[rows[i]];
+        }
+        return Nd4j.create(out, new long[] {rows.length, 1}, DataType.FLOAT);
     }
 
     /** This transform as JSON. */

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The library's backend set-up, in one place and run once per JVM: today that is DL4J's oneDNN
- * layer helpers ({@link OneDnn#enable()}), which must be on before the layers are created. The
+ * layer helpers ({@link OneDnn#enable()}), which must be on before the layers are created, and a
+ * guard that collects garbage when ND4J's native buffers pile up ({@link NativeMemoryGuard}). The
  * recipes run it lazily before they create their first network; an application that restores a
  * saved network without a recipe (a command line, a server) runs it once at start-up. Getters never
  * run it: {@link OneDnn#wanted()} says, without changing anything, what the set-up does here.
@@ -28,7 +29,8 @@ public final class Backend {
     public static void setUp() {
         if (DONE.compareAndSet(false, true)) {
             boolean oneDnn = OneDnn.enable();
-            log.debug("backend set up: oneDNN layer helpers {}", oneDnn ? "on" : "off");
+            NativeMemoryGuard.start();
+            log.debug("backend set up: oneDNN layer helpers {}, native memory guard on", oneDnn ? "on" : "off");
         }
     }
 }

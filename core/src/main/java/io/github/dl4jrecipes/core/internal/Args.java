@@ -26,6 +26,14 @@ public final class Args {
         return value;
     }
 
+    /** A finite {@code value ≥ 0}. */
+    public static double nonNegative(String name, double value, String fix) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw fail(name, "a finite number >= 0", value, fix);
+        }
+        return value;
+    }
+
     /** {@code 0 < value < 1}. */
     public static double openUnit(String name, double value, String fix) {
         if (!(value > 0 && value < 1)) {

@@ -39,8 +39,11 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.schedule.ISchedule;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -159,6 +162,7 @@ public final class ConfigLinter {
                 seluGraph(n);
             }
             rnnClipping(n);
+            batchNormInRecurrentStack(n);
             learningRate(n);
             batchNormAfterBias(n);
             initPairing(n);
@@ -313,6 +317,32 @@ public final class ConfigLinter {
                 r.setGradientNormalizationThreshold(Clipping.DEFAULT_NORM);
             }
         }
+    }
+
+    private void batchNormInRecurrentStack(Node n) {
+        if (n.layer instanceof BatchNormalization && reachesRecurrent(n.inputs, true)
+                && reachesRecurrent(n.consumers, false)) {
+            report(Severity.WARNING, n, Rule.BATCH_NORM_IN_RECURRENT_STACK, "batch normalisation between recurrent "
+                    + "layers: its statistics mix time steps and padded steps and do not follow the recurrence.",
+                    "remove it and clip gradients by norm (Clipping.byNorm()) to handle exploding gradients.");
+        }
+    }
+
+    /** Whether a recurrent layer lies upstream (through inputs) or downstream (through consumers) of {@code start}. */
+    private static boolean reachesRecurrent(List<Node> start, boolean upstream) {
+        Deque<Node> todo = new ArrayDeque<>(start);
+        Set<Node> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Node next = todo.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next.layer != null && !recurrentParts(next.layer).isEmpty()) {
+                return true;
+            }
+            todo.addAll(upstream ? next.inputs : next.consumers);
+        }
+        return false;
     }
 
     private void learningRate(Node n) {

@@ -20,6 +20,12 @@ public enum Rule {
     SATURATING_DEEP_STACK(true),
     /** Recurrent layers without gradient clipping: exploding gradients (Pascanu et al., 2013). */
     RNN_WITHOUT_CLIPPING(true),
+    /**
+     * Batch normalisation between recurrent layers: its statistics mix time steps (and padded
+     * steps) and do not follow the recurrence; clip gradients instead (Pascanu et al., 2013;
+     * Laurent et al., 2016, found batch norm between recurrent layers did not help).
+     */
+    BATCH_NORM_IN_RECURRENT_STACK(false),
     /** A learning rate outside the sane range for its updater. */
     LEARNING_RATE_OUT_OF_RANGE(true),
     /** Batch norm after a layer with a bias: the bias is cancelled by BN's mean subtraction (wasted parameters). */

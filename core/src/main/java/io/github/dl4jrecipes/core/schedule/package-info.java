@@ -2,8 +2,10 @@
  * Learning-rate and momentum schedules as ND4J {@code ISchedule}s that live inside DL4J
  * configurations (JSON and {@code ModelSerializer} safe): piecewise constant, step, exponential,
  * power, cosine with warm-up, cyclic triangular and 1cycle with momentum cycling, plus
- * {@link io.github.dl4jrecipes.core.schedule.ScheduledAdam} (Adam with a scheduled β1) and a
- * reduce-on-plateau listener.
+ * {@link io.github.dl4jrecipes.core.schedule.ScheduledAdam} (Adam with a scheduled β1), a
+ * reduce-on-plateau listener, and the hypergradient updaters
+ * {@link io.github.dl4jrecipes.core.schedule.HypergradientSgd} and
+ * {@link io.github.dl4jrecipes.core.schedule.HypergradientAdam}, whose learning rate adapts itself.
  *
  * <pre>{@code
  * OneCycle lr = OneCycle.maxLr(3e-3).withEpochs(20, batchesPerEpoch);

@@ -1,6 +1,8 @@
 package io.github.dl4jrecipes.core.train;
 
+import io.github.dl4jrecipes.core.schedule.Hypergradient;
 import io.github.dl4jrecipes.core.train.internal.ModelZip;
+
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -151,8 +153,15 @@ public sealed interface Net permits Net.Mln, Net.Graph {
     /** The configuration as DL4J JSON. */
     String configurationJson();
 
-    /** The learning rate of the first layer that has one, at the current counters; NaN if none. */
+    /**
+     * The learning rate of the first layer that has one, at the current counters (for a
+     * hypergradient updater, the rate it has adapted to: {@link Hypergradient#learningRates}); NaN if none.
+     */
     default double learningRate() {
+        List<Double> adapted = Hypergradient.learningRates(model());
+        if (!adapted.isEmpty()) {
+            return adapted.get(0);
+        }
         for (Layer layer : layers()) {
             if (layer.conf().getLayer() instanceof BaseLayer base) {
                 IUpdater updater = base.getIUpdater();

@@ -452,4 +452,67 @@ class TabularDataTest {
         assertEquals(ColumnKind.CATEGORICAL, TabularData.fromCsv(file).target("y").categorical("size").build().schema()
                 .column("size").orElseThrow().kind());
     }
+
+    // ---- primitive columns: what a categorical reading needs is kept -----------------------------
+
+    @Test
+    void wordsWithAFewNumbersKeepTheNumbersAsWritten() throws IOException {
+        Path file = csv("grade,y", "a,p", "1,q", "b,p", "01,q", "c,p", "NA,q");
+        TabularData data = TabularData.fromCsv(file).target("y").build();
+        ColumnSchema grade = data.schema().column("grade").orElseThrow();
+        assertEquals(ColumnKind.CATEGORICAL, grade.kind());
+        assertEquals(List.of("01", "1", "a", "b", "c", ColumnSchema.MISSING_LEVEL), grade.levels(),
+                "numbers by value, then as written, then words, then missing");
+        float[][] expected = new float[6][7];
+        int[] level = {2, 1, 3, 0, 4, 5};   // a, 1, b, 01, c, NA
+        for (int r = 0; r < 6; r++) {
+            expected[r][level[r]] = 1f;
+        }
+        INDArray x = data.encode(data.fitAll()).getFeatures();
+        for (int r = 0; r < 6; r++) {
+            assertArrayEquals(expected[r], x.getRow(r).toFloatVector(), "row " + r);
+        }
+    }
+
+    @Test
+    void aTargetOfManyNumbersAndAWordIsClassesAsWritten() throws IOException {
+        int numbers = TabularData.Builder.SPELLINGS_KEPT + 20;
+        List<String> lines = new java.util.ArrayList<>(List.of("a,y"));
+        for (int r = 0; r < numbers; r++) {
+            lines.add(r + "," + (r == 7 ? "07" : Integer.toString(r)));
+        }
+        lines.add("-1,x");
+        TabularData data = TabularData.fromCsv(csv(lines.toArray(String[]::new))).target("y").build();
+        List<String> classes = data.schema().classes();
+        assertEquals(TargetKind.MULTICLASS, data.schema().targetKind());
+        assertEquals(numbers + 1, classes.size());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "07", "8"), classes.subList(0, 9));
+        assertEquals("x", classes.get(numbers));
+        INDArray labels = data.encode(data.fitAll()).getLabels();
+        assertEquals(1f, labels.getFloat(7, 7), "row 8 holds '07', class 7");
+        assertEquals(1f, labels.getFloat(numbers, numbers), "the last row holds 'x', the last class");
+        assertEquals(numbers + 1, labels.sumNumber().intValue(), "one class per row");
+    }
+
+    @Test
+    void charactersAndBadBytesAcrossTheReadBuffersKeepTheirLines() throws IOException {
+        StringBuilder text = new StringBuilder("city,y\n");
+        int rows = 30_000;   // ~300 KB: several read buffers, so some 2-byte characters straddle two
+        for (int r = 0; r < rows; r++) {
+            text.append(r % 2 == 0 ? "Z\u00fcrich,p\n" : "Gen\u00e8ve,q\n");
+        }
+        Path good = tmp.resolve("good.csv");
+        Files.writeString(good, text);
+        TabularData data = TabularData.fromCsv(good).target("y").build();
+        assertEquals(rows, data.numRows());
+        assertEquals(List.of("Gen\u00e8ve", "Z\u00fcrich"), data.schema().column("city").orElseThrow().levels());
+        Path bad = tmp.resolve("bad.csv");
+        byte[] head = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "Z\u00fcrich,q\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        Files.write(bad, all);
+        String m = fails(TabularData.fromCsv(bad).target("y")).getMessage();
+        assertTrue(m.startsWith("CSV " + bad + " line " + (rows + 2) + " is not valid UTF-8 (byte 0xFC)"), m);
+    }
 }

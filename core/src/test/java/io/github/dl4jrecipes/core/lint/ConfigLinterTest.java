@@ -274,6 +274,32 @@ class ConfigLinterTest {
     }
 
     @Test
+    void batchNormBetweenRecurrentLayersIsFlaggedButNotAfterTheLastOne() {
+        LSTM.Builder lstm = new LSTM.Builder().nOut(6).activation(Activation.TANH).weightInit(WeightInit.XAVIER)
+                .gradientNormalization(GradientNormalization.ClipL2PerLayer).gradientNormalizationThreshold(1.0);
+        MultiLayerConfiguration inside = new NeuralNetConfiguration.Builder().updater(new Adam()).list()
+                .layer(lstm.build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(lstm.build())
+                .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .weightInit(WeightInit.XAVIER).nOut(3).build())
+                .setInputType(InputType.recurrent(4)).build();
+        List<Finding> found = ConfigLinter.lint(inside).of(Rule.BATCH_NORM_IN_RECURRENT_STACK);
+        assertEquals(1, found.size(), ConfigLinter.lint(inside).toString());
+        assertTrue(found.get(0).layer().startsWith("layer 1") || found.get(0).layer().contains("BatchNormalization"),
+                found.get(0).toString());
+        assertTrue(found.get(0).fix().contains("Clipping.byNorm()"), found.get(0).toString());
+        MultiLayerConfiguration after = new NeuralNetConfiguration.Builder().updater(new Adam()).list()
+                .layer(lstm.build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .weightInit(WeightInit.XAVIER).nOut(3).build())
+                .setInputType(InputType.recurrent(4)).build();
+        assertTrue(ConfigLinter.lint(after).of(Rule.BATCH_NORM_IN_RECURRENT_STACK).isEmpty());
+        assertFalse(Rule.BATCH_NORM_IN_RECURRENT_STACK.autoFixable());
+    }
+
+    @Test
     void learningRateOutOfTheSaneRange() {
         assertFixed(mlp(new Adam(0.5), dense(Activation.RELU), softmaxHead(3)), Rule.LEARNING_RATE_OUT_OF_RANGE, null);
         assertFixed(mlp(new Sgd(1e-6), dense(Activation.RELU), softmaxHead(3)), Rule.LEARNING_RATE_OUT_OF_RANGE, null);

@@ -48,7 +48,8 @@ class ScheduleSerializationTest {
 
     static List<IUpdater> allUpdaters() {
         OneCycle cycle = OneCycle.maxLr(0.02).withTotalIterations(TOTAL);
-        return List.of(cycle.adam(), cycle.nesterovs(), ScheduledAdam.of(1e-2).withBeta1(0.8).withBeta2(0.99).withEpsilon(1e-6));
+        return List.of(cycle.adam(), cycle.nesterovs(), ScheduledAdam.of(1e-2).withBeta1(0.8).withBeta2(0.99).withEpsilon(1e-6),
+                HypergradientSgd.of(1e-2), HypergradientAdam.of(1e-3).withHyperLearningRate(1e-5));
     }
 
     private static MultiLayerConfiguration conf(IUpdater updater) {

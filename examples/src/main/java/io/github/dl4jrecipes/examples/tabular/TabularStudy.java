@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.tuning.SearchSpaces;
+import io.github.dl4jrecipes.tuning.StudyStorage;
 import io.github.dl4jrecipes.tuning.TabularSpace;
 import io.github.dl4jrecipes.tuning.TabularTuning;
 import io.github.dl4jrecipes.tuning.Tuner;
@@ -99,11 +100,11 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
      * Runs (or resumes) the study.
      *
      * @param data  the table
-     * @param study the study folder (created, or resumed when it holds the same space)
+     * @param study where the study lives (created, or resumed when it holds the same space)
      * @param out   where the leaderboard and the best recipe go
      * @return the study's result
      */
-    public TuningResult<TabularRecipe> run(TabularData data, Path study, PrintWriter out) {
+    public TuningResult<TabularRecipe> run(TabularData data, StudyStorage study, PrintWriter out) {
         TabularSplit split = data.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
         boolean classes = data.schema().targetKind().isClassification() || !data.schema().integerCodes().isEmpty();
         TabularRecipe recipe = (classes ? TabularRecipe.classifier(data.schema())
@@ -114,12 +115,12 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         TabularSpace space = SearchSpaces.tabular(recipe, train, study);
         Tuner<TabularRecipe> tuner = strategy.tuner(space, maxEpochs);
         enqueue.forEach(tuner::enqueue);
-        TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).study(study)
+        TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).storage(study)
                 .run(TabularTuning.objective(recipe, train, valid));
         out.println(result.leaderboard().toText(TOP));
         result.best().ifPresent(best -> out.println("best trial " + best.number() + " (rank 1 above)"));
         out.println(TabularTuning.best(result).card());
-        out.println("leaderboard: " + study.resolve("leaderboard.csv") + ", report: " + result.report());
+        out.println("leaderboard: " + result.studyDir().resolve("leaderboard.csv") + ", report: " + result.report());
         out.flush();
         return result;
     }

@@ -196,6 +196,7 @@ class Dl4jRecipesTest {
                 new String[] {"lr-find"}, new String[] {"lr-find", "tabular"}, new String[] {"evaluate"},
                 new String[] {"evaluate", "tabular"}, new String[] {"predict"}, new String[] {"predict", "tabular"},
                 new String[] {"tune"}, new String[] {"tune", "tabular"}, new String[] {"tune", "image"},
+                new String[] {"study"}, new String[] {"study", "report"}, new String[] {"study", "leaderboard"},
                 new String[] {"hardware"})) {
             List<String> args = new ArrayList<>(List.of(command));
             args.add("--help");

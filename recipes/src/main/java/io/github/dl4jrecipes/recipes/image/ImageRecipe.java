@@ -212,6 +212,17 @@ public final class ImageRecipe implements Recipe {
         return with(settings.toBuilder().schedule(Setting.user(Objects.requireNonNull(schedule, "schedule"))));
     }
 
+    /**
+     * A copy that trains with {@code updater} instead of Adam with the 1cycle policy (or the
+     * given schedule): the updater's own learning rate (fixed, scheduled or self-adapting, e.g.
+     * {@link io.github.dl4jrecipes.core.schedule.HypergradientAdam}) applies; no LR finder. Not
+     * with {@code transfer(..)}.
+     */
+    public ImageRecipe withOptimizer(IUpdater updater) {
+        Objects.requireNonNull(updater, "updater");
+        return with(settings.toBuilder().optimizer(Setting.user(updater.clone())));
+    }
+
     /** A copy with another decoupled weight decay λ (0 turns it off). */
     public ImageRecipe withWeightDecay(double weightDecay) {
         return with(settings.toBuilder().weightDecay(Setting.userOr(ImageSettings.defaults().weightDecay(),
@@ -320,7 +331,8 @@ public final class ImageRecipe implements Recipe {
      * (peaking at {@link #FALLBACK_MAX_LR} when no schedule is given: fit asks the LR finder).
      */
     public NetworkConfiguration toConfiguration(int batchesPerEpoch) {
-        return NetworkConfiguration.of(configuration(updater(resolvedSchedule(batchesPerEpoch, FALLBACK_MAX_LR))));
+        return NetworkConfiguration.of(configuration(settings.optimizer() != null ? settings.optimizer().value().clone()
+                : updater(resolvedSchedule(batchesPerEpoch, FALLBACK_MAX_LR))));
     }
 
     /** An initialised network of {@link #toConfiguration()}. */
@@ -349,14 +361,18 @@ public final class ImageRecipe implements Recipe {
         rows.add(Setting.derived(task.nOut(), "classifier(height, width, channels, nClasses)").render("classes"));
         rows.add(Setting.derived("ComputationGraph", "the recipe: every image preset is a graph").render("network"));
         rows.add(settings.augment().render("augment"));
-        rows.add(Setting.byDefault("Adam, 1cycle LR and beta1 0.95-0.85-0.95", "fastai fit_one_cycle")
-                .render("optimizer"));
-        Setting<ISchedule> schedule = settings.schedule();
-        rows.add((schedule != null ? schedule : Setting.<ISchedule>byDefault(OneCycle.maxLr(FALLBACK_MAX_LR),
-                "fastai fit_one_cycle (peak below)")).render("schedule"));
-        rows.add((schedule == null ? Setting.lrFinder("LR finder at fit", "(fastai lr_find, valley)")
-                : new Setting<Object>(givenPeak() != null ? givenPeak() : "set by the schedule", schedule.source(),
-                schedule.why())).render(MAX_LR));
+        if (settings.optimizer() != null) {
+            rows.add(settings.optimizer().render("optimizer"));
+        } else {
+            rows.add(Setting.byDefault("Adam, 1cycle LR and beta1 0.95-0.85-0.95", "fastai fit_one_cycle")
+                    .render("optimizer"));
+            Setting<ISchedule> schedule = settings.schedule();
+            rows.add((schedule != null ? schedule : Setting.<ISchedule>byDefault(OneCycle.maxLr(FALLBACK_MAX_LR),
+                    "fastai fit_one_cycle (peak below)")).render("schedule"));
+            rows.add((schedule == null ? Setting.lrFinder("LR finder at fit", "(fastai lr_find, valley)")
+                    : new Setting<Object>(givenPeak() != null ? givenPeak() : "set by the schedule", schedule.source(),
+                    schedule.why())).render(MAX_LR));
+        }
         rows.add(settings.weightDecay().render("weightDecay"));
         rows.add(settings.epochs().render("epochs"));
         rows.add(settings.batchSize().render("batchSize"));
@@ -432,15 +448,18 @@ public final class ImageRecipe implements Recipe {
                     + settings.schedule().value() + "; use withMaxLr(..) to set the peak, or no schedule for the LR "
                     + "finder");
         }
-        ImageRecipe resolved = settings.schedule() != null ? this : withSchedulePick(train, batches);
+        ImageRecipe resolved = settings.schedule() != null || settings.optimizer() != null ? this
+                : withSchedulePick(train, batches);
         Double maxLr = resolved.givenPeak();
-        ISchedule lr = resolved.resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
+        ISchedule lr = settings.optimizer() != null ? null
+                : resolved.resolvedSchedule(batches, maxLr == null ? Double.NaN : maxLr);
         Map<String, String> fitSettings = fitSettings(resolved.card());
         DataSetIterator augmented = augment().isNone() ? train : augment().iterator(train, shape, seed());
         if (settings.pretrained() != null) {
             return new FineTune(resolved, ((OneCycle) lr).maxLr(), batches, fitSettings).run(augmented, valid);
         }
-        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater(lr))), task).withEpochs(epochs())
+        IUpdater updater = settings.optimizer() != null ? settings.optimizer().value().clone() : updater(lr);
+        Fit<ComputationGraph> fit = Fit.of(network(configuration(updater)), task).withEpochs(epochs())
                 .withSeed(seed()).withTrainMetric(trainMetric());
         if (settings.checkpoints() != null) {
             fit = fit.withCheckpoints(settings.checkpoints());
@@ -471,7 +490,9 @@ public final class ImageRecipe implements Recipe {
         Map<String, String> settings = new TreeMap<>();
         card.asMap().forEach((name, value) -> settings.put(
                 name.equals(CARD_PREFIX) ? CARD_PREFIX : CARD_PREFIX + "." + name, value));
-        settings.put(CARD_PREFIX + "." + MAX_LR + "Source", card.setting(MAX_LR).source());
+        if (card.asMap().containsKey(MAX_LR)) {
+            settings.put(CARD_PREFIX + "." + MAX_LR + "Source", card.setting(MAX_LR).source());
+        }
         return settings;
     }
 

@@ -6,6 +6,7 @@ import io.github.dl4jrecipes.core.train.Checkpoints;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.augment.Augment;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.util.Objects;
@@ -33,11 +34,14 @@ import java.util.Objects;
  * @param trainMetric  whether fit measures the metric on the training images after each epoch
  * @param checkpoints  where training saves checkpoints and resumes from, or null (not with
  *                     {@code pretrained}; not a card setting)
+ * @param optimizer    the updater instead of Adam with the schedule (1cycle), or null (the
+ *                     default; when set, {@code schedule} and the LR finder do not apply; not
+ *                     with {@code pretrained})
  */
 public record ImageSettings(Setting<Architecture> architecture, Pretrained pretrained, Setting<Augment> augment,
                             Setting<Integer> epochs, Setting<Integer> batchSize, Setting<Long> seed,
                             Setting<ISchedule> schedule, Setting<Double> weightDecay, LrFinder lrFinder,
-                            Setting<Boolean> trainMetric, Checkpoints checkpoints) {
+                            Setting<Boolean> trainMetric, Checkpoints checkpoints, Setting<IUpdater> optimizer) {
 
     /** Validates the values. */
     public ImageSettings {
@@ -49,6 +53,10 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
         if (pretrained != null && checkpoints != null) {
             throw new IllegalArgumentException("checkpoints: transfer(..) trains in two phases and does not "
                     + "checkpoint yet; fix: drop withCheckpoints(..) for a transfer recipe");
+        }
+        if (pretrained != null && optimizer != null) {
+            throw new IllegalArgumentException("optimizer: transfer(..) trains each phase with its own 1cycle, got "
+                    + optimizer.value() + "; fix: drop withOptimizer(..) for a transfer recipe");
         }
         Args.atLeast("epochs", epochs.value(), 1, "pass the number of passes over the training data, e.g. 10");
         Args.atLeast("batchSize", batchSize.value(), 1, "use " + ImageRecipe.DEFAULT_BATCH_SIZE);
@@ -73,7 +81,7 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
                 LrFinder.defaults(),
                 Setting.byDefault(ImageRecipe.DEFAULT_TRAIN_METRIC, "an extra pass over the training images, as "
                         + "fastai skips"),
-                null);
+                null, null);
     }
 
     /** A builder holding these settings, to change some and {@link Builder#build()} a new record. */
@@ -94,6 +102,7 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
         private LrFinder lrFinder;
         private Setting<Boolean> trainMetric;
         private Checkpoints checkpoints;
+        private Setting<IUpdater> optimizer;
 
         private Builder(ImageSettings from) {
             architecture = from.architecture;
@@ -107,6 +116,7 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
             lrFinder = from.lrFinder;
             trainMetric = from.trainMetric;
             checkpoints = from.checkpoints;
+            optimizer = from.optimizer;
         }
 
         /** Sets {@link ImageSettings#architecture()}. */
@@ -175,10 +185,16 @@ public record ImageSettings(Setting<Architecture> architecture, Pretrained pretr
             return this;
         }
 
+        /** Sets {@link ImageSettings#optimizer()} (null: Adam with the schedule). */
+        public Builder optimizer(Setting<IUpdater> value) {
+            optimizer = value;
+            return this;
+        }
+
         /** The validated settings. */
         public ImageSettings build() {
             return new ImageSettings(architecture, pretrained, augment, epochs, batchSize, seed, schedule,
-                    weightDecay, lrFinder, trainMetric, checkpoints);
+                    weightDecay, lrFinder, trainMetric, checkpoints, optimizer);
         }
     }
 }

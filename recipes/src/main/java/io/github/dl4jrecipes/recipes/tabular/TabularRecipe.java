@@ -22,6 +22,7 @@ import io.github.dl4jrecipes.recipes.NetworkConfiguration;
 import io.github.dl4jrecipes.recipes.Recipe;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
+import io.github.dl4jrecipes.recipes.internal.TargetScaling;
 import io.github.dl4jrecipes.recipes.Setting;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.activations.Activation;
@@ -29,6 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,6 +275,17 @@ public final class TabularRecipe implements Recipe {
     }
 
     /**
+     * A copy that trains with {@code updater} instead of Adam with the 1cycle policy: the
+     * updater's own learning rate (fixed, scheduled or self-adapting, e.g.
+     * {@link io.github.dl4jrecipes.core.schedule.HypergradientAdam}) applies, and the LR finder
+     * does not run. Each network gets its own copy.
+     */
+    public TabularRecipe withOptimizer(IUpdater updater) {
+        Objects.requireNonNull(updater, "updater");
+        return with(settings.toBuilder().optimizer(Setting.user(updater.clone())));
+    }
+
+    /**
      * A copy with these settings (e.g. a tuner's, marked {@link io.github.dl4jrecipes.recipes.Source#TUNER}).
      *
      * @param changed settings, validated when they were built
@@ -421,7 +434,7 @@ public final class TabularRecipe implements Recipe {
      * training every step sees the whole table.
      */
     private LrFinderResult findLr(int rows, int batch, int batches, DataSetIterator train) {
-        return settings.maxLr() != null ? null : sweep(rows, batch, batches, train);
+        return settings.maxLr() != null || settings.optimizer() != null ? null : sweep(rows, batch, batches, train);
     }
 
     /**
@@ -454,9 +467,10 @@ public final class TabularRecipe implements Recipe {
 
     private TrainedModel<? extends Model> train(Resolved resolved, DataSetIterator train, DataSetIterator valid) {
         Model net = resolved.configuration().init();
-        LOG.info("Training {} ({} parameters): {} epochs of {} batch(es), 1cycle peak LR {} ({})", name,
-                net.numParams(), resolved.epochs(), resolved.batchesPerEpoch(), resolved.maxLr(),
-                resolved.settings().maxLr().render(MAX_LR).source());
+        Setting<IUpdater> optimizer = resolved.settings().optimizer();
+        LOG.info("Training {} ({} parameters): {} epochs of {} batch(es), {}", name, net.numParams(),
+                resolved.epochs(), resolved.batchesPerEpoch(), optimizer != null ? optimizer.value()
+                : "1cycle peak LR " + resolved.maxLr() + " (" + resolved.settings().maxLr().render(MAX_LR).source() + ")");
         return train(net, resolved, train, valid);
     }
 
@@ -553,7 +567,8 @@ public final class TabularRecipe implements Recipe {
         OneCycle schedule = OneCycle.maxLr(resolved.maxLr().value()).withEpochs(resolved.epochs().value(), batches);
         TabularNetworks.Spec spec = new TabularNetworks.Spec(schema, task, resolved.activation().value(),
                 resolved.hiddenLayers().value(), resolved.dropout().value(), resolved.weightDecay().value(),
-                schedule.adam(), resolved.seed().value());
+                resolved.optimizer() != null ? resolved.optimizer().value().clone() : schedule.adam(),
+                resolved.seed().value());
         NetworkConfiguration configuration = usesEmbeddings()
                 ? NetworkConfiguration.of(TabularNetworks.graph(spec))
                 : NetworkConfiguration.of(TabularNetworks.multiLayer(spec));
@@ -588,9 +603,13 @@ public final class TabularRecipe implements Recipe {
                 .render("hiddenBlock"));
         rows.add(resolved.hiddenLayers().render("hiddenLayers"));
         rows.add(resolved.dropout().render("dropout"));
-        rows.add(Setting.byDefault("Adam, 1cycle LR and beta1 0.95-0.85-0.95", "fastai fit_one_cycle")
-                .render("optimizer"));
-        rows.add(resolved.maxLr().render(MAX_LR));
+        if (resolved.optimizer() != null) {
+            rows.add(resolved.optimizer().render("optimizer"));
+        } else {
+            rows.add(Setting.byDefault("Adam, 1cycle LR and beta1 0.95-0.85-0.95", "fastai fit_one_cycle")
+                    .render("optimizer"));
+            rows.add(resolved.maxLr().render(MAX_LR));
+        }
         rows.add(resolved.weightDecay().render("weightDecay"));
         rows.add(resolved.batchSize().render("batchSize"));
         rows.add(resolved.epochs().render("epochs"));

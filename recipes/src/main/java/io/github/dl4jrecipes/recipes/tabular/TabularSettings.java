@@ -7,6 +7,7 @@ import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.Setting;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.List;
 import java.util.Objects;
@@ -37,12 +38,14 @@ import java.util.Objects;
  * @param embeddings   whether categorical columns get entity embeddings
  * @param progress     how training shows progress (not a card setting)
  * @param checkpoints  where training saves checkpoints and resumes from, or null (not a card setting)
+ * @param optimizer    the updater to train with instead of Adam with the 1cycle policy, or null
+ *                     (the default; when set, {@code maxLr} and the LR finder do not apply)
  */
 public record TabularSettings(Setting<Activation> activation, Setting<List<Integer>> hiddenLayers,
                               Setting<Double> dropout, Setting<Double> maxLr, Setting<Integer> epochs,
                               Setting<Integer> batchSize, Setting<Integer> trainRows, Setting<Double> weightDecay,
                               Setting<Long> seed, Setting<Boolean> embeddings, Progress progress,
-                              Checkpoints checkpoints) {
+                              Checkpoints checkpoints, Setting<IUpdater> optimizer) {
 
     /** Validates every component that is set. */
     public TabularSettings {
@@ -97,7 +100,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
                 Setting.byDefault(TabularRecipe.DEFAULT_WEIGHT_DECAY, "off (batch norm and dropout regularize)"),
                 Setting.byDefault(Fit.DEFAULT_SEED, "fixed"),
                 Setting.byDefault(false, "one-hot inputs"),
-                Progress.AUTO, null);
+                Progress.AUTO, null, null);
     }
 
     /** A builder holding these settings, to change some and {@link Builder#build()} a new record. */
@@ -119,6 +122,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
         private Setting<Boolean> embeddings;
         private Progress progress;
         private Checkpoints checkpoints;
+        private Setting<IUpdater> optimizer;
 
         private Builder(TabularSettings from) {
             activation = from.activation;
@@ -133,6 +137,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
             embeddings = from.embeddings;
             progress = from.progress;
             checkpoints = from.checkpoints;
+            optimizer = from.optimizer;
         }
 
         /** Sets {@link TabularSettings#activation()}. */
@@ -207,10 +212,16 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
             return this;
         }
 
+        /** Sets {@link TabularSettings#optimizer()} (null: Adam with the 1cycle policy). */
+        public Builder optimizer(Setting<IUpdater> value) {
+            optimizer = value;
+            return this;
+        }
+
         /** The validated settings. */
         public TabularSettings build() {
             return new TabularSettings(activation, hiddenLayers, dropout, maxLr, epochs, batchSize, trainRows,
-                    weightDecay, seed, embeddings, progress, checkpoints);
+                    weightDecay, seed, embeddings, progress, checkpoints, optimizer);
         }
     }
 }

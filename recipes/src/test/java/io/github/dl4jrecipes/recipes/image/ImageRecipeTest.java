@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.lr.LrFinderResult;
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.recipes.RecipeCard;
 import io.github.dl4jrecipes.recipes.RecipeSetting;
@@ -94,6 +95,21 @@ class ImageRecipeTest {
         assertEquals("small", model.card().settings().get("recipe.architecture"));
         assertEquals("user", model.card().settings().get("recipe.maxLrSource"));
         assertEquals("0.003", model.card().settings().get("recipe.maxLr"));
+    }
+
+    @Test
+    void withOptimizerTrainsWithThatUpdaterAndSkipsTheLrFinder() {
+        HypergradientAdam hd = HypergradientAdam.of(3e-3).withHyperLearningRate(1e-6);
+        ImageRecipe recipe = ImageRecipe.classifier(SIDE, SIDE, 1, TinyImages.CLASSES).withOptimizer(hd)
+                .withAugment(Augment.none()).withEpochs(3).withBatchSize(16);
+        assertEquals(hd.toString(), recipe.card().value("optimizer"));
+        assertFalse(recipe.card().asMap().containsKey("maxLr"), recipe.card().toString());
+        DataSet train = TinyImages.make(96, 1, SIDE, 1);
+        double before = dataLoss(recipe.build(), train);
+        TrainedModel<ComputationGraph> model = recipe.fit(train, TinyImages.make(48, 1, SIDE, 2));
+        assertLossFalls(before, dataLoss(model.network(), train));
+        assertFalse(model.card().settings().containsKey("recipe.maxLrSource"), "no LR finder");
+        assertEquals(hd.toString(), model.card().settings().get("recipe.optimizer"));
     }
 
     @Test

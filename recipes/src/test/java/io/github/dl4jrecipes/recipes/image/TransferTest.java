@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.recipes.image;
 
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
 import io.github.dl4jrecipes.core.train.TrainedModel;
 import io.github.dl4jrecipes.recipes.augment.Augment;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -81,6 +82,15 @@ class TransferTest {
         assertTrue(e.getMessage().contains("does not match LeNet"), e.getMessage());
         assertTrue(e.getMessage().contains("is [20, 3, 5, 5] in the file but [20, 1, 5, 5] in the architecture"),
                 e.getMessage());
+    }
+
+    @Test
+    void anOptimizerOtherThanThePhasesOneCycleIsRefused(@TempDir Path dir) throws Exception {
+        ImageRecipe recipe = ImageRecipe.classifier(SIDE, SIDE, 1, 3).transfer(Pretrained.of(zoo(1), weights(dir, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> recipe.withOptimizer(HypergradientAdam.of(1e-3)));
+        assertTrue(e.getMessage().startsWith("optimizer: transfer(..) trains each phase with its own 1cycle, got "
+                + "HypergradientAdam(") && e.getMessage().contains("drop withOptimizer(..)"), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
 import io.github.dl4jrecipes.core.schedule.ScheduledAdam;
 import io.github.dl4jrecipes.core.train.EpochRecord;
 import io.github.dl4jrecipes.core.train.History;
@@ -52,6 +53,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +126,30 @@ class TabularRecipeTest {
         assertTrue(lr > LrFinder.DEFAULT_START_LR && lr < LrFinder.DEFAULT_END_LR && lr != TabularRecipe.DEFAULT_MAX_LR,
                 "LR " + lr);
         assertEquals(String.valueOf(split.train().numExamples()), model.card().settings().get("recipe.batchSize"));
+    }
+
+    @Test
+    void withOptimizerTrainsWithThatUpdaterInsteadOfOneCycleAndSkipsTheLrFinder() {
+        TabularData data = penguins(CategoricalEncoding.ONE_HOT);
+        TabularSplit split = data.split(0.8, 42);
+        HypergradientAdam hd = HypergradientAdam.of(1e-3).withHyperLearningRate(1e-6);
+        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(EPOCHS).withOptimizer(hd)
+                .withProgress(Progress.LOG);
+        for (Layer layer : layers(recipe.toConfiguration().multiLayer())) {
+            if (layer instanceof BaseLayer base && !(layer instanceof BatchNormalization)) {
+                assertEquals(hd, base.getIUpdater(), layer.toString());
+            }
+        }
+        RecipeCard card = recipe.card();
+        assertEquals(hd.toString(), card.value("optimizer"));
+        assertEquals("user", card.setting("optimizer").source());
+        assertFalse(card.asMap().containsKey("maxLr"), "no 1cycle peak: " + card);
+        TrainedModel<? extends Model> model = recipe.fit(split.train(), split.valid());
+        assertFalse(model.card().settings().containsKey("recipe.maxLr"), "no LR finder pick");
+        assertLossFalls(model.history());
+        double first = model.history().epochs().get(0).learningRate();
+        double last = model.history().last().orElseThrow().learningRate();
+        assertNotEquals(first, last, "the history records the adapted learning rate");
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.github.dl4jrecipes.tuning.internal;
 
-import io.github.dl4jrecipes.tuning.Dimension;
-import io.github.dl4jrecipes.tuning.TrialRecord;
-import io.github.dl4jrecipes.tuning.TrialSource;
-
 import java.util.List;
 
 /**
@@ -30,36 +26,5 @@ public record Axis(String name, boolean categorical, boolean log, List<Tick> tic
     /** Copies the ticks. */
     public Axis {
         ticks = List.copyOf(ticks);
-    }
-
-    /**
-     * Axes drawn without the space (a report from a database): a categorical coordinate's ticks
-     * labelled with the values its trials record, an ordered one's over the unit coordinate.
-     *
-     * @param dimensions the space's coordinates
-     * @param trials     the study's trials
-     * @return an axis per coordinate
-     */
-    public static List<Axis> fromTrials(List<Dimension> dimensions, List<TrialRecord> trials) {
-        List<Axis> axes = new java.util.ArrayList<>();
-        for (int i = 0; i < dimensions.size(); i++) {
-            Dimension d = dimensions.get(i);
-            if (!d.isCategorical()) {
-                axes.add(LeafInverse.unitAxis(d.name()));
-                continue;
-            }
-            List<Tick> ticks = new java.util.ArrayList<>();
-            for (int c = 0; c < d.categories(); c++) {
-                int category = c;
-                int coordinate = i;
-                String label = trials.stream().filter(t -> t.source() != TrialSource.AS_GIVEN
-                                && t.point().length > coordinate && d.category(t.point()[coordinate]) == category)
-                        .map(t -> t.params().get(d.name())).filter(java.util.Objects::nonNull).findFirst()
-                        .orElse("#" + (category + 1));
-                ticks.add(new Tick(d.unitOf(c), label));
-            }
-            axes.add(new Axis(d.name(), true, false, ticks));
-        }
-        return axes;
     }
 }

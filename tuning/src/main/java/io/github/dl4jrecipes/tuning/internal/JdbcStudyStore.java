@@ -106,8 +106,7 @@ public final class JdbcStudyStore implements StudyBackend {
      *                               database holds another schema version, or it cannot be reached
      */
     public static JdbcStudyStore open(JdbcTarget target, String name, String fingerprint, String space,
-                                      Direction direction, List<Dimension> dimensions, String strategy,
-                                      Settings settings) {
+                                      Direction direction, StudyInfo info, Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -123,7 +122,7 @@ public final class JdbcStudyStore implements StudyBackend {
         try {
             long id = store.retrying("open the study", c -> {
                 createSchema(c);
-                return findOrCreate(c, target, name, fingerprint, space, direction, dimensions, strategy);
+                return findOrCreate(c, target, name, fingerprint, space, direction, info);
             });
             Files.createDirectories(settings.workDir());
             return new JdbcStudyStore(pool, target, name, id, settings);
@@ -437,19 +436,18 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     private static long findOrCreate(Connection c, JdbcTarget target, String name, String fingerprint, String space,
-                                     Direction direction, List<Dimension> dimensions, String strategy)
-            throws SQLException {
+                                     Direction direction, StudyInfo info) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dl4jr_studies (name, fingerprint, space,"
                 + " direction, info) VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (name) DO NOTHING")) {
             insert.setString(1, name);
             insert.setString(2, fingerprint);
             insert.setString(3, space);
             insert.setString(4, direction.name());
-            insert.setString(5, json(new StudyInfo(dimensions, strategy)));
+            insert.setString(5, json(info));
             insert.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, fingerprint, space, direction, info::text FROM dl4jr_studies WHERE name = ?")) {
+                "SELECT id, fingerprint, space, direction, info->>'strategy' FROM dl4jr_studies WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -464,19 +462,12 @@ public final class JdbcStudyStore implements StudyBackend {
                             + " its objective, this run would " + direction + "; use the same direction or another"
                             + " study name");
                 }
-                StudyInfo info = readInfo(r.getString(5));
-                if (info.strategy() != null && !info.strategy().equals(strategy)) {
-                    throw new IllegalStateException(where + " was created with the strategy " + info.strategy()
-                            + ", this run uses " + strategy + "; its trials were proposed and budgeted by the first, so"
-                            + " mixing them would mislead both. Resume with the same sampler and scheduler, or use"
-                            + " another study name (e.g. " + name + "-2)");
-                }
-                if (info.strategy() == null) {
-                    try (PreparedStatement u = c.prepareStatement("UPDATE dl4jr_studies SET info = ?::jsonb WHERE id = ?")) {
-                        u.setString(1, json(new StudyInfo(info.dimensions(), strategy)));
-                        u.setLong(2, r.getLong(1));
-                        u.executeUpdate();
-                    }
+                String strategy = r.getString(5);
+                if (strategy != null && !strategy.equals(info.strategy())) {
+                    throw new IllegalStateException(where + " was created with the strategy " + strategy
+                            + ", this worker uses " + info.strategy() + "; its trials were proposed and budgeted by"
+                            + " the first. Start every worker with the same sampler and scheduler, or use another"
+                            + " study name");
                 }
                 return r.getLong(1);
             }
@@ -484,26 +475,19 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     /**
-     * What a study row keeps besides its identity, as JSON: the space's dimensions, so that a report
-     * can be drawn from the database alone.
+     * What a study row keeps besides its identity, as JSON: what a report needs to be drawn from the
+     * database alone, and what a joining worker must agree with.
      *
-     * @param dimensions the space's dimensions, in the order of the trials' points
-     * @param strategy   the sampler and scheduler that propose and budget its trials (absent in studies written
-     *                   before it was kept: the first run that resumes one records its own)
+     * @param dimensions   the space's dimensions, in the order of the trials' points
+     * @param axes         how the report draws each dimension
+     * @param strategy     the sampler and scheduler, described
+     * @param lrFinderPick the LR finder's pick the space is centred on, or null
      */
-    public record StudyInfo(List<Dimension> dimensions, String strategy) {
+    public record StudyInfo(List<Dimension> dimensions, List<Axis> axes, String strategy, Double lrFinderPick) {
     }
 
-    private static StudyInfo readInfo(String json) {
-        try {
-            return Json.MAPPER.readValue(json, StudyInfo.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("the study row's info is not readable JSON (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** A study read back from the database, for reports: its direction, dimensions and trials. */
-    public record Snapshot(String name, Direction direction, List<Dimension> dimensions, List<TrialRecord> trials) {
+    /** A study read back from the database, for reports: its direction, information and trials. */
+    public record Snapshot(String name, Direction direction, StudyInfo info, List<TrialRecord> trials) {
     }
 
     /**
@@ -512,6 +496,20 @@ public final class JdbcStudyStore implements StudyBackend {
      * @throws IllegalStateException when the database has no such study, or cannot be reached
      */
     public static Snapshot read(JdbcTarget target, String name, Settings settings) {
+        return find(target, name, settings, true).orElseThrow(() -> new IllegalStateException("there is no study '"
+                + name + "' in " + target.redacted() + "; fix: check --study-name (names are case-sensitive)"));
+    }
+
+    /**
+     * The information the study {@code name} keeps, or empty when the database has no such study yet.
+     *
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    public static Optional<StudyInfo> info(JdbcTarget target, String name, Settings settings) {
+        return find(target, name, settings, false).map(Snapshot::info);
+    }
+
+    private static Optional<Snapshot> find(JdbcTarget target, String name, Settings settings, boolean withTrials) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -522,6 +520,13 @@ public final class JdbcStudyStore implements StudyBackend {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings);
             Object[] row = reader.retrying("read the study", c -> {
+                try (Statement probe = c.createStatement();
+                     ResultSet tables = probe.executeQuery("SELECT to_regclass('dl4jr_studies') IS NOT NULL")) {
+                    tables.next();
+                    if (!tables.getBoolean(1)) {
+                        return null;
+                    }
+                }
                 try (PreparedStatement s = c.prepareStatement(
                         "SELECT id, direction, info::text FROM dl4jr_studies WHERE name = ?")) {
                     s.setString(1, name);
@@ -531,8 +536,7 @@ public final class JdbcStudyStore implements StudyBackend {
                 }
             });
             if (row == null) {
-                throw new IllegalStateException("there is no study '" + name + "' in " + target.redacted()
-                        + "; fix: check --study-name (names are case-sensitive)");
+                return Optional.empty();
             }
             StudyInfo info;
             try {
@@ -542,8 +546,8 @@ public final class JdbcStudyStore implements StudyBackend {
                         + " has information this version cannot read (" + e.getMessage() + ")", e);
             }
             JdbcStudyStore study = new JdbcStudyStore(pool, target, name, (Long) row[0], settings);
-            return new Snapshot(name, Direction.valueOf((String) row[1]),
-                    info.dimensions() == null ? List.of() : info.dimensions(), study.trials());
+            return Optional.of(new Snapshot(name, Direction.valueOf((String) row[1]), info,
+                    withTrials ? study.trials() : List.of()));
         }
     }
 

@@ -79,13 +79,13 @@ public final class StudyRunner<C> {
      * @param maxWallMillis  how long this run may take (this process)
      * @param retries        restarts of a failing trial before it is marked failed
      * @param seed           the study's seed
-     * @param heartbeat      how often this worker says it is alive (where the storage keeps heartbeats)
      * @param queue          points of queued candidates, NaN where the sampler chooses, trained in this order
      *                       after the space's candidate as given and before the sampler's
+     * @param heartbeat      how often this worker says it is alive (where the storage keeps heartbeats)
      */
     public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
                            int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed,
-                           Duration heartbeat, List<double[]> queue) {
+                           List<double[]> queue, Duration heartbeat) {
         /** Copies the queue. */
         public Settings {
             queue = List.copyOf(queue);
@@ -243,6 +243,35 @@ public final class StudyRunner<C> {
     }
 
     /**
+     * The sampler's next point, unless a trial that runs or waits already has its parameters
+     * (workers asking together; TPE's choice in a small categorical space hardly depends on its
+     * random stream): then the sampler is asked again with other random streams, and after
+     * {@value #SAMPLER_REDRAWS} such draws a uniformly random point that no running trial has is
+     * taken (at most {@value #RANDOM_REDRAWS} tries; a space with no such point gets the duplicate).
+     * With one worker no trial runs when it asks, so its proposals are unchanged.
+     */
+    private double[] proposeDistinct(List<TrialRecord> trials, int proposal, int number) {
+        Set<Map<String, String>> pending = trials.stream()
+                .filter(t -> t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING)
+                .map(TrialRecord::params).collect(java.util.stream.Collectors.toSet());
+        List<Observation> history = observations(trials);
+        double[] point = null;
+        for (int draw = 0; draw < SAMPLER_REDRAWS + RANDOM_REDRAWS; draw++) {
+            java.util.Random rng = Seeds.forTrial(settings.seed() + draw * REDRAW_SEED_STEP, number);
+            double[] next = draw < SAMPLER_REDRAWS
+                    ? settings.sampler().propose(space.dimensions(), history, proposal, rng)
+                    : Samplers.random().propose(space.dimensions(), history, proposal, rng);
+            if (draw == 0) {
+                point = next;
+            }
+            if (next == null || !pending.contains(space.describe(next))) {
+                return next;
+            }
+        }
+        return point;
+    }
+
+    /**
      * The next trial: the space's candidate as given until the study has it, then each queued
      * candidate it does not have yet (coordinates the queue leaves open drawn at random), then the
      * sampler's; null when the sampler has nothing left.
@@ -288,35 +317,6 @@ public final class StudyRunner<C> {
             }
         }
         return true;
-    }
-
-    /**
-     * The sampler's next point, unless a trial that runs or waits already has its parameters
-     * (workers asking together; TPE's choice in a small categorical space hardly depends on its
-     * random stream): then the sampler is asked again with other random streams, and after
-     * {@value #SAMPLER_REDRAWS} such draws a uniformly random point that no running trial has is
-     * taken (at most {@value #RANDOM_REDRAWS} tries; a space with no such point gets the duplicate).
-     * With one worker no trial runs when it asks, so its proposals are unchanged.
-     */
-    private double[] proposeDistinct(List<TrialRecord> trials, int proposal, int number) {
-        Set<Map<String, String>> pending = trials.stream()
-                .filter(t -> t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING)
-                .map(TrialRecord::params).collect(java.util.stream.Collectors.toSet());
-        List<Observation> history = observations(trials);
-        double[] point = null;
-        for (int draw = 0; draw < SAMPLER_REDRAWS + RANDOM_REDRAWS; draw++) {
-            java.util.Random rng = Seeds.forTrial(settings.seed() + draw * REDRAW_SEED_STEP, number);
-            double[] next = draw < SAMPLER_REDRAWS
-                    ? settings.sampler().propose(space.dimensions(), history, proposal, rng)
-                    : Samplers.random().propose(space.dimensions(), history, proposal, rng);
-            if (draw == 0) {
-                point = next;
-            }
-            if (next == null || !pending.contains(space.describe(next))) {
-                return next;
-            }
-        }
-        return point;
     }
 
     private Work started(TrialRecord trial) {

@@ -28,6 +28,9 @@ class JdbcStudyStoreTest {
     private static final Duration RETRY = Duration.ofSeconds(30);
     private static final List<io.github.dl4jrecipes.tuning.Dimension> DIMS =
             List.of(new io.github.dl4jrecipes.tuning.Dimension("lr", 0), new io.github.dl4jrecipes.tuning.Dimension("act", 3));
+    private static final JdbcStudyStore.StudyInfo INFO = new JdbcStudyStore.StudyInfo(DIMS,
+            List.of(new Axis("lr", false, true, List.of(new Axis.Tick(0, "1e-4"), new Axis.Tick(1, "1e-1")))),
+            "TpeSampler + FullBudget", 0.01);
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path work;
     private PostgresDatabase db;
@@ -63,14 +66,19 @@ class JdbcStudyStoreTest {
         assertTrue(space.getMessage().contains("different search space"), space.getMessage());
         assertTrue(space.getMessage().contains("space of fp-A; this space: space of fp-B"), space.getMessage());
         IllegalStateException direction = assertThrows(IllegalStateException.class,
-                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, DIMS, "strategy", settings(RETRY)));
+                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MINIMIZE, INFO, settings(RETRY)));
         assertTrue(direction.getMessage().contains("created to MAXIMIZE its objective, this run would MINIMIZE"),
                 direction.getMessage());
-        IllegalStateException strategy = assertThrows(IllegalStateException.class,
-                () -> JdbcStudyStore.open(db.target(), "tabular", "fp-A", "space of fp-A", Direction.MAXIMIZE, DIMS,
-                        "TpeSampler[..] + Asha[..]", settings(RETRY)));
-        assertTrue(strategy.getMessage().contains("was created with the strategy strategy, this run uses "
-                + "TpeSampler[..] + Asha[..]"), strategy.getMessage());
+    }
+
+    @Test
+    void aWorkerWithAnotherStrategyIsRefusedNamingBoth() throws Exception {
+        open("s", "fp").close();
+        JdbcStudyStore.StudyInfo other = new JdbcStudyStore.StudyInfo(DIMS, INFO.axes(), "RandomSampler + Asha", null);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(db.target(),
+                "s", "fp", "space of fp", Direction.MAXIMIZE, other, settings(RETRY)));
+        assertTrue(e.getMessage().contains("created with the strategy TpeSampler + FullBudget, this worker uses"
+                + " RandomSampler + Asha"), e.getMessage());
     }
 
     @Test
@@ -88,7 +96,7 @@ class JdbcStudyStoreTest {
             assertArrayEquals(t.point(), back.point());
             assertEquals(Map.of(1, List.of(0.5, 0.75)), store.intermediateValues());
             JdbcStudyStore.Snapshot read = JdbcStudyStore.read(db.target(), "s", settings(RETRY));
-            assertEquals(DIMS, read.dimensions(), "the space's dimensions are kept for reports");
+            assertEquals(INFO, read.info(), "the space's dimensions, axes, strategy and LR pick are kept");
             assertEquals(Direction.MAXIMIZE, read.direction());
             assertEquals(List.of(0.5, 0.75), read.trials().get(0).values());
         }
@@ -190,7 +198,7 @@ class JdbcStudyStoreTest {
         JdbcTarget nowhere = JdbcTarget.parse("postgresql://127.0.0.1:1/none", null,
                 Map.of(JdbcTarget.USER_ENV, "u", JdbcTarget.PASSWORD_ENV, "s3cret-pw"), "test");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(nowhere, "s",
-                "fp", "space", Direction.MAXIMIZE, DIMS, "strategy", settings(Duration.ofSeconds(2))));
+                "fp", "space", Direction.MAXIMIZE, INFO, settings(Duration.ofSeconds(2))));
         assertTrue(e.getMessage().contains("study 's' in postgresql://u@127.0.0.1:1/none"), e.getMessage());
         assertTrue(e.getMessage().contains("has not answered for 2 s"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pw"), e.getMessage());
@@ -202,7 +210,7 @@ class JdbcStudyStoreTest {
                 JdbcTarget.PASSWORD_ENV, "not-the-password"), "--storage");
         long start = System.nanoTime();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(wrong, "s",
-                "fp", "space", Direction.MAXIMIZE, DIMS, "strategy", settings(RETRY)));
+                "fp", "space", Direction.MAXIMIZE, INFO, settings(RETRY)));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "not retried for the whole window");
         assertTrue(e.getMessage().contains("fix: set the user and password through DL4J_RECIPES_DB_USER"),
                 e.getMessage());
@@ -210,8 +218,8 @@ class JdbcStudyStoreTest {
     }
 
     private JdbcStudyStore open(String name, String fingerprint) {
-        return JdbcStudyStore.open(db.target(), name, fingerprint, "space of " + fingerprint, Direction.MAXIMIZE, DIMS,
-                "strategy", settings(RETRY));
+        return JdbcStudyStore.open(db.target(), name, fingerprint, "space of " + fingerprint, Direction.MAXIMIZE, INFO,
+                settings(RETRY));
     }
 
     private JdbcStudyStore.Settings settings(Duration retry) {
@@ -220,6 +228,7 @@ class JdbcStudyStoreTest {
 
     private static TrialRecord trial(int number, String owner) {
         return new TrialRecord(number, TrialStatus.RUNNING, new double[]{0.25, number / 100.0},
-                Map.of("lr", "0.01"), -1, 0, 3, List.of(), Map.of(), null, 0, owner, 0, null, null);
+                Map.of("lr", "0.01"), -1, 0, 3, List.of(), Map.of(), null, 0, owner, 0, null,
+                io.github.dl4jrecipes.tuning.TrialSource.SAMPLER);
     }
 }

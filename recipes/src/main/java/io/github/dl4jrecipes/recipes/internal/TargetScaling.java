@@ -1,4 +1,4 @@
-package io.github.dl4jrecipes.recipes.tabular;
+package io.github.dl4jrecipes.recipes.internal;
 
 import io.github.dl4jrecipes.core.train.Net;
 import org.deeplearning4j.nn.api.Layer;
@@ -24,13 +24,13 @@ import java.util.Arrays;
  * @param mean per target column, over the training rows
  * @param std  per target column, 1 where constant
  */
-record TargetScaling(double[] mean, double[] std) {
+public record TargetScaling(double[] mean, double[] std) {
 
     /** Scale of a constant target column, so that standardizing leaves it at zero instead of dividing by 0. */
     static final double CONSTANT_STD = 1;
 
     /** Statistics of the labels of every batch of {@code train} (reset before and after). */
-    static TargetScaling of(DataSetIterator train) {
+    public static TargetScaling of(DataSetIterator train) {
         double[] sum = null;
         double[] sumSq = null;
         long rows = 0;
@@ -60,7 +60,7 @@ record TargetScaling(double[] mean, double[] std) {
     }
 
     /** Standardizes the labels of each batch, after whatever {@code previous} does (may be null). */
-    DataSetPreProcessor preProcessor(DataSetPreProcessor previous) {
+    public DataSetPreProcessor preProcessor(DataSetPreProcessor previous) {
         INDArray meanRow = Nd4j.createFromArray(mean).reshape(1, mean.length);
         INDArray stdRow = Nd4j.createFromArray(std).reshape(1, std.length);
         return batch -> {
@@ -77,7 +77,7 @@ record TargetScaling(double[] mean, double[] std) {
     }
 
     /** Rewrites the output layer so that the network predicts unscaled targets. */
-    void foldInto(Model network) {
+    public void foldInto(Model network) {
         Layer output = Net.of(network).outputLayer();
         INDArray weights = output.getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray bias = output.getParam(DefaultParamInitializer.BIAS_KEY);

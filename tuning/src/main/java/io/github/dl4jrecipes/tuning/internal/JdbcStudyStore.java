@@ -282,28 +282,12 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     /** One transaction's view of the trials. */
-    private final class Ledger implements TrialLedger {
+    private final class Ledger extends CachedLedger {
         private final Connection connection;
-        private List<TrialRecord> cache;
         private final Map<Integer, Duration> heartbeats = new HashMap<>();
-        private int highest;
 
         Ledger(Connection connection) {
             this.connection = connection;
-        }
-
-        @Override
-        public List<TrialRecord> trials() {
-            if (cache == null) {
-                cache = read();
-            }
-            return List.copyOf(cache);
-        }
-
-        @Override
-        public int nextNumber() {
-            trials();
-            return highest + 1;
         }
 
         @Override
@@ -313,18 +297,12 @@ public final class JdbcStudyStore implements StudyBackend {
         }
 
         @Override
-        public void write(TrialRecord record) {
+        void store(TrialRecord record) {
             try {
                 upsert(record);
             } catch (SQLException e) {
                 throw new SqlFailure(e);
             }
-            if (cache != null) {
-                cache.removeIf(t -> t.number() == record.number());
-                cache.add(record);
-                cache.sort(java.util.Comparator.comparingInt(TrialRecord::number));
-            }
-            highest = Math.max(highest, record.number());
         }
 
         private void upsert(TrialRecord record) throws SQLException {
@@ -376,7 +354,8 @@ public final class JdbcStudyStore implements StudyBackend {
             }
         }
 
-        private List<TrialRecord> read() {
+        @Override
+        List<TrialRecord> read() {
             List<TrialRecord> trials = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT number, record::text,"
                     + " EXTRACT(EPOCH FROM (now() - heartbeat)) FROM dl4jr_trials WHERE study_id = ? ORDER BY number")) {
@@ -384,7 +363,7 @@ public final class JdbcStudyStore implements StudyBackend {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         int number = r.getInt(1);
-                        highest = Math.max(highest, number);
+                        sawNumber(number);
                         trials.add(parse(number, r.getString(2)));
                         double age = r.getDouble(3);
                         if (!r.wasNull()) {

@@ -11,6 +11,7 @@ import io.github.dl4jrecipes.tuning.TabularTuning;
 import io.github.dl4jrecipes.tuning.Tuner;
 import io.github.dl4jrecipes.tuning.TuningResult;
 
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.PrintWriter;
@@ -53,7 +54,22 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         /** Random proposals, asynchronous successive halving from {@link #MIN_EPOCHS} to the max epochs. */
         ASHA,
         /** Random proposals, Hyperband brackets from {@link #MIN_EPOCHS} to the max epochs. */
-        HYPERBAND
+        HYPERBAND;
+
+        /**
+         * @param space     the space to search
+         * @param maxEpochs epochs of a fully trained trial
+         * @param <C>       the candidate type
+         * @return a tuner of this strategy over {@code space}
+         */
+        public <C> Tuner<C> tuner(ParameterSpace<C> space, int maxEpochs) {
+            return switch (this) {
+                case RANDOM -> Tuner.random(space, maxEpochs);
+                case TPE -> Tuner.tpe(space, maxEpochs);
+                case ASHA -> Tuner.asha(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
+                case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
+            };
+        }
     }
 
     /** Validates the settings. */
@@ -97,12 +113,7 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         DataSet train = recipe.classLabels(split.train());
         DataSet valid = recipe.classLabels(split.valid());
         TabularSpace space = SearchSpaces.tabular(recipe, train, study);
-        Tuner<TabularRecipe> tuner = switch (strategy) {
-            case RANDOM -> Tuner.random(space, maxEpochs);
-            case TPE -> Tuner.tpe(space, maxEpochs);
-            case ASHA -> Tuner.asha(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
-            case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
-        };
+        Tuner<TabularRecipe> tuner = strategy.tuner(space, maxEpochs);
         enqueue.forEach(tuner::enqueue);
         TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).storage(study)
                 .run(TabularTuning.objective(recipe, train, valid));

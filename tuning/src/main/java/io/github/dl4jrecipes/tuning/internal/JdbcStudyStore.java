@@ -57,6 +57,11 @@ public final class JdbcStudyStore implements StudyBackend {
     /** First wait after a lost connection; doubled each time, up to {@link #MAX_BACKOFF}. */
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * How long the first connection is retried: a wrong host or port is far likelier then than a
+     * restarting server, and should not keep a person waiting for the whole {@link Settings#retryFor()}.
+     */
+    static final Duration FIRST_CONNECTION_RETRY = Duration.ofSeconds(15);
     /** The advisory lock that serialises schema creation between workers starting together. */
     private static final long SCHEMA_LOCK = 0x646c346a72L;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStudyStore.class);
@@ -89,6 +94,11 @@ public final class JdbcStudyStore implements StudyBackend {
      * @param grace     how old a running trial's heartbeat may get before other workers take the trial over
      */
     public record Settings(Path workDir, Duration retryFor, Duration grace) {
+        /** The same with the retry window shortened to {@link #FIRST_CONNECTION_RETRY} at most. */
+        Settings forFirstConnection() {
+            return retryFor.compareTo(FIRST_CONNECTION_RETRY) <= 0 ? this
+                    : new Settings(workDir, FIRST_CONNECTION_RETRY, grace);
+        }
     }
 
     private JdbcStudyStore(HikariDataSource pool, JdbcTarget target, String name, long studyId, Settings settings) {
@@ -118,7 +128,7 @@ public final class JdbcStudyStore implements StudyBackend {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
         HikariDataSource pool = new HikariDataSource(config);
-        JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings);
+        JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
         try {
             long id = store.retrying("open the study", c -> {
                 createSchema(c);
@@ -497,7 +507,7 @@ public final class JdbcStudyStore implements StudyBackend {
         config.setAutoCommit(false);
         config.setInitializationFailTimeout(-1);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings);
+            JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
             Object[] row = reader.retrying("read the study", c -> {
                 try (Statement probe = c.createStatement();
                      ResultSet tables = probe.executeQuery("SELECT to_regclass('dl4jr_studies') IS NOT NULL")) {

@@ -185,10 +185,14 @@ final class ColumnBuffer {
     }
 
     /**
-     * The values, {@code NaN} where missing or not a number: the buffer itself, not a copy, so
-     * longer than {@link #size()} (a copy would hold a big column twice while it is made).
+     * The values, {@code NaN} where missing or not a number: the buffer itself, trimmed to
+     * {@link #size()} (the growth by doubling left up to half of it unused).
      */
     double[] values() {
+        if (values.length != size) {
+            values = Arrays.copyOf(values, size);
+            codes = codes == null ? null : Arrays.copyOf(codes, size);
+        }
         return values;
     }
 

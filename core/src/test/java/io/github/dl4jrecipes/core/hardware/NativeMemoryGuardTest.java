@@ -13,13 +13,13 @@ class NativeMemoryGuardTest {
     @Test
     void collectsWhenTheResidentSetGrewPastTheStepAboveItsLowestReading() {
         NativeMemoryGuard guard = new NativeMemoryGuard();
-        long[] readings = {500, 450, 560, 578, 579, 600, 707, 708, 600, 729};
+        long[] readings = {500, 450, 480, 514, 515, 600, 643, 644, 600, 665};
         List<Boolean> answers = new ArrayList<>();
         for (long mib : readings) {
             answers.add(guard.shouldCollect(mib * MIB));
         }
-        // lowest 450: 578 is exactly 128 MiB above it (not more), 579 is more: collect, and start anew;
-        // lowest 600 (first 600, 707 and 708 above it, then 600 again): 729 is 129 above it
+        // lowest 450: 514 is exactly 64 MiB above it (not more), 515 is more: collect, and start anew;
+        // lowest 600 (first 600, 643 and 644 above it, then 600 again): 665 is 65 above it
         assertEquals(List.of(false, false, false, false, true, false, false, false, false, true), answers);
     }
 }

@@ -66,7 +66,7 @@ final class ColumnBuffer {
         } else if (Numbers.isDecimal(token)) {
             numbers++;
             values[size] = Numbers.parse(token);
-            if (numberSpellings < spellingLimit || index.containsKey(token)) {
+            if (numberSpellings < spellingLimit || (spellingLimit > 0 && index.containsKey(token))) {
                 setCode(code(token, line));
             } else {
                 spellingsDropped = true;

@@ -208,7 +208,7 @@ class Dl4jRecipesTest {
     void usageErrorsExitWithTwo() {
         Run groupAlone = run("train");
         assertEquals(Dl4jRecipes.USAGE, groupAlone.code());
-        assertTrue(groupAlone.err().contains("'dl4j-recipes train' needs a subcommand, one of [tabular, image]"),
+        assertTrue(groupAlone.err().contains("'dl4j-recipes train' needs a subcommand, one of [tabular, image, sequence]"),
                 groupAlone.err());
         Run unknown = run("predict", "tabular", "--model", "m", "--csv", "c", "--output", "o", "--bogus");
         assertEquals(Dl4jRecipes.USAGE, unknown.code());

@@ -12,19 +12,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The run-time choice of the ND4J CPU binary, measured: the same fast-path throughput (LeNet, the
@@ -60,8 +54,8 @@ final class IsaDispatch {
             throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
         for (CpuBinary b : candidates()) {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + CpuBinaries.BINARY_PROPERTY + "=" + b.settingName(), "-cp", classpath(),
+            List<String> command = List.of(ChildJvm.java(),
+                    "-D" + CpuBinaries.BINARY_PROPERTY + "=" + b.settingName(), "-cp", ChildJvm.classpath(),
                     IsaDispatch.class.getName(), Integer.toString(warmup), Integer.toString(iterations),
                     Integer.toString(windows), Integer.toString(imageWarmup), Integer.toString(imageIterations));
             Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -103,21 +97,5 @@ final class IsaDispatch {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
-    }
-
-    /** The bench's runtime class path: exec:java's class loader, else the JVM's. */
-    private static String classpath() {
-        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
-            return Arrays.stream(loader.getURLs()).map(IsaDispatch::file).collect(Collectors.joining(File.pathSeparator));
-        }
-        return System.getProperty("java.class.path");
-    }
-
-    private static String file(URL url) {
-        try {
-            return Path.of(url.toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(url.toString(), e);
-        }
     }
 }

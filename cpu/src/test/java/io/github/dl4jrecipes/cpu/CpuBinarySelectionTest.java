@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.cpu;
 
+import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
 import io.github.dl4jrecipes.core.hardware.CpuBinary;
 import io.github.dl4jrecipes.core.hardware.CpuBinaryChoice;
@@ -41,9 +42,23 @@ class CpuBinarySelectionTest {
 
     @Test
     void aForcedBuildIsLoadedInsteadInAFreshJvm() throws Exception {
-        assertEquals("2 true", childReport("onednn-avx2"));
-        assertEquals("1 false", childReport("generic"));
-        assertEquals("1 true", childReport("onednn"));
+        assertEquals("2 true", lastLine(childReport("onednn-avx2")));
+        assertEquals("1 true", lastLine(childReport("onednn")));
+    }
+
+    @Test
+    void withoutOneDnnTheSetUpSaysInOneLineWhyTheFastPathIsOffAndHowToTurnItOn() throws Exception {
+        String out = childReport("generic");
+        assertEquals("1 false", lastLine(out));
+        List<String> lines = out.lines().filter(l -> l.contains("CPU fast path off")).toList();
+        assertEquals(1, lines.size(), out);
+        assertTrue(lines.get(0).contains("The loaded ND4J binary has no oneDNN"), lines.get(0));
+        assertTrue(lines.get(0).contains("depend on io.github.dl4jrecipes:dl4j-recipes-cpu"), lines.get(0));
+    }
+
+    private static String lastLine(String out) {
+        String[] lines = out.split("\\R");
+        return lines[lines.length - 1];
     }
 
     private static String loadedFrom(String library) {
@@ -51,7 +66,7 @@ class CpuBinarySelectionTest {
                 .filter(e -> e.getKey().contains(library)).map(e -> e.getValue()).findFirst().orElse("not loaded");
     }
 
-    /** Runs {@link Report} in a child JVM with the build forced; its one line: binary level, oneDNN. */
+    /** Runs {@link Report} in a child JVM with the build forced; its output ends with: binary level, oneDNN. */
     private static String childReport(String binary) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -62,14 +77,14 @@ class CpuBinarySelectionTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
         assertEquals(0, p.exitValue(), out);
-        String[] lines = out.split("\\R");
-        return lines[lines.length - 1];
+        return out;
     }
 
     /** The child: loads ND4J and prints the build's level and whether it has oneDNN. */
     public static final class Report {
         public static void main(String[] args) {
             Nd4j.create(1);
+            Backend.setUp();
             NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
             CpuBinary chosen = CpuBinaries.selected().orElseThrow().binary();
             if (chosen.oneDnn() != ops.buildInfo().contains("HAVE_ONEDNN")) {

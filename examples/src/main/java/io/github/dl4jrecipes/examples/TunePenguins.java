@@ -8,6 +8,7 @@ import io.github.dl4jrecipes.examples.tabular.TabularStudy;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.tuning.TabularTuning;
+import io.github.dl4jrecipes.tuning.StudyStorage;
 import io.github.dl4jrecipes.tuning.TuningResult;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -45,7 +46,7 @@ public final class TunePenguins {
         TabularData data = TabularData.penguins();
         TabularStudy settings = new TabularStudy(TabularStudy.Strategy.ASHA, TRIALS, MAX_EPOCHS,
                 Fit.DEFAULT_SEED);
-        TuningResult<TabularRecipe> result = settings.run(data, study, out);
+        TuningResult<TabularRecipe> result = settings.run(data, StudyStorage.directory(study), out);
 
         TabularSplit split = data.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID,
                 Fit.DEFAULT_SEED);

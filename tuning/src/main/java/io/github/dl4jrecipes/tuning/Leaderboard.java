@@ -59,7 +59,7 @@ public final class Leaderboard {
     public String toText(int top) {
         List<String> params = paramNames();
         List<List<String>> table = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("rank", "trial", "status", "objective", "epochs"));
+        List<String> header = new ArrayList<>(List.of("rank", "trial", "status", "objective", "epochs", "source"));
         header.addAll(params);
         table.add(header);
         for (int i = 0; i < Math.min(top, rows.size()); i++) {
@@ -84,7 +84,7 @@ public final class Leaderboard {
     /** @param file where to write the table as CSV (atomically) */
     public void writeCsv(Path file) {
         List<String> params = paramNames();
-        StringBuilder sb = new StringBuilder("rank,trial,status,objective,epochs");
+        StringBuilder sb = new StringBuilder("rank,trial,status,objective,epochs,source");
         params.forEach(p -> sb.append(',').append(csv(p)));
         sb.append('\n');
         for (int i = 0; i < rows.size(); i++) {
@@ -98,7 +98,7 @@ public final class Leaderboard {
         List<JsonRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             TrialRecord t = rows.get(i);
-            out.add(new JsonRow(i + 1, t.number(), t.status(), t.value(), t.epochs(), direction, t.params()));
+            out.add(new JsonRow(i + 1, t.number(), t.status(), t.value(), t.epochs(), direction, t.source(), t.params()));
         }
         try {
             write(file, Json.MAPPER.writeValueAsBytes(out));
@@ -109,7 +109,7 @@ public final class Leaderboard {
 
     /** One row of {@code leaderboard.json}, its fields in this order. */
     private record JsonRow(int rank, int trial, TrialStatus status, double objective, int epochs, Direction direction,
-                           Map<String, String> params) {
+                           TrialSource source, Map<String, String> params) {
     }
 
     /** A row's cells: rounded to {@link Numbers#DIGITS} significant digits for people, whole for files. */
@@ -117,7 +117,8 @@ public final class Leaderboard {
         TrialRecord t = rows.get(i);
         List<String> r = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(t.number()),
                 t.status().name().toLowerCase(Locale.ROOT),
-                rounded ? Numbers.format(t.value()) : Double.toString(t.value()), Integer.toString(t.epochs())));
+                rounded ? Numbers.format(t.value()) : Double.toString(t.value()), Integer.toString(t.epochs()),
+                t.source().name().toLowerCase(Locale.ROOT)));
         params.forEach(p -> {
             String value = t.params().getOrDefault(p, "");
             r.add(rounded ? Numbers.formatValue(value) : value);

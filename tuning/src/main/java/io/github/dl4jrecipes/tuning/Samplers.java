@@ -10,6 +10,7 @@ import java.util.Random;
  *
  * <pre>{@code
  * Sampler tpe = Samplers.tpe();              // model-based after 10 random trials
+ * Sampler joint = Samplers.multivariateTpe(); // the same over the joint density of all hyperparameters
  * Sampler zoom = Samplers.zoomIn(8, 0.5);    // rounds of 8, box halves each round
  * Sampler grid = Samplers.arbiter(new GridSearchCandidateGenerator(space, 3,
  *         GridSearchCandidateGenerator.Mode.Sequential, Map.of()));
@@ -36,7 +37,25 @@ public final class Samplers {
     /** @return TPE with Optuna's defaults: 10 random trials, 24 candidates, γ = 0.1 (at most 25) */
     public static Sampler tpe() {
         return new TpeSampler(TpeSampler.DEFAULT_STARTUP_TRIALS, TpeSampler.DEFAULT_CANDIDATES,
-                TpeSampler.DEFAULT_GAMMA, TpeSampler.DEFAULT_MAX_GOOD);
+                TpeSampler.DEFAULT_GAMMA, TpeSampler.DEFAULT_MAX_GOOD, false);
+    }
+
+    /**
+     * @return the multivariate TPE (Optuna's {@code TPESampler(multivariate=True)}): joint densities over
+     *         all hyperparameters, so values that were good together are proposed together; Optuna's
+     *         other defaults
+     */
+    public static Sampler multivariateTpe() {
+        return multivariateTpe(TpeSampler.DEFAULT_STARTUP_TRIALS);
+    }
+
+    /**
+     * @param startupTrials random trials before the model takes over, &ge; 1
+     * @return the multivariate TPE with the given warm-up
+     */
+    public static Sampler multivariateTpe(int startupTrials) {
+        return new TpeSampler(startupTrials, TpeSampler.DEFAULT_CANDIDATES, TpeSampler.DEFAULT_GAMMA,
+                TpeSampler.DEFAULT_MAX_GOOD, true);
     }
 
     /**
@@ -45,7 +64,7 @@ public final class Samplers {
      */
     public static Sampler tpe(int startupTrials) {
         return new TpeSampler(startupTrials, TpeSampler.DEFAULT_CANDIDATES, TpeSampler.DEFAULT_GAMMA,
-                TpeSampler.DEFAULT_MAX_GOOD);
+                TpeSampler.DEFAULT_MAX_GOOD, false);
     }
 
     /** @return zoom-in random search with rounds of 8 trials and the box halving per round */

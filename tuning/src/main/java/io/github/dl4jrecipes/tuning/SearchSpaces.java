@@ -6,7 +6,6 @@ import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
-import io.github.dl4jrecipes.tuning.internal.StudyStore;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -96,7 +95,7 @@ public final class SearchSpaces {
      * @return the space
      */
     public static TabularSpace tabular(TabularRecipe recipe, DataSet train) {
-        return tabular(recipe, train, null);
+        return tabular(recipe, train, (StudyStorage) null);
     }
 
     /**
@@ -111,21 +110,34 @@ public final class SearchSpaces {
      * @return the space
      */
     public static TabularSpace tabular(TabularRecipe recipe, DataSet train, Path study) {
+        return tabular(recipe, train, study == null ? null : StudyStorage.directory(study));
+    }
+
+    /**
+     * {@link #tabular(TabularRecipe, DataSet, Path)} for a study in any storage (a database study:
+     * the pick the first worker recorded, so every worker searches the same space).
+     *
+     * @param recipe  the recipe to start from
+     * @param train   the training rows the study will train on
+     * @param storage where the study lives (new or existing), or null
+     * @return the space
+     */
+    public static TabularSpace tabular(TabularRecipe recipe, DataSet train, StudyStorage storage) {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(train, "train");
         TabularRecipe sized = recipe.withTrainRows(train.numExamples());
         if (sized.settings().maxLr() != null) {
             return tabular(sized, sized.settings().maxLr().value());
         }
-        double centre = keptPick(study).orElseGet(() -> sized.findLr(train).suggestion());
+        double centre = keptPick(storage).orElseGet(() -> sized.findLr(train).suggestion());
         return tabular(sized.withSettings(sized.settings().toBuilder()
                 .maxLr(Setting.lrFinder(centre, LR_FINDER_WHY)).build()), centre);
     }
 
     /** The LR finder's pick recorded in {@code study}, logged when found. */
-    private static Optional<Double> keptPick(Path study) {
-        Optional<Double> kept = study == null ? Optional.empty() : StudyStore.lrFinderPick(study);
-        kept.ifPresent(pick -> LOG.info("LR finder's pick {} read from study {}: the LR range test is not run again",
+    private static Optional<Double> keptPick(StudyStorage study) {
+        Optional<Double> kept = study == null ? Optional.empty() : study.lrFinderPick();
+        kept.ifPresent(pick -> LOG.info("LR finder's pick {} read from {}: the LR range test is not run again",
                 pick, study));
         return kept;
     }
@@ -188,7 +200,7 @@ public final class SearchSpaces {
      * @return the space
      */
     public static ImageSpace image(ImageRecipe recipe, DataSet train) {
-        return image(recipe, train, null);
+        return image(recipe, train, (StudyStorage) null);
     }
 
     /**
@@ -201,6 +213,18 @@ public final class SearchSpaces {
      * @return the space
      */
     public static ImageSpace image(ImageRecipe recipe, DataSet train, Path study) {
+        return image(recipe, train, study == null ? null : StudyStorage.directory(study));
+    }
+
+    /**
+     * {@link #image(ImageRecipe, DataSet, Path)} for a study in any storage.
+     *
+     * @param recipe  the recipe to start from
+     * @param train   the training images the study will train on
+     * @param storage where the study lives (new or existing), or null
+     * @return the space
+     */
+    public static ImageSpace image(ImageRecipe recipe, DataSet train, StudyStorage storage) {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(train, "train");
         int rows = train.numExamples();
@@ -209,7 +233,7 @@ public final class SearchSpaces {
         if (given.isPresent()) {
             return image(recipe, given.getAsDouble(), maxBatch);
         }
-        Optional<Double> kept = keptPick(study);
+        Optional<Double> kept = keptPick(storage);
         int batches = (rows + recipe.batchSize() - 1) / recipe.batchSize();
         if (kept.isEmpty() && batches < LrFinder.MIN_ITERATIONS) {
             LOG.warn("LR finder skipped: {} batches of {} images, fewer than the {} it needs; the learning-rate range "

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a study lives. A directory ({@link #directory(Path)}, the default) serves the workers of one
@@ -150,6 +151,29 @@ public final class StudyStorage {
         JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
         return TuningResult.writeReports(out, study.trials(), study.info().dimensions(), study.info().axes(),
                 study.direction());
+    }
+
+    /**
+     * The LR range test's pick this study recorded (a directory's {@code study.json}, a database's
+     * study row), or empty for a new study: workers that join or resume center their space on it
+     * without running the test again.
+     */
+    Optional<Double> lrFinderPick() {
+        if (dir != null) {
+            return StudyStore.lrFinderPick(dir);
+        }
+        return JdbcStudyStore.info(target(), name, jdbcSettings()).map(JdbcStudyStore.StudyInfo::lrFinderPick);
+    }
+
+    /**
+     * The ranking of this database study's finished trials, read from the database alone.
+     *
+     * @throws IllegalStateException for a directory storage, or a study the database does not hold
+     */
+    public Leaderboard leaderboard() {
+        requireDatabase("leaderboard");
+        JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
+        return Leaderboard.of(study.trials(), study.direction());
     }
 
     private JdbcTarget target() {

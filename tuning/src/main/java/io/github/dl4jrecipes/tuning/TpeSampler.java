@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.tuning.internal.JointParzenEstimator;
 import io.github.dl4jrecipes.tuning.internal.ParzenEstimator;
 
 import java.util.ArrayList;
@@ -13,14 +14,20 @@ import java.util.Random;
  * candidates from l and keeps the one with the largest l(x)/g(x). Each dimension is modelled
  * on its own (the univariate TPE): ordered ones with {@link ParzenEstimator} in the unit
  * coordinate (so log-scale ranges are modelled in log space), categorical ones with smoothed
- * category frequencies. Pruned trials always count among the bad ones.
+ * category frequencies. Pruned trials always count among the bad ones. The multivariate TPE
+ * ({@code multivariate}, Optuna's {@code TPESampler(multivariate=True)}; Falkner et al., 2018)
+ * models l and g as joint densities over all dimensions ({@link JointParzenEstimator}), so
+ * hyperparameters that interact (learning rate and batch size) are proposed in combinations that
+ * were good together.
  *
  * @param startupTrials random trials before the model takes over
  * @param candidates    draws from l(x) scored per proposal
  * @param gamma         fraction of finished trials counted as good
  * @param maxGood       cap on the number of good trials
+ * @param multivariate  whether l and g are joint densities over the dimensions (else one per dimension)
  */
-record TpeSampler(int startupTrials, int candidates, double gamma, int maxGood) implements Sampler {
+record TpeSampler(int startupTrials, int candidates, double gamma, int maxGood, boolean multivariate)
+        implements Sampler {
 
     /** Random trials before the model is used (Optuna's TPESampler default). */
     static final int DEFAULT_STARTUP_TRIALS = 10;
@@ -50,6 +57,9 @@ record TpeSampler(int startupTrials, int candidates, double gamma, int maxGood) 
         List<Observation> below = complete.subList(0, good);
         List<Observation> above = new ArrayList<>(complete.subList(good, complete.size()));
         history.stream().filter(o -> !o.complete() && !Double.isNaN(o.loss())).forEach(above::add);
+        if (multivariate) {
+            return joint(dimensions, below, above, rng);
+        }
         double[] point = new double[dimensions.size()];
         for (int d = 0; d < point.length; d++) {
             Dimension dim = dimensions.get(d);
@@ -58,6 +68,27 @@ record TpeSampler(int startupTrials, int candidates, double gamma, int maxGood) 
                     : ordered(column(below, d), column(above, d), rng);
         }
         return point;
+    }
+
+    private double[] joint(List<Dimension> dimensions, List<Observation> below, List<Observation> above,
+                           Random rng) {
+        JointParzenEstimator l = new JointParzenEstimator(dimensions, points(below));
+        JointParzenEstimator g = new JointParzenEstimator(dimensions, points(above));
+        double[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < candidates; i++) {
+            double[] x = l.sample(rng);
+            double score = l.logDensity(x) - g.logDensity(x);
+            if (best == null || score > bestScore) {
+                bestScore = score;
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static double[][] points(List<Observation> observations) {
+        return observations.stream().map(Observation::point).toArray(double[][]::new);
     }
 
     private double ordered(double[] below, double[] above, Random rng) {

@@ -54,7 +54,7 @@ class QueueTest {
     }
 
     @Test
-    void queuedCandidatesTrainFirstInOrderAndOnceAcrossResumes() {
+    void queuedCandidatesTrainFirstInOrderAndOnceAcrossResumes() throws Exception {
         Path dir = tmp.resolve("s");
         TuningResult<Map<String, Object>> first = Tuner.random(Synthetic.unitX(), 1).maxTrials(4).threadsPerWorker(1)
                 .enqueue(Map.of("x", 0.9)).enqueue(Map.of("x", "0.25")).study(dir).run(xObjective());
@@ -63,6 +63,10 @@ class QueueTest {
                 trials.stream().map(TrialRecord::source).toList());
         assertEquals(0.9, trials.get(0).value(), 1e-12);
         assertEquals(0.25, trials.get(1).value(), 1e-12);
+        List<String> csv = Files.readAllLines(dir.resolve("leaderboard.csv"));
+        assertEquals("rank,trial,status,objective,epochs,source,x", csv.get(0));
+        assertTrue(csv.get(1).matches("1,1,complete,0\\.(9|89999+\\d*),1,queued,.*"),
+                "the best row says where it came from: " + csv);
 
         TuningResult<Map<String, Object>> resumed = Tuner.random(Synthetic.unitX(), 1).maxTrials(5)
                 .threadsPerWorker(1).enqueue(Map.of("x", 0.9)).enqueue(Map.of("x", "0.25")).study(dir)

@@ -92,6 +92,33 @@ class TaskTuningTest {
     }
 
     @Test
+    void theRecipeAsGivenIsTrialOneEvenWhereTheSpaceCannotRepresentItSoTheBestIsNeverWorse() {
+        TabularData penguins = TabularData.penguins();
+        TabularRecipe recipe = TabularRecipe.classifier(penguins.schema()).withTrainRows(200).withMaxLr(3e-3);
+        TabularSpace space = SearchSpaces.tabular(recipe);
+        java.util.Map<Integer, TabularRecipe> opened = new java.util.concurrent.ConcurrentHashMap<>();
+        Objective<TabularRecipe> score = Objective.curve((TabularRecipe r, int epochs) ->
+                -Math.abs(Math.log10(r.resolvedSettings().maxLr().value()) + 2.5));
+        Objective<TabularRecipe> recording = (candidate, context) -> {
+            opened.put(context.trial(), candidate);
+            return score.open(candidate, context);
+        };
+        TuningResult<TabularRecipe> result = Tuner.random(space, 1).maxTrials(6).threadsPerWorker(1)
+                .study(tmp.resolve("as-given")).run(recording);
+        TrialRecord first = result.trials().get(0);
+        assertEquals(TrialSource.AS_GIVEN, first.source());
+        assertTrue(opened.get(1) == space.base(), "trial 1 trains the recipe itself, not a point of the space");
+        // its record shows the recipe's own values, including one outside the space (weight decay 0 on a log range)
+        assertEquals("0.0", first.params().get(TabularSpace.WEIGHT_DECAY));
+        assertEquals("0.003", first.params().get(TabularSpace.MAX_LR));
+        assertEquals(-Math.abs(Math.log10(3e-3) + 2.5), first.value(), 1e-12);
+        assertTrue(result.best().orElseThrow().value() >= first.value(), "never worse than the recipe as given");
+        List<TrialSource> rest = result.trials().subList(1, 6).stream().map(TrialRecord::source).toList();
+        assertEquals(List.of(TrialSource.SAMPLER, TrialSource.SAMPLER, TrialSource.SAMPLER, TrialSource.SAMPLER,
+                TrialSource.SAMPLER), rest);
+    }
+
+    @Test
     void aMultiLabelRecipeIsTunedOnValidationLogLossMinimised() {
         TabularData penguins = TabularData.penguins();
         TabularSplit split = penguins.split(0.8, 42);

@@ -1,8 +1,14 @@
 package io.github.dl4jrecipes.core.hardware;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,13 +49,23 @@ class OneDnnTest {
     }
 
     @Test
-    void theSwitchKeepsTheStockLayers() {
+    void theSwitchKeepsTheStockLayersAndSaysSoInOneLineWithTheFix() {
         System.setProperty(OneDnn.SWITCH_PROPERTY, "false");
-
-        assertFalse(OneDnn.enable());
+        Logger logger = (Logger) LoggerFactory.getLogger(OneDnn.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertFalse(OneDnn.enable());
+        } finally {
+            logger.detachAppender(appender);
+        }
 
         assertFalse(OneDnn.active());
         assertNull(System.getProperty(OneDnn.HELPERS_DISABLE_PROPERTY));
+        assertEquals(List.of("CPU fast path off: DL4J's oneDNN layer helpers are switched off with "
+                + "-Ddl4j.recipes.onednn=false; remove it to turn them on"),
+                appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     }
 
     @Test

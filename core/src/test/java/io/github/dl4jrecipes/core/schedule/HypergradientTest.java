@@ -150,6 +150,21 @@ class HypergradientTest {
     }
 
     @Test
+    void withAVanishingHyperLearningRateAdamHdStepsAsNd4jsAdam() {
+        // an independent route: ND4J's own Adam updater on the same gradients; the two differ only in where ε
+        // enters (√v̂ + ε here, √v + ε there): below 1e-7 of a step of 1e-2 for these gradients
+        IUpdater adam = new org.nd4j.linalg.learning.config.Adam(1e-2);
+        IUpdater hd = HypergradientAdam.of(1e-2).withHyperLearningRate(Double.MIN_VALUE);
+        GradientUpdater<?> reference = adam.instantiate(view(adam, 5), true);
+        GradientUpdater<?> updater = hd.instantiate(view(hd, 5), true);
+        Nd4j.getRandom().setSeed(1);
+        for (int t = 0; t < 20; t++) {
+            double[] g = Nd4j.randn(DataType.DOUBLE, 5).toDoubleVector();
+            assertArrayEquals(step(reference, g, t), step(updater, g, t), 1e-7, "step " + t);
+        }
+    }
+
+    @Test
     void bothRoundTripThroughConfigurationJson() {
         for (IUpdater updater : List.of(HypergradientSgd.of(0.02).withHyperLearningRate(2e-4),
                 HypergradientAdam.of(3e-3).withHyperLearningRate(1e-6).withBeta1(0.8).withBeta2(0.99).withEpsilon(1e-6))) {

@@ -25,7 +25,7 @@ import java.io.UncheckedIOException;
 @Command(name = "dl4j-recipes", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Deeplearning4j recipes: train, tune the learning rate, evaluate, predict and tune.",
         subcommands = {TrainCommand.class, LrFindCommand.class, EvaluateCommand.class, PredictCommand.class,
-            TuneCommand.class, HardwareCommand.class, CommandLine.HelpCommand.class})
+            TuneCommand.class, StudyCommand.class, HardwareCommand.class, CommandLine.HelpCommand.class})
 public final class Dl4jRecipes {
 
     /** Success. */

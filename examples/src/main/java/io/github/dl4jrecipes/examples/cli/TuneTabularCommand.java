@@ -4,11 +4,11 @@ import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.examples.OutputPaths;
 import io.github.dl4jrecipes.examples.tabular.TabularStudy;
 import io.github.dl4jrecipes.examples.tabular.TabularTraining;
+import io.github.dl4jrecipes.tuning.StudyStorage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -18,16 +18,16 @@ import java.util.concurrent.Callable;
             + "(validation accuracy), else a regressor (validation RMSE in the target's units); the recipe as given is "
             + "the first trial; a resumable study folder with leaderboard.csv/json and report.html; prints the "
             + "leaderboard and the best recipe.",
-            "Run it again with the same --study to resume after an interruption.",
+            "Run it again with the same --study to resume after an interruption. With --storage URL --study-name NAME "
+                + "the study lives in PostgreSQL: start the same command on any number of machines, each joins it.",
             "Example: dl4j-recipes tune tabular --strategy asha --trials 30 --max-epochs 27 --study out/study"})
 final class TuneTabularCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     TabularDataOptions data = new TabularDataOptions();
 
-    @Option(names = "--study", paramLabel = "DIR", required = true,
-            description = "Study folder: created, or resumed when it exists.")
-    Path study;
+    @CommandLine.Mixin
+    StudyOptions study = new StudyOptions();
 
     @Option(names = "--strategy", converter = StrategyConverter.class,
             description = "random, tpe, asha or hyperband (default: asha).")
@@ -53,9 +53,9 @@ final class TuneTabularCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.folder("--study", study);
+        StudyStorage storage = study.storage(spec);
         new TabularStudy(strategy, trials, maxEpochs, seed, Enqueue.parse(spec, enqueue))
-                .run(data.load(), study, spec.commandLine().getOut());
+                .run(data.load(), storage, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }
 

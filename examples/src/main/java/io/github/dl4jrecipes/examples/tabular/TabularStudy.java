@@ -5,11 +5,13 @@ import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.tuning.SearchSpaces;
+import io.github.dl4jrecipes.tuning.StudyStorage;
 import io.github.dl4jrecipes.tuning.TabularSpace;
 import io.github.dl4jrecipes.tuning.TabularTuning;
 import io.github.dl4jrecipes.tuning.Tuner;
 import io.github.dl4jrecipes.tuning.TuningResult;
 
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.PrintWriter;
@@ -52,7 +54,22 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         /** Random proposals, asynchronous successive halving from {@link #MIN_EPOCHS} to the max epochs. */
         ASHA,
         /** Random proposals, Hyperband brackets from {@link #MIN_EPOCHS} to the max epochs. */
-        HYPERBAND
+        HYPERBAND;
+
+        /**
+         * @param space     the space to search
+         * @param maxEpochs epochs of a fully trained trial
+         * @param <C>       the candidate type
+         * @return a tuner of this strategy over {@code space}
+         */
+        public <C> Tuner<C> tuner(ParameterSpace<C> space, int maxEpochs) {
+            return switch (this) {
+                case RANDOM -> Tuner.random(space, maxEpochs);
+                case TPE -> Tuner.tpe(space, maxEpochs);
+                case ASHA -> Tuner.asha(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
+                case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
+            };
+        }
     }
 
     /** Validates the settings. */
@@ -83,11 +100,11 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
      * Runs (or resumes) the study.
      *
      * @param data  the table
-     * @param study the study folder (created, or resumed when it holds the same space)
+     * @param study where the study lives (created, or resumed when it holds the same space)
      * @param out   where the leaderboard and the best recipe go
      * @return the study's result
      */
-    public TuningResult<TabularRecipe> run(TabularData data, Path study, PrintWriter out) {
+    public TuningResult<TabularRecipe> run(TabularData data, StudyStorage study, PrintWriter out) {
         TabularSplit split = data.split(TabularTraining.DEFAULT_TRAIN, TabularTraining.DEFAULT_VALID, seed);
         boolean classes = data.schema().targetKind().isClassification() || !data.schema().integerCodes().isEmpty();
         TabularRecipe recipe = (classes ? TabularRecipe.classifier(data.schema())
@@ -96,19 +113,14 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         DataSet train = recipe.classLabels(split.train());
         DataSet valid = recipe.classLabels(split.valid());
         TabularSpace space = SearchSpaces.tabular(recipe, train, study);
-        Tuner<TabularRecipe> tuner = switch (strategy) {
-            case RANDOM -> Tuner.random(space, maxEpochs);
-            case TPE -> Tuner.tpe(space, maxEpochs);
-            case ASHA -> Tuner.asha(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
-            case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
-        };
+        Tuner<TabularRecipe> tuner = strategy.tuner(space, maxEpochs);
         enqueue.forEach(tuner::enqueue);
-        TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).study(study)
+        TuningResult<TabularRecipe> result = tuner.maxTrials(trials).seed(seed).storage(study)
                 .run(TabularTuning.objective(recipe, train, valid));
         out.println(result.leaderboard().toText(TOP));
         result.best().ifPresent(best -> out.println("best trial " + best.number() + " (rank 1 above)"));
         out.println(TabularTuning.best(result).card());
-        out.println("leaderboard: " + study.resolve("leaderboard.csv") + ", report: " + result.report());
+        out.println("leaderboard: " + result.studyDir().resolve("leaderboard.csv") + ", report: " + result.report());
         out.flush();
         return result;
     }

@@ -149,6 +149,51 @@ class Dl4jRecipesImageTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void tuneImageTunesOnAFolderWithTheRecipeAsGivenFirstAndResumes() throws IOException {
+        Path study = dir.resolve("image-study");
+        String[] args = {"tune", "image", "--dir", dir.resolve("data").toString(), "--size", "16", "--channels", "1",
+            "--batch-size", "8", "--augment", "none", "--strategy", "random", "--trials", "2", "--max-epochs", "1",
+            "--study", study.toString(), "--enqueue", "augment=light"};
+        Dl4jRecipesTest.Run tune = Dl4jRecipesTest.run(args);
+        assertEquals(Dl4jRecipes.OK, tune.code(), tune.err());
+        assertTrue(tune.out().contains("best trial"), tune.out());
+        assertTrue(Files.readString(study.resolve("trials/00001.json")).contains("\"AS_GIVEN\""));
+        String second = Files.readString(study.resolve("trials/00002.json"));
+        assertTrue(second.contains("\"QUEUED\"") && second.contains("\"augment\" : \"light\""), second);
+        List<String> leaderboard = Files.readAllLines(study.resolve("leaderboard.csv"));
+        assertEquals(1 + 2, leaderboard.size(), leaderboard.toString());
+        Dl4jRecipesTest.Run again = Dl4jRecipesTest.run(args);
+        assertEquals(Dl4jRecipes.OK, again.code(), again.err());
+        assertEquals(leaderboard, Files.readAllLines(study.resolve("leaderboard.csv")), "a finished study is reused");
+
+        Dl4jRecipesTest.Run neither = Dl4jRecipesTest.run("tune", "image", "--study", dir.resolve("x").toString());
+        assertEquals(Dl4jRecipes.USAGE, neither.code());
+        assertTrue(neither.err().contains("give either --dir DIR or --fashion-mnist, got neither"), neither.err());
+        Dl4jRecipesTest.Run both = Dl4jRecipesTest.run("tune", "image", "--fashion-mnist", "--dir",
+                dir.resolve("data").toString(), "--study", dir.resolve("y").toString());
+        assertEquals(Dl4jRecipes.USAGE, both.code());
+        assertTrue(both.err().contains("not both"), both.err());
+        assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")), "nothing written");
+    }
+
+    @Test
+    void tuneImageTunesOnFashionMnistSubsets() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+                "Fashion-MNIST is not installed (apt-get install -y dataset-fashion-mnist)");
+        Path study = dir.resolve("fashion-study");
+        Dl4jRecipesTest.Run tune = Dl4jRecipesTest.run("tune", "image", "--fashion-mnist", "--data",
+                "/usr/share/datasets/fashion-mnist", "--train-subset", "64", "--valid-subset", "32", "--batch-size",
+                "32", "--augment", "none", "--strategy", "random", "--trials", "1", "--max-epochs", "1", "--study",
+                study.toString());
+        assertEquals(Dl4jRecipes.OK, tune.code(), tune.err());
+        assertTrue(tune.out().contains("best trial 1"), tune.out());
+        Dl4jRecipesTest.Run none = Dl4jRecipesTest.run("tune", "image", "--fashion-mnist", "--train-subset", "0",
+                "--study", dir.resolve("z").toString());
+        assertEquals(Dl4jRecipes.USAGE, none.code());
+        assertTrue(none.err().contains("--train-subset and --valid-subset must be >= 1, got 0 and 1000"), none.err());
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -162,7 +207,7 @@ class Dl4jRecipesImageTest {
         Dl4jRecipesTest.Run help = Dl4jRecipesTest.run("train", "image", "--help");
         assertEquals(Dl4jRecipes.OK, help.code());
         assertTrue(help.out().contains("--dir"), help.out());
-        for (String group : List.of("predict", "evaluate", "lr-find")) {
+        for (String group : List.of("predict", "evaluate", "lr-find", "tune")) {
             assertTrue(Dl4jRecipesTest.run(group, "--help").out().contains("image"), group);
         }
     }

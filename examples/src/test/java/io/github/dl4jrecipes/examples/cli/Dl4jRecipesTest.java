@@ -195,7 +195,9 @@ class Dl4jRecipesTest {
         for (String[] command : List.of(new String[] {}, new String[] {"train"}, new String[] {"train", "tabular"},
                 new String[] {"lr-find"}, new String[] {"lr-find", "tabular"}, new String[] {"evaluate"},
                 new String[] {"evaluate", "tabular"}, new String[] {"predict"}, new String[] {"predict", "tabular"},
-                new String[] {"tune"}, new String[] {"tune", "tabular"}, new String[] {"hardware"})) {
+                new String[] {"tune"}, new String[] {"tune", "tabular"}, new String[] {"tune", "image"},
+                new String[] {"study"}, new String[] {"study", "report"}, new String[] {"study", "leaderboard"},
+                new String[] {"hardware"})) {
             List<String> args = new ArrayList<>(List.of(command));
             args.add("--help");
             Run help = run(args.toArray(String[]::new));
@@ -208,7 +210,7 @@ class Dl4jRecipesTest {
     void usageErrorsExitWithTwo() {
         Run groupAlone = run("train");
         assertEquals(Dl4jRecipes.USAGE, groupAlone.code());
-        assertTrue(groupAlone.err().contains("'dl4j-recipes train' needs a subcommand, one of [tabular, image]"),
+        assertTrue(groupAlone.err().contains("'dl4j-recipes train' needs a subcommand, one of [tabular, image, sequence]"),
                 groupAlone.err());
         Run unknown = run("predict", "tabular", "--model", "m", "--csv", "c", "--output", "o", "--bogus");
         assertEquals(Dl4jRecipes.USAGE, unknown.code());

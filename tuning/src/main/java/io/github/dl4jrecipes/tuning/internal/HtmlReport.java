@@ -227,14 +227,15 @@ public final class HtmlReport {
         TreeSet<String> params = new TreeSet<>();
         rows.forEach(t -> params.addAll(t.params().keySet()));
         h.append("<h2>Leaderboard</h2>\n<table id=\"leaderboard\"><tr><th>rank</th><th>trial</th><th>status</th>")
-                .append("<th>objective</th><th>epochs</th>");
+                .append("<th>objective</th><th>epochs</th><th>source</th>");
         params.forEach(p -> h.append("<th>").append(escape(p)).append("</th>"));
         h.append("</tr>\n");
         for (int i = 0; i < Math.min(LEADERBOARD_ROWS, rows.size()); i++) {
             TrialRecord t = rows.get(i);
             h.append("<tr><td>").append(i + 1).append("</td><td>").append(t.number()).append("</td><td>")
                     .append(t.status().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                    .append(Numbers.format(t.value())).append("</td><td>").append(t.epochs()).append("</td>");
+                    .append(Numbers.format(t.value())).append("</td><td>").append(t.epochs()).append("</td><td>")
+                    .append(t.source().name().toLowerCase(Locale.ROOT)).append("</td>");
             params.forEach(p -> h.append("<td>").append(escape(Numbers.formatValue(t.params().getOrDefault(p, ""))))
                     .append("</td>"));
             h.append("</tr>\n");

@@ -57,6 +57,11 @@ public final class JdbcStudyStore implements StudyBackend {
     /** First wait after a lost connection; doubled each time, up to {@link #MAX_BACKOFF}. */
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * How long the first connection is retried: a wrong host or port is far likelier then than a
+     * restarting server, and should not keep a person waiting for the whole {@link Settings#retryFor()}.
+     */
+    static final Duration FIRST_CONNECTION_RETRY = Duration.ofSeconds(15);
     /** The advisory lock that serialises schema creation between workers starting together. */
     private static final long SCHEMA_LOCK = 0x646c346a72L;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStudyStore.class);
@@ -89,6 +94,11 @@ public final class JdbcStudyStore implements StudyBackend {
      * @param grace     how old a running trial's heartbeat may get before other workers take the trial over
      */
     public record Settings(Path workDir, Duration retryFor, Duration grace) {
+        /** The same with the retry window shortened to {@link #FIRST_CONNECTION_RETRY} at most. */
+        Settings forFirstConnection() {
+            return retryFor.compareTo(FIRST_CONNECTION_RETRY) <= 0 ? this
+                    : new Settings(workDir, FIRST_CONNECTION_RETRY, grace);
+        }
     }
 
     private JdbcStudyStore(HikariDataSource pool, JdbcTarget target, String name, long studyId, Settings settings) {
@@ -118,7 +128,7 @@ public final class JdbcStudyStore implements StudyBackend {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
         HikariDataSource pool = new HikariDataSource(config);
-        JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings);
+        JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
         try {
             long id = store.retrying("open the study", c -> {
                 createSchema(c);
@@ -282,28 +292,12 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     /** One transaction's view of the trials. */
-    private final class Ledger implements TrialLedger {
+    private final class Ledger extends CachedLedger {
         private final Connection connection;
-        private List<TrialRecord> cache;
         private final Map<Integer, Duration> heartbeats = new HashMap<>();
-        private int highest;
 
         Ledger(Connection connection) {
             this.connection = connection;
-        }
-
-        @Override
-        public List<TrialRecord> trials() {
-            if (cache == null) {
-                cache = read();
-            }
-            return List.copyOf(cache);
-        }
-
-        @Override
-        public int nextNumber() {
-            trials();
-            return highest + 1;
         }
 
         @Override
@@ -313,18 +307,12 @@ public final class JdbcStudyStore implements StudyBackend {
         }
 
         @Override
-        public void write(TrialRecord record) {
+        void store(TrialRecord record) {
             try {
                 upsert(record);
             } catch (SQLException e) {
                 throw new SqlFailure(e);
             }
-            if (cache != null) {
-                cache.removeIf(t -> t.number() == record.number());
-                cache.add(record);
-                cache.sort(java.util.Comparator.comparingInt(TrialRecord::number));
-            }
-            highest = Math.max(highest, record.number());
         }
 
         private void upsert(TrialRecord record) throws SQLException {
@@ -376,7 +364,8 @@ public final class JdbcStudyStore implements StudyBackend {
             }
         }
 
-        private List<TrialRecord> read() {
+        @Override
+        List<TrialRecord> read() {
             List<TrialRecord> trials = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT number, record::text,"
                     + " EXTRACT(EPOCH FROM (now() - heartbeat)) FROM dl4jr_trials WHERE study_id = ? ORDER BY number")) {
@@ -384,7 +373,7 @@ public final class JdbcStudyStore implements StudyBackend {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         int number = r.getInt(1);
-                        highest = Math.max(highest, number);
+                        sawNumber(number);
                         trials.add(parse(number, r.getString(2)));
                         double age = r.getDouble(3);
                         if (!r.wasNull()) {
@@ -496,6 +485,20 @@ public final class JdbcStudyStore implements StudyBackend {
      * @throws IllegalStateException when the database has no such study, or cannot be reached
      */
     public static Snapshot read(JdbcTarget target, String name, Settings settings) {
+        return find(target, name, settings, true).orElseThrow(() -> new IllegalStateException("there is no study '"
+                + name + "' in " + target.redacted() + "; fix: check --study-name (names are case-sensitive)"));
+    }
+
+    /**
+     * The information the study {@code name} keeps, or empty when the database has no such study yet.
+     *
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    public static Optional<StudyInfo> info(JdbcTarget target, String name, Settings settings) {
+        return find(target, name, settings, false).map(Snapshot::info);
+    }
+
+    private static Optional<Snapshot> find(JdbcTarget target, String name, Settings settings, boolean withTrials) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
@@ -504,8 +507,15 @@ public final class JdbcStudyStore implements StudyBackend {
         config.setAutoCommit(false);
         config.setInitializationFailTimeout(-1);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings);
+            JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
             Object[] row = reader.retrying("read the study", c -> {
+                try (Statement probe = c.createStatement();
+                     ResultSet tables = probe.executeQuery("SELECT to_regclass('dl4jr_studies') IS NOT NULL")) {
+                    tables.next();
+                    if (!tables.getBoolean(1)) {
+                        return null;
+                    }
+                }
                 try (PreparedStatement s = c.prepareStatement(
                         "SELECT id, direction, info::text FROM dl4jr_studies WHERE name = ?")) {
                     s.setString(1, name);
@@ -515,8 +525,7 @@ public final class JdbcStudyStore implements StudyBackend {
                 }
             });
             if (row == null) {
-                throw new IllegalStateException("there is no study '" + name + "' in " + target.redacted()
-                        + "; fix: check --study-name (names are case-sensitive)");
+                return Optional.empty();
             }
             StudyInfo info;
             try {
@@ -526,7 +535,8 @@ public final class JdbcStudyStore implements StudyBackend {
                         + " has information this version cannot read (" + e.getMessage() + ")", e);
             }
             JdbcStudyStore study = new JdbcStudyStore(pool, target, name, (Long) row[0], settings);
-            return new Snapshot(name, Direction.valueOf((String) row[1]), info, study.trials());
+            return Optional.of(new Snapshot(name, Direction.valueOf((String) row[1]), info,
+                    withTrials ? study.trials() : List.of()));
         }
     }
 

@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,44 +305,18 @@ public final class StudyStore implements StudyBackend {
     }
 
     /** The study's trials as seen inside one transaction. */
-    private final class Ledger implements TrialLedger {
-        private List<TrialRecord> cache;
-        private int highest;
+    private final class Ledger extends CachedLedger {
 
-        private Ledger() {
+        /** Writes (creates or replaces) a trial record atomically. */
+        @Override
+        void store(TrialRecord record) {
+            writeAtomically(dir.resolve("trials").resolve(String.format("%05d.json", record.number())), record);
         }
 
         /** Every readable trial record, in number order; unreadable ones are skipped with a warning. */
         @Override
-        public List<TrialRecord> trials() {
-            if (cache == null) {
-                cache = readTrials();
-            }
-            return List.copyOf(cache);
-        }
-
-        /** One more than any trial file, readable or not. */
-        @Override
-        public int nextNumber() {
-            trials();
-            return highest + 1;
-        }
-
-        /** Writes (creates or replaces) a trial record atomically. */
-        @Override
-        public void write(TrialRecord record) {
-            writeAtomically(dir.resolve("trials").resolve(String.format("%05d.json", record.number())), record);
-            if (cache != null) {
-                cache.removeIf(t -> t.number() == record.number());
-                cache.add(record);
-                cache.sort(Comparator.comparingInt(TrialRecord::number));
-                highest = Math.max(highest, record.number());
-            }
-        }
-
-        private List<TrialRecord> readTrials() {
+        List<TrialRecord> read() {
             List<TrialRecord> trials = new ArrayList<>();
-            highest = 0;
             try (Stream<Path> files = Files.list(dir.resolve("trials"))) {
                 for (Path file : files.sorted().toList()) {
                     Matcher m = TRIAL_FILE.matcher(file.getFileName().toString());
@@ -351,7 +324,7 @@ public final class StudyStore implements StudyBackend {
                         continue;
                     }
                     int number = Integer.parseInt(m.group(1));
-                    highest = Math.max(highest, number);
+                    sawNumber(number);
                     try {
                         TrialRecord record = Json.MAPPER.readValue(file.toFile(), TrialRecord.class);
                         if (record.number() != number) {

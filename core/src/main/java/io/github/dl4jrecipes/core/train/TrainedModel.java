@@ -8,12 +8,16 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +48,12 @@ public final class TrainedModel<N extends Model> {
     static final String CARD_ENTRY = ModelZip.OURS + "card.json";
     /** The history's entry inside the zip. */
     static final String HISTORY_ENTRY = ModelZip.OURS + "history.json";
+    /**
+     * Rows {@link #predict} runs through the network at a time: 8,192 bounds the activations held
+     * at once (scoring 100,000 test rows in one pass through a 512-256 tabular net grew
+     * {@code train tabular} by ~900 MB); inference is row by row, so the outputs are the same.
+     */
+    static final int PREDICT_BATCH = 8192;
     private static final Logger LOG = LoggerFactory.getLogger(TrainedModel.class);
 
     private final N network;
@@ -87,14 +97,19 @@ public final class TrainedModel<N extends Model> {
 
     /**
      * Predicts for raw features: applies the normalizer (to a copy) and runs the network in
-     * inference mode.
+     * inference mode, {@link #PREDICT_BATCH} rows at a time.
      */
     public INDArray predict(INDArray features) {
-        INDArray input = features.dup();
-        if (normalizer != null) {
-            normalizer.transform(input);
+        long rows = features.size(0);
+        List<INDArray> outputs = new ArrayList<>();
+        for (long start = 0; start < rows; start += PREDICT_BATCH) {
+            INDArray input = features.get(NDArrayIndex.interval(start, Math.min(rows, start + PREDICT_BATCH))).dup();
+            if (normalizer != null) {
+                normalizer.transform(input);
+            }
+            outputs.add(Net.of(network).output(input));
         }
-        return Net.of(network).output(input);
+        return outputs.size() == 1 ? outputs.get(0) : Nd4j.concat(0, outputs.toArray(INDArray[]::new));
     }
 
     /**

@@ -91,4 +91,17 @@ class TrainedModelTest {
         assertTrue(e.getMessage().contains("holds a MultiLayerNetwork"), e.getMessage());
         assertFalse(e.getMessage().isBlank());
     }
+
+    @Test
+    void predictRunsBigInputsInBatchesWithTheSameOutputs() {
+        TrainedModel<MultiLayerNetwork> model = trained();
+        INDArray rows = TinyData.blobs(2 * TrainedModel.PREDICT_BATCH + 3, 5, 0.5).getFeatures().mul(50).add(100);
+        INDArray predicted = model.predict(rows);
+        assertArrayEquals(new long[] {rows.size(0), TinyData.CLASSES}, predicted.shape());
+        for (int r : new int[] {0, TrainedModel.PREDICT_BATCH - 1, TrainedModel.PREDICT_BATCH,
+                2 * TrainedModel.PREDICT_BATCH + 2}) {
+            INDArray one = model.predict(rows.getRow(r, true));
+            assertArrayEquals(one.toFloatVector(), predicted.getRow(r).toFloatVector(), 1e-6f, "row " + r);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import io.github.dl4jrecipes.examples.image.ImageStudy;
 import io.github.dl4jrecipes.examples.image.RecipeOptions;
 import io.github.dl4jrecipes.examples.image.UnreadableImagesOption;
 import io.github.dl4jrecipes.examples.tabular.TabularStudy;
+import io.github.dl4jrecipes.tuning.StudyStorage;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,9 +71,8 @@ final class TuneImageCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RecipeOptions recipe;
 
-    @Option(names = "--study", paramLabel = "DIR", required = true,
-            description = "Study folder: created, or resumed when it exists.")
-    Path study;
+    @CommandLine.Mixin
+    StudyOptions study = new StudyOptions();
 
     @Option(names = "--strategy", converter = TuneTabularCommand.StrategyConverter.class,
             description = "random, tpe, asha or hyperband (default: asha).")
@@ -98,7 +98,7 @@ final class TuneImageCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --dir DIR or --fashion-mnist, "
                     + (fashionMnist ? "not both" : "got neither"));
         }
-        OutputPaths.folder("--study", study);
+        StudyStorage storage = study.storage(spec);
         ImageStudy settings = new ImageStudy(strategy, trials, maxEpochs, recipe.seed, Enqueue.parse(spec, enqueue));
         if (fashionMnist) {
             if (trainSubset < 1 || validSubset < 1) {
@@ -108,7 +108,7 @@ final class TuneImageCommand implements Callable<Integer> {
             }
             IdxImages fm = fashionData == null ? FashionMnist.load() : FashionMnist.loader().withDir(fashionData).load();
             Split parts = subsets(fm);
-            settings.run(recipe.recipe(28, 28, 1, fm.numClasses()), parts.train(), parts.valid(), study,
+            settings.run(recipe.recipe(28, 28, 1, fm.numClasses()), parts.train(), parts.valid(), storage,
                     spec.commandLine().getOut());
             return Dl4jRecipes.OK;
         }
@@ -121,7 +121,7 @@ final class TuneImageCommand implements Callable<Integer> {
         ImageFolderData data = input.load();
         ImageFolderSplit parts = input.split(data, recipe.seed);
         ImageRecipe base = recipe.recipe(size, size, channels, data.classes().size());
-        settings.run(base, parts.train().toDataSet(), parts.valid().toDataSet(), study, spec.commandLine().getOut());
+        settings.run(base, parts.train().toDataSet(), parts.valid().toDataSet(), storage, spec.commandLine().getOut());
         UnreadableImagesOption.report(data, spec.commandLine().getOut());
         return Dl4jRecipes.OK;
     }

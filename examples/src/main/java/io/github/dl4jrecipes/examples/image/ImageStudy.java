@@ -5,6 +5,7 @@ import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import io.github.dl4jrecipes.tuning.ImageSpace;
 import io.github.dl4jrecipes.tuning.ImageTuning;
 import io.github.dl4jrecipes.tuning.SearchSpaces;
+import io.github.dl4jrecipes.tuning.StudyStorage;
 import io.github.dl4jrecipes.tuning.Tuner;
 import io.github.dl4jrecipes.tuning.TuningResult;
 import org.nd4j.linalg.dataset.DataSet;
@@ -49,22 +50,22 @@ public record ImageStudy(TabularStudy.Strategy strategy, int trials, int maxEpoc
      * @param recipe the recipe as given (its epochs are set to the max epochs)
      * @param train  the training images {@code [n, channels, height, width]}, one-hot labels
      * @param valid  the validation images
-     * @param study  the study folder (created, or resumed when it holds the same space and strategy)
+     * @param study  where the study lives (created, or resumed when it holds the same space and strategy)
      * @param out    where the leaderboard and the best recipe go
      * @return the study's result
      */
-    public TuningResult<ImageRecipe> run(ImageRecipe recipe, DataSet train, DataSet valid, Path study,
+    public TuningResult<ImageRecipe> run(ImageRecipe recipe, DataSet train, DataSet valid, StudyStorage study,
                                          PrintWriter out) {
         ImageRecipe base = recipe.withEpochs(maxEpochs);
         ImageSpace space = SearchSpaces.image(base, train, study);
         Tuner<ImageRecipe> tuner = strategy.tuner(space, maxEpochs);
         enqueue.forEach(tuner::enqueue);
-        TuningResult<ImageRecipe> result = tuner.maxTrials(trials).seed(seed).study(study)
+        TuningResult<ImageRecipe> result = tuner.maxTrials(trials).seed(seed).storage(study)
                 .run(ImageTuning.objective(train, valid));
         out.println(result.leaderboard().toText(TabularStudy.TOP));
         result.best().ifPresent(best -> out.println("best trial " + best.number() + " (rank 1 above)"));
         out.println(ImageTuning.best(result).card());
-        out.println("leaderboard: " + study.resolve("leaderboard.csv") + ", report: " + result.report());
+        out.println("leaderboard: " + result.studyDir().resolve("leaderboard.csv") + ", report: " + result.report());
         out.flush();
         return result;
     }

@@ -26,10 +26,17 @@ final class NativeMemoryGuard {
      */
     static final long GROWTH_BYTES = 64L << 20;
 
+    /** Set to {@code false} to run without the guard. */
+    static final String SWITCH_PROPERTY = "dl4j.recipes.nativeMemoryGuard";
+
     private long baseline = Long.MAX_VALUE;
 
-    /** Starts the guard thread (a daemon: it never keeps the JVM alive). */
+    /** Starts the guard thread (a daemon: it never keeps the JVM alive), unless switched off. */
     static void start() {
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH_PROPERTY, "true"))) {
+            log.info("native memory guard off: -D{}=false", SWITCH_PROPERTY);
+            return;
+        }
         Thread thread = new Thread(NativeMemoryGuard::watch, "dl4j-recipes-native-memory");
         thread.setDaemon(true);
         thread.start();

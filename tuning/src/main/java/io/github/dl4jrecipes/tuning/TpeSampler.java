@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.tuning;
 
 import io.github.dl4jrecipes.tuning.internal.JointParzenEstimator;
+import io.github.dl4jrecipes.tuning.internal.Categorical;
 import io.github.dl4jrecipes.tuning.internal.ParzenEstimator;
 
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ record TpeSampler(int startupTrials, int candidates, double gamma, int maxGood, 
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < candidates; i++) {
-            int c = draw(l, rng);
+            int c = Categorical.draw(l, rng);
             double score = Math.log(l[c]) - Math.log(g[c]);
             if (score > bestScore) {
                 bestScore = score;
@@ -136,18 +137,6 @@ record TpeSampler(int startupTrials, int candidates, double gamma, int maxGood, 
             f[i] /= total;
         }
         return f;
-    }
-
-    private static int draw(double[] p, Random rng) {
-        double u = rng.nextDouble();
-        double acc = 0;
-        for (int i = 0; i < p.length; i++) {
-            acc += p[i];
-            if (u < acc) {
-                return i;
-            }
-        }
-        return p.length - 1;
     }
 
     private static double[] column(List<Observation> observations, int d) {

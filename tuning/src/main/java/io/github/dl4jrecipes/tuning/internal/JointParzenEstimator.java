@@ -105,7 +105,7 @@ public final class JointParzenEstimator {
         for (int j = 0; j < x.length; j++) {
             Dimension dim = dimensions.get(j);
             if (dim.isCategorical()) {
-                x[j] = dim.unitOf(draw(categories[k][j], rng));
+                x[j] = dim.unitOf(Categorical.draw(categories[k][j], rng));
             } else {
                 double lo = cdf(0, k, j);
                 double p = lo + rng.nextDouble() * (cdf(1, k, j) - lo);
@@ -145,17 +145,5 @@ public final class JointParzenEstimator {
 
     private double cdf(double x, int kernel, int dim) {
         return STANDARD.cumulativeProbability((x - mus[kernel][dim]) / sigmas[kernel][dim]);
-    }
-
-    private static int draw(double[] p, Random rng) {
-        double u = rng.nextDouble();
-        double acc = 0;
-        for (int i = 0; i < p.length; i++) {
-            acc += p[i];
-            if (u < acc) {
-                return i;
-            }
-        }
-        return p.length - 1;
     }
 }

@@ -117,17 +117,7 @@ public final class JdbcStudyStore implements StudyBackend {
      */
     public static JdbcStudyStore open(JdbcTarget target, String name, String fingerprint, String space,
                                       Direction direction, StudyInfo info, Settings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(target.jdbcUrl());
-        config.setUsername(target.user());
-        config.setPassword(target.password());
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(1);
-        config.setAutoCommit(false);
-        config.setPoolName("dl4jr-study-" + name);
-        config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = pool(target, "dl4jr-study-" + name, POOL_SIZE);
         JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
         try {
             long id = store.retrying("open the study", c -> {
@@ -499,14 +489,7 @@ public final class JdbcStudyStore implements StudyBackend {
     }
 
     private static Optional<Snapshot> find(JdbcTarget target, String name, Settings settings, boolean withTrials) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(target.jdbcUrl());
-        config.setUsername(target.user());
-        config.setPassword(target.password());
-        config.setMaximumPoolSize(1);
-        config.setAutoCommit(false);
-        config.setInitializationFailTimeout(-1);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = pool(target, "dl4jr-read-" + name, 1)) {
             JdbcStudyStore reader = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
             Object[] row = reader.retrying("read the study", c -> {
                 try (Statement probe = c.createStatement();
@@ -538,6 +521,24 @@ public final class JdbcStudyStore implements StudyBackend {
             return Optional.of(new Snapshot(name, Direction.valueOf((String) row[1]), info,
                     withTrials ? study.trials() : List.of()));
         }
+    }
+
+    /**
+     * A pool of {@code size} connections to {@code target}, transactions committed by hand; it
+     * starts without a connection (the first transaction's retries handle an unreachable server).
+     */
+    private static HikariDataSource pool(JdbcTarget target, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setPoolName(name);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
+        return new HikariDataSource(config);
     }
 
     private static String json(Object value) {

@@ -11,6 +11,7 @@ import java.util.Random;
  * <pre>{@code
  * Sampler tpe = Samplers.tpe();              // model-based after 10 random trials
  * Sampler joint = Samplers.multivariateTpe(); // the same over the joint density of all hyperparameters
+ * Sampler cma = Samplers.cmaEs();            // CMA-ES over the continuous and integer hyperparameters
  * Sampler zoom = Samplers.zoomIn(8, 0.5);    // rounds of 8, box halves each round
  * Sampler grid = Samplers.arbiter(new GridSearchCandidateGenerator(space, 3,
  *         GridSearchCandidateGenerator.Mode.Sequential, Map.of()));
@@ -65,6 +66,26 @@ public final class Samplers {
     public static Sampler tpe(int startupTrials) {
         return new TpeSampler(startupTrials, TpeSampler.DEFAULT_CANDIDATES, TpeSampler.DEFAULT_GAMMA,
                 TpeSampler.DEFAULT_MAX_GOOD, false);
+    }
+
+    /**
+     * CMA-ES (Hansen's "The CMA Evolution Strategy: A Tutorial") over the continuous and integer
+     * hyperparameters in their unit coordinate (log ranges in log space, integers rounded by the
+     * space): a Gaussian that starts at the centre of the space with σ0 = 1/6 of every range (the
+     * optimum expected within ±3σ0; Optuna's default), λ = 4 + ⌊3 ln n⌋ trials per generation for
+     * n such hyperparameters, and the tutorial's recombination weights, learning rates and damping.
+     * Categorical hyperparameters are drawn by the univariate TPE. The state is rebuilt from the
+     * complete trials in trial-number order, so resumed and parallel studies continue the same
+     * generations. Best for spaces of a few continuous hyperparameters and a budget of several
+     * generations (10 λ trials or more); with fewer trials it stays close to a random search
+     * around the centre.
+     *
+     * @return the CMA-ES sampler
+     * @throws IllegalArgumentException when asked for a point of a space with no continuous or integer
+     *                                  hyperparameter
+     */
+    public static Sampler cmaEs() {
+        return new CmaEsSampler(CmaEsSampler.DEFAULT_INITIAL_SIGMA);
     }
 
     /** @return zoom-in random search with rounds of 8 trials and the box halving per round */

@@ -130,12 +130,14 @@ public final class StudyStorage {
      * Opens (creating if new) the study of {@code unit}'s space for this direction and strategy; a
      * study of another space, direction or strategy is refused naming both.
      */
-    StudyBackend open(UnitSpace<?> unit, String space, Direction direction, String strategy, Double lrFinderPick) {
+    StudyBackend open(UnitSpace<?> unit, String space, List<Direction> directions, String strategy,
+                      Double lrFinderPick) {
         if (dir != null) {
-            return StudyStore.open(dir, unit.fingerprint(), space, direction, strategy, lrFinderPick);
+            return StudyStore.open(dir, unit.fingerprint(), space, directions, strategy, lrFinderPick);
         }
-        return JdbcStudyStore.open(target(), name, unit.fingerprint(), space, direction,
-                new JdbcStudyStore.StudyInfo(unit.dimensions(), unit.axes(), strategy, lrFinderPick), jdbcSettings());
+        return JdbcStudyStore.open(target(), name, unit.fingerprint(), space, directions.get(0),
+                new JdbcStudyStore.StudyInfo(unit.dimensions(), unit.axes(), strategy, lrFinderPick,
+                        directions.size() > 1 ? directions : null), jdbcSettings());
     }
 
     /**
@@ -150,7 +152,7 @@ public final class StudyStorage {
         requireDatabase("writeReports");
         JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
         return TuningResult.writeReports(out, study.trials(), study.info().dimensions(), study.info().axes(),
-                study.direction());
+                study.directions());
     }
 
     /**
@@ -173,7 +175,7 @@ public final class StudyStorage {
     public Leaderboard leaderboard() {
         requireDatabase("leaderboard");
         JdbcStudyStore.Snapshot study = JdbcStudyStore.read(target(), name, jdbcSettings());
-        return Leaderboard.of(study.trials(), study.direction());
+        return Leaderboard.of(study.trials(), study.directions());
     }
 
     private JdbcTarget target() {

@@ -53,6 +53,9 @@ public final class Tuner<C> {
     private Sampler sampler;
     private Scheduler scheduler;
     private Pruner pruner = Pruner.none();
+    private boolean pruning;
+    /** Empty for one objective; else every objective's direction, in the order the objective reports them. */
+    private List<Direction> directions = List.of();
     /** Null until set: the objective's own direction, or maximise, applies then. */
     private Direction direction;
     private int workers = 1;
@@ -153,6 +156,7 @@ public final class Tuner<C> {
      */
     public Tuner<C> pruner(Pruner value) {
         this.pruner = Objects.requireNonNull(value, "pruner");
+        this.pruning = true;
         return this;
     }
 
@@ -163,6 +167,32 @@ public final class Tuner<C> {
      */
     public Tuner<C> direction(Direction value) {
         this.direction = Objects.requireNonNull(value, "direction");
+        return this;
+    }
+
+    /**
+     * Makes the study multi-objective (a validation metric against parameter count or latency): the
+     * objective reports every value after each epoch ({@code EpochResult.of(accuracy, parameters)}), in
+     * this order, and the study keeps them all. No trial is then "the best": the leaderboard and the
+     * report rank trials by their Pareto front (front 1: no other trial is at least as good in every
+     * objective and better in one), marking front 1, then by the first objective. Samplers see each
+     * complete trial's front number as its loss, so TPE's good set is the first fronts up to γ·n
+     * trials (a simple form of Optuna's MOTPE; within the last front that fits, earlier trials first)
+     * and CMA-ES ranks by front. Every trial trains its full budget: successive halving and pruners
+     * compare one objective and are refused, as Optuna refuses them.
+     *
+     * @param first  the first objective's direction
+     * @param second the second's
+     * @param more   further ones
+     * @return this tuner
+     */
+    public Tuner<C> directions(Direction first, Direction second, Direction... more) {
+        List<Direction> all = new ArrayList<>(List.of(Objects.requireNonNull(first, "first"),
+                Objects.requireNonNull(second, "second")));
+        for (Direction d : more) {
+            all.add(Objects.requireNonNull(d, "directions"));
+        }
+        this.directions = List.copyOf(all);
         return this;
     }
 
@@ -307,23 +337,52 @@ public final class Tuner<C> {
                     + threads + " > " + cores + "; lower workers or threadsPerWorker (e.g. workers(" + cores
                     + ").threadsPerWorker(1))");
         }
-        Direction direction = direction(objective);
+        List<Direction> all = directions(objective);
+        Direction direction = all.get(0);
         UnitSpace<C> unit = UnitSpace.of(space);
         List<double[]> queued = queue.stream().map(unit::pointOf).toList();
         String strategy = StudyStore.describe(sampler) + " + " + StudyStore.describe(scheduler);
         Double lrFinderPick = space instanceof RecipeSpace<?, ?> recipes ? recipes.lrFinderPick().orElse(null) : null;
         StudyStorage where = storage != null ? storage : StudyStorage.directory(newStudyDir());
-        try (StudyBackend store = where.open(unit, space.toString(), direction, strategy, lrFinderPick)) {
+        try (StudyBackend store = where.open(unit, space.toString(), all, strategy, lrFinderPick)) {
             applyThreads(threads);
             LOG.info("{}: {} workers x {} ND4J threads, {} hyperparameters", store.describe(), workers, threads,
                     unit.dimensions().size());
             StudyRunner.Settings settings = new StudyRunner.Settings(sampler, scheduler, pruner, direction, workers,
-                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued, where.heartbeat());
+                    maxTrials, maxTotalEpochs, maxWallMillis, retries, seed, queued, where.heartbeat(), all);
             List<TrialRecord> trials = new StudyRunner<>(unit, store, settings, objective).run();
-            TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, direction);
+            TuningResult<C> result = new TuningResult<>(unit, store.reportDir(), trials, all);
             result.writeReports();
             return result;
         }
+    }
+
+    /** Every objective's direction (one for a single-objective study), checked against the schedule. */
+    private List<Direction> directions(Objective<C> objective) {
+        if (directions.isEmpty()) {
+            return List.of(direction(objective));
+        }
+        String which = "Tuner.directions" + directions;
+        if (direction != null) {
+            throw new IllegalArgumentException(which + " and direction(" + direction + ") both set; fix: drop"
+                    + " direction(..), directions(..) gives the first objective's direction");
+        }
+        Optional<Direction> declared = objective.direction();
+        if (declared.isPresent() && declared.get() != directions.get(0)) {
+            throw new IllegalArgumentException(which + " contradicts the objective, whose first value improves by "
+                    + declared.get() + "; fix: make " + declared.get() + " the first direction");
+        }
+        if (!(scheduler instanceof FullBudget)) {
+            throw new IllegalArgumentException(which + ": a multi-objective study trains every trial to its full"
+                    + " budget, but the scheduler is " + StudyStore.describe(scheduler) + " (successive halving"
+                    + " promotes by one objective); fix: Scheduler.fullBudget(epochs), e.g. Tuner.of(space, sampler,"
+                    + " Scheduler.fullBudget(epochs))");
+        }
+        if (pruning) {
+            throw new IllegalArgumentException(which + ": pruners compare one objective, so a multi-objective study"
+                    + " cannot prune (Optuna refuses it too); fix: drop pruner(..)");
+        }
+        return directions;
     }
 
     private Direction direction(Objective<C> objective) {

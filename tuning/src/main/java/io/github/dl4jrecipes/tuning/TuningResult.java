@@ -22,15 +22,15 @@ public final class TuningResult<C> {
     private final UnitSpace<C> space;
     private final Path dir;
     private final List<TrialRecord> trials;
-    private final Direction direction;
+    private final List<Direction> directions;
     private final Leaderboard leaderboard;
 
-    TuningResult(UnitSpace<C> space, Path dir, List<TrialRecord> trials, Direction direction) {
+    TuningResult(UnitSpace<C> space, Path dir, List<TrialRecord> trials, List<Direction> directions) {
         this.space = space;
         this.dir = dir;
         this.trials = List.copyOf(trials);
-        this.direction = direction;
-        this.leaderboard = Leaderboard.of(trials, direction);
+        this.directions = List.copyOf(directions);
+        this.leaderboard = Leaderboard.of(trials, directions);
     }
 
     /** @return every trial in the study, in number order */
@@ -38,7 +38,15 @@ public final class TuningResult<C> {
         return trials;
     }
 
-    /** @return the best finished trial, if any */
+    /**
+     * @return the complete trials no other one is at least as good as in every objective and better in
+     *         one, ranked by the first objective ({@link Leaderboard#paretoFront()}); for one objective the best
+     */
+    public List<TrialRecord> paretoFront() {
+        return leaderboard.paretoFront();
+    }
+
+    /** @return the best finished trial, if any (multi-objective: the front's best by the first objective) */
     public Optional<TrialRecord> best() {
         return leaderboard.rows().stream().findFirst();
     }
@@ -65,7 +73,7 @@ public final class TuningResult<C> {
 
     /** @return each hyperparameter's share of the objective's variance; see {@link Importance} */
     public Map<String, Double> importance() {
-        return Importance.of(trials, space.dimensions(), direction);
+        return Importance.of(trials, space.dimensions(), directions.get(0));
     }
 
     /** @return the study directory */
@@ -79,17 +87,17 @@ public final class TuningResult<C> {
     }
 
     void writeReports() {
-        writeReports(dir, trials, space.dimensions(), space.axes(), direction);
+        writeReports(dir, trials, space.dimensions(), space.axes(), directions);
     }
 
     /** Writes the leaderboard (CSV, JSON) and the HTML report of these trials into {@code dir}. */
     static Leaderboard writeReports(Path dir, List<TrialRecord> trials, List<Dimension> dimensions, List<Axis> axes,
-                                    Direction direction) {
-        Leaderboard board = Leaderboard.of(trials, direction);
+                                    List<Direction> directions) {
+        Leaderboard board = Leaderboard.of(trials, directions);
         board.writeCsv(dir.resolve("leaderboard.csv"));
         board.writeJson(dir.resolve("leaderboard.json"));
-        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions, axes, direction,
-                Importance.of(trials, dimensions, direction), board.rows());
+        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions, axes, directions,
+                Importance.of(trials, dimensions, directions.get(0)), board);
         return board;
     }
 }

@@ -3,6 +3,7 @@ package io.github.dl4jrecipes.tuning.internal;
 import io.github.dl4jrecipes.tuning.Dimension;
 import io.github.dl4jrecipes.tuning.Direction;
 import io.github.dl4jrecipes.tuning.Importance;
+import io.github.dl4jrecipes.tuning.Leaderboard;
 import io.github.dl4jrecipes.tuning.TrialRecord;
 import io.github.dl4jrecipes.tuning.TrialStatus;
 
@@ -44,30 +45,43 @@ public final class HtmlReport {
      * @param trials      every trial
      * @param dimensions  the space's coordinates
      * @param axes        how to draw each coordinate ({@link UnitSpace#axes()})
-     * @param direction   maximise or minimise
+     * @param directions  every objective's direction (one: a single-objective study)
      * @param importance  η² per hyperparameter (empty below {@link Importance#MIN_TRIALS} complete trials)
-     * @param leaderboard ranked trials
+     * @param board       the ranked trials
      */
     public static void write(Path file, List<TrialRecord> trials, List<Dimension> dimensions, List<Axis> axes,
-                             Direction direction, Map<String, Double> importance, List<TrialRecord> leaderboard) {
+                             List<Direction> directions, Map<String, Double> importance, Leaderboard board) {
+        Direction direction = directions.get(0);
+        List<TrialRecord> leaderboard = board.rows();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tuning study</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:2px 8px;font-size:13px}svg{background:#fafafa}")
                 .append("</style></head><body>\n<h1>Tuning study</h1>\n");
         long complete = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE).count();
-        h.append("<p>").append(trials.size()).append(" trials, ").append(complete).append(" complete; objective ")
-                .append(direction == Direction.MAXIMIZE ? "maximised" : "minimised");
-        if (!leaderboard.isEmpty()) {
+        h.append("<p>").append(trials.size()).append(" trials, ").append(complete).append(" complete; ");
+        if (directions.size() > 1) {
+            for (int k = 0; k < directions.size(); k++) {
+                h.append(k == 0 ? "objectives " : ", ").append(k + 1).append(' ')
+                        .append(directions.get(k) == Direction.MAXIMIZE ? "maximised" : "minimised");
+            }
+            h.append("; ").append(board.paretoFront().size()).append(" trials on the Pareto front");
+        } else {
+            h.append("objective ").append(direction == Direction.MAXIMIZE ? "maximised" : "minimised");
+        }
+        if (!leaderboard.isEmpty() && directions.size() == 1) {
             h.append("; best ").append(Numbers.format(leaderboard.get(0).value())).append(" (trial ")
                     .append(leaderboard.get(0).number()).append(')');
         }
         h.append(".</p>\n");
+        if (directions.size() > 1) {
+            pareto(h, board);
+        }
         history(h, trials, direction);
         curves(h, trials);
         parallel(h, trials, dimensions, axes, direction);
         importance(h, importance, complete);
-        table(h, leaderboard);
+        table(h, board);
         h.append("</body></html>\n");
         StudyStore.writeAtomically(file, h.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -223,18 +237,86 @@ public final class HtmlReport {
         h.append("</svg>\n");
     }
 
-    private static void table(StringBuilder h, List<TrialRecord> rows) {
+    /**
+     * The first two objectives of every complete trial, the Pareto front's trials marked (filled,
+     * class {@code pareto-front}) and joined by a line in the order of the first objective; the
+     * others hollow (class {@code dominated}).
+     */
+    private static void pareto(StringBuilder h, Leaderboard board) {
+        List<TrialRecord> rows = board.rows();
+        h.append("<h2>Pareto front</h2>\n<p>Each point is a complete trial's first two objectives (")
+                .append(objectiveWords(board.directions(), 0)).append(" across, ").append(objectiveWords(board.directions(), 1))
+                .append(" up); filled points joined by the line are the Pareto front: no other trial is at least as")
+                .append(" good in every objective and better in one.</p>\n");
+        open(h, "pareto", HEIGHT);
+        frame(h, "objective 1", "objective 2");
+        if (!rows.isEmpty()) {
+            double xLo = rows.stream().mapToDouble(t -> t.objectives()[0]).min().orElse(0);
+            double xHi = rows.stream().mapToDouble(t -> t.objectives()[0]).max().orElse(1);
+            double yLo = rows.stream().mapToDouble(t -> t.objectives()[1]).min().orElse(0);
+            double yHi = rows.stream().mapToDouble(t -> t.objectives()[1]).max().orElse(1);
+            xTicks(h, xLo, xHi, false);
+            yTicks(h, yLo, yHi);
+            StringBuilder line = new StringBuilder();
+            board.paretoFront().stream().sorted(java.util.Comparator.comparingDouble(t -> t.objectives()[0]))
+                    .forEach(t -> line.append(String.format(Locale.ROOT, "%.1f,%.1f ",
+                            scaleX(t.objectives()[0], xLo, xHi), scaleY(t.objectives()[1], yLo, yHi))));
+            h.append("<polyline id=\"pareto-line\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" points=\"")
+                    .append(line.toString().trim()).append("\"/>");
+            for (TrialRecord t : rows) {
+                boolean front = board.front(t.number()) == 1;
+                double[] o = t.objectives();
+                h.append(String.format(Locale.ROOT, "<circle class=\"%s\" data-trial=\"%d\" cx=\"%.1f\" cy=\"%.1f\""
+                        + " r=\"4\" fill=\"%s\" stroke=\"%s\"><title>trial %d: %s</title></circle>",
+                        front ? "pareto-front" : "dominated", t.number(), scaleX(o[0], xLo, xHi), scaleY(o[1], yLo, yHi),
+                        front ? "#d62728" : "none", front ? "#d62728" : COMPLETE_COLOR, t.number(), values(o)));
+            }
+        }
+        h.append("</svg>\n");
+    }
+
+    private static String objectiveWords(List<Direction> directions, int k) {
+        return "objective " + (k + 1) + ", " + (directions.get(k) == Direction.MAXIMIZE ? "higher" : "lower")
+                + " is better";
+    }
+
+    private static String values(double[] o) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : o) {
+            sb.append(sb.length() > 0 ? ", " : "").append(Numbers.format(v));
+        }
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder h, Leaderboard board) {
+        List<TrialRecord> rows = board.rows();
+        boolean multi = board.directions().size() > 1;
         TreeSet<String> params = new TreeSet<>();
         rows.forEach(t -> params.addAll(t.params().keySet()));
-        h.append("<h2>Leaderboard</h2>\n<table id=\"leaderboard\"><tr><th>rank</th><th>trial</th><th>status</th>")
-                .append("<th>objective</th><th>epochs</th><th>source</th>");
+        h.append("<h2>Leaderboard</h2>\n<table id=\"leaderboard\"><tr><th>rank</th><th>trial</th><th>status</th>");
+        if (multi) {
+            h.append("<th>front</th>");
+            for (int k = 1; k <= board.directions().size(); k++) {
+                h.append("<th>objective ").append(k).append("</th>");
+            }
+        } else {
+            h.append("<th>objective</th>");
+        }
+        h.append("<th>epochs</th><th>source</th>");
         params.forEach(p -> h.append("<th>").append(escape(p)).append("</th>"));
         h.append("</tr>\n");
         for (int i = 0; i < Math.min(LEADERBOARD_ROWS, rows.size()); i++) {
             TrialRecord t = rows.get(i);
             h.append("<tr><td>").append(i + 1).append("</td><td>").append(t.number()).append("</td><td>")
-                    .append(t.status().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                    .append(Numbers.format(t.value())).append("</td><td>").append(t.epochs()).append("</td><td>")
+                    .append(t.status().name().toLowerCase(Locale.ROOT)).append("</td><td>");
+            if (multi) {
+                int front = board.front(t.number());
+                h.append(front == 1 ? "1 (Pareto)" : Integer.toString(front)).append("</td><td>")
+                        .append(values(t.objectives()).replace(", ", "</td><td>"));
+            } else {
+                h.append(Numbers.format(t.value()));
+            }
+            h.append("</td><td>").append(t.epochs()).append("</td><td>")
                     .append(t.source().name().toLowerCase(Locale.ROOT)).append("</td>");
             params.forEach(p -> h.append("<td>").append(escape(Numbers.formatValue(t.params().getOrDefault(p, ""))))
                     .append("</td>"));
@@ -265,7 +347,7 @@ public final class HtmlReport {
     }
 
     /** Ticks on the x axis at integer values (trial numbers, epochs) from {@code lo} to {@code hi}. */
-    private static void xTicks(StringBuilder h, int lo, int hi, boolean integers) {
+    private static void xTicks(StringBuilder h, double lo, double hi, boolean integers) {
         for (double v : Ticks.linear(lo, hi)) {
             if (integers && v != Math.rint(v)) {
                 continue;

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -50,8 +51,14 @@ import java.util.function.Function;
  * repeat changes nothing.
  */
 public final class JdbcStudyStore implements StudyBackend {
-    /** The schema this version reads and writes; a database with another is refused. */
+    /** The schema this version writes for single-objective studies; a database with another is refused. */
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema once the database holds a multi-objective study: the same tables (the values travel in
+     * the trial records), but versions that read only {@value #SCHEMA_VERSION} refuse the database instead
+     * of running a multi-objective study on its first objective. This version reads both.
+     */
+    public static final int SCHEMA_VERSION_MULTI_OBJECTIVE = 2;
     /** Connections each worker process keeps: its trial threads, heartbeats and one spare. */
     static final int POOL_SIZE = 4;
     /** First wait after a lost connection; doubled each time, up to {@link #MAX_BACKOFF}. */
@@ -121,7 +128,7 @@ public final class JdbcStudyStore implements StudyBackend {
         JdbcStudyStore store = new JdbcStudyStore(pool, target, name, -1, settings.forFirstConnection());
         try {
             long id = store.retrying("open the study", c -> {
-                createSchema(c);
+                createSchema(c, info.directions() != null);
                 return findOrCreate(c, target, name, fingerprint, space, direction, info);
             });
             Files.createDirectories(settings.workDir());
@@ -391,24 +398,29 @@ public final class JdbcStudyStore implements StudyBackend {
         }
     }
 
-    private static void createSchema(Connection c) throws SQLException {
+    private static void createSchema(Connection c, boolean multiObjective) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
             for (String ddl : SCHEMA) {
                 s.execute(ddl);
             }
             try (ResultSet r = s.executeQuery("SELECT version FROM dl4jr_schema")) {
+                int wanted = multiObjective ? SCHEMA_VERSION_MULTI_OBJECTIVE : SCHEMA_VERSION;
                 if (!r.next()) {
-                    s.execute("INSERT INTO dl4jr_schema (version) VALUES (" + SCHEMA_VERSION + ")");
+                    s.execute("INSERT INTO dl4jr_schema (version) VALUES (" + wanted + ")");
                     return;
                 }
                 int version = r.getInt(1);
-                if (version != SCHEMA_VERSION) {
+                if (version != SCHEMA_VERSION && version != SCHEMA_VERSION_MULTI_OBJECTIVE) {
                     throw new IllegalStateException(String.format(
-                            "the database holds dl4j-recipes study schema version %d, this version reads %d%s",
-                            version, SCHEMA_VERSION, version > SCHEMA_VERSION
+                            "the database holds dl4j-recipes study schema version %d, this version reads %d and %d%s",
+                            version, SCHEMA_VERSION, SCHEMA_VERSION_MULTI_OBJECTIVE,
+                            version > SCHEMA_VERSION_MULTI_OBJECTIVE
                                     ? "; fix: run the workers with the newer dl4j-recipes that wrote it, or use another database"
                                     : "; fix: use another database (no migration from older schemas exists)"));
+                }
+                if (version < wanted) {
+                    s.execute("UPDATE dl4jr_schema SET version = " + wanted);
                 }
             }
         }
@@ -426,7 +438,8 @@ public final class JdbcStudyStore implements StudyBackend {
             insert.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, fingerprint, space, direction, info->>'strategy' FROM dl4jr_studies WHERE name = ?")) {
+                "SELECT id, fingerprint, space, direction, info->>'strategy', info::text FROM dl4jr_studies"
+                        + " WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -436,10 +449,12 @@ public final class JdbcStudyStore implements StudyBackend {
                             + " cannot be mixed with this space's. Use another --study-name (e.g. " + name
                             + "-2). Its space: " + r.getString(3) + "; this space: " + space);
                 }
-                if (!r.getString(4).equals(direction.name())) {
-                    throw new IllegalStateException(where + " was created to " + r.getString(4)
-                            + " its objective, this run would " + direction + "; use the same direction or another"
-                            + " study name");
+                Direction existing = Direction.valueOf(r.getString(4));
+                List<Direction> existingAll = readInfo(r.getString(6), where).allDirections(existing);
+                if (!existingAll.equals(info.allDirections(direction))) {
+                    throw new IllegalStateException(where + " was created to " + StudyStore.describe(existingAll)
+                            + ", this run would " + StudyStore.describe(info.allDirections(direction))
+                            + "; use the same direction(s) or another study name");
                 }
                 String strategy = r.getString(5);
                 if (strategy != null && !strategy.equals(info.strategy())) {
@@ -461,12 +476,36 @@ public final class JdbcStudyStore implements StudyBackend {
      * @param axes         how the report draws each dimension
      * @param strategy     the sampler and scheduler, described
      * @param lrFinderPick the LR finder's pick the space is centred on, or null
+     * @param directions   a multi-objective study's directions, the first being the study's direction; null (absent
+     *                     from the JSON) for one objective
      */
-    public record StudyInfo(List<Dimension> dimensions, List<Axis> axes, String strategy, Double lrFinderPick) {
+    public record StudyInfo(List<Dimension> dimensions, List<Axis> axes, String strategy, Double lrFinderPick,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Direction> directions) {
+
+        /**
+         * @param direction the study's direction (its row's column)
+         * @return every objective's direction
+         */
+        public List<Direction> allDirections(Direction direction) {
+            return directions == null ? List.of(direction) : directions;
+        }
     }
 
     /** A study read back from the database, for reports: its direction, information and trials. */
     public record Snapshot(String name, Direction direction, StudyInfo info, List<TrialRecord> trials) {
+        /** @return every objective's direction */
+        public List<Direction> directions() {
+            return info.allDirections(direction);
+        }
+    }
+
+    private static StudyInfo readInfo(String json, String where) {
+        try {
+            return Json.MAPPER.readValue(json, StudyInfo.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(where + " has information this version cannot read (" + e.getMessage()
+                    + ")", e);
+        }
     }
 
     /**
@@ -510,13 +549,7 @@ public final class JdbcStudyStore implements StudyBackend {
             if (row == null) {
                 return Optional.empty();
             }
-            StudyInfo info;
-            try {
-                info = Json.MAPPER.readValue((String) row[2], StudyInfo.class);
-            } catch (IOException e) {
-                throw new IllegalStateException("study '" + name + "' in " + target.redacted()
-                        + " has information this version cannot read (" + e.getMessage() + ")", e);
-            }
+            StudyInfo info = readInfo((String) row[2], "study '" + name + "' in " + target.redacted());
             JdbcStudyStore study = new JdbcStudyStore(pool, target, name, (Long) row[0], settings);
             return Optional.of(new Snapshot(name, Direction.valueOf((String) row[1]), info,
                     withTrials ? study.trials() : List.of()));

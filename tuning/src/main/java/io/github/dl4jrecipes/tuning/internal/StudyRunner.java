@@ -82,13 +82,20 @@ public final class StudyRunner<C> {
      * @param queue          points of queued candidates, NaN where the sampler chooses, trained in this order
      *                       after the space's candidate as given and before the sampler's
      * @param heartbeat      how often this worker says it is alive (where the storage keeps heartbeats)
+     * @param directions     every objective's direction, the first being {@code direction}; several make the
+     *                       study multi-objective
      */
     public record Settings(Sampler sampler, Scheduler scheduler, Pruner pruner, Direction direction, int workers,
                            int maxTrials, long maxTotalEpochs, long maxWallMillis, int retries, long seed,
-                           List<double[]> queue, Duration heartbeat) {
-        /** Copies the queue. */
+                           List<double[]> queue, Duration heartbeat, List<Direction> directions) {
+        /** Copies the queue and the directions. */
         public Settings {
             queue = List.copyOf(queue);
+            directions = List.copyOf(directions);
+        }
+
+        boolean multiObjective() {
+            return directions.size() > 1;
         }
     }
 
@@ -386,12 +393,16 @@ public final class StudyRunner<C> {
                         return;
                     }
                     EpochResult result = session.trainEpoch(epoch);
+                    String wrong = checkValues(trial, epoch, result);
+                    if (wrong != null) {
+                        return;
+                    }
                     // a new file per epoch: the record points at the old one until it is rewritten, so a
                     // kill between the two leaves a record and a checkpoint that agree
                     String name = StudyBackend.checkpointName(trial.number(), epoch + 1);
                     store.saveCheckpoint(name, tmp -> save(session, tmp));
                     String previous = trial.checkpoint();
-                    TrialRecord next = trial.withEpoch(result.objective(), result.metrics(), name);
+                    TrialRecord next = trial.withEpoch(result, name);
                     trial = store.transact(ledger -> {
                         boolean prune = settings.pruner().shouldPrune(next, ledger.trials(), settings.direction());
                         TrialRecord updated = prune ? next.withStatus(TrialStatus.PRUNED) : next;
@@ -438,6 +449,36 @@ public final class StudyRunner<C> {
         }
     }
 
+    /**
+     * Null when the epoch's values fit the study; else the trial is failed without a retry and the
+     * reason returned: a count other than the study's directions stops the study (every trial would
+     * report the same count), a NaN objective of a multi-objective study fails only this trial (a
+     * front cannot place it).
+     */
+    private String checkValues(TrialRecord trial, int epoch, EpochResult result) {
+        int expected = settings.directions().size();
+        String wrong = null;
+        if (result.count() != expected) {
+            wrong = "the objective reported " + result.count() + " value(s) after epoch " + (epoch + 1) + " of trial "
+                    + trial.number() + ", but the study has " + expected + " direction(s) " + settings.directions()
+                    + "; fix: report one value per direction (EpochResult.of(first, second, ...)) or set"
+                    + " Tuner.directions(..) to match";
+            IllegalArgumentException e = new IllegalArgumentException(wrong);
+            if (refused.compareAndSet(null, e)) {
+                LOG.error("trial {}: {}; the study stops", trial.number(), wrong);
+            }
+        } else if (settings.multiObjective() && result.objectives().stream().anyMatch(v -> Double.isNaN(v))) {
+            wrong = "objective values " + result.objectives() + " after epoch " + (epoch + 1) + " of trial "
+                    + trial.number() + " include NaN; a multi-objective study fails such a trial (no Pareto front can"
+                    + " place it)";
+            LOG.warn("trial {} failed: {}", trial.number(), wrong);
+        }
+        if (wrong != null) {
+            write(trial.withFailure(wrong).withStatus(TrialStatus.FAILED).withOwner(null));
+        }
+        return wrong;
+    }
+
     private void finished(TrialRecord trial) {
         List<TrialRecord> all = store.trials();
         TrialRecord best = all.stream().filter(t -> !Double.isNaN(t.value())
@@ -470,6 +511,9 @@ public final class StudyRunner<C> {
      * all to the current favourite.
      */
     private List<Observation> observations(List<TrialRecord> trials) {
+        if (settings.multiObjective()) {
+            return frontObservations(trials);
+        }
         double worst = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.PRUNED)
                 .mapToDouble(t -> settings.direction().toLoss(t.value())).filter(v -> !Double.isNaN(v))
                 .max().orElse(Double.NaN);
@@ -482,6 +526,37 @@ public final class StudyRunner<C> {
             list.add(new Observation(t.number(), t.point(), loss, complete));
         }
         return list;
+    }
+
+    /**
+     * A multi-objective study's observations: each complete trial's loss is its Pareto front
+     * ({@link Pareto#fronts}; 1 is best), running and queued ones get the worst front (the constant
+     * liar), failed ones NaN.
+     */
+    private List<Observation> frontObservations(List<TrialRecord> trials) {
+        List<TrialRecord> complete = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE).toList();
+        int[] fronts = Pareto.fronts(complete.stream().map(t -> losses(t.objectives())).toList());
+        Map<Integer, Integer> front = new java.util.HashMap<>();
+        for (int i = 0; i < fronts.length; i++) {
+            front.put(complete.get(i).number(), fronts[i]);
+        }
+        double worst = java.util.Arrays.stream(fronts).max().orElse(-1);
+        List<Observation> list = new ArrayList<>();
+        for (TrialRecord t : trials) {
+            boolean pending = t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING;
+            double loss = front.containsKey(t.number()) ? front.get(t.number()) : pending && worst > 0 ? worst
+                    : Double.NaN;
+            list.add(new Observation(t.number(), t.point(), loss, front.containsKey(t.number())));
+        }
+        return list;
+    }
+
+    private double[] losses(double[] values) {
+        double[] l = new double[values.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = settings.directions().get(i).toLoss(values[i]);
+        }
+        return l;
     }
 
     /** Epochs a trial has trained, or will have when its current target is reached. */

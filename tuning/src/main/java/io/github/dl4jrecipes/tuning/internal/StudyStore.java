@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.tuning.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.dl4jrecipes.core.train.internal.AtomicFiles;
 import io.github.dl4jrecipes.core.train.internal.Json;
@@ -45,6 +46,11 @@ public final class StudyStore implements StudyBackend {
 
     /** Version of the study layout written in study.json. */
     public static final int FORMAT = 1;
+    /**
+     * The layout of a multi-objective study: format 1 plus the directions and every trial's values;
+     * a version that reads format 1 only refuses it instead of running it on the first objective.
+     */
+    public static final int FORMAT_MULTI_OBJECTIVE = 2;
     private static final Logger LOG = LoggerFactory.getLogger(StudyStore.class);
     private static final Pattern TRIAL_FILE = Pattern.compile("(\\d{5,})\\.json");
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
@@ -68,17 +74,26 @@ public final class StudyStore implements StudyBackend {
      * @param strategy    the sampler and scheduler that propose and budget its trials (absent in studies written
      *                    before it was kept: the first run that resumes one records its own)
      * @param lrFinderPick the LR range test's pick the space's learning-rate range is centred on, or null
+     * @param directions  a multi-objective study's directions, the first being {@code direction}; null (and
+     *                    absent from the file, which older versions then read as before) for one objective
      */
     public record StudyInfo(int format, String fingerprint, String space, Direction direction, String created,
-                            String strategy, Double lrFinderPick) {
+                            String strategy, Double lrFinderPick,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Direction> directions) {
+
         /** @return a copy recording {@code value} as the strategy */
         StudyInfo withStrategy(String value) {
-            return new StudyInfo(format, fingerprint, space, direction, created, value, lrFinderPick);
+            return new StudyInfo(format, fingerprint, space, direction, created, value, lrFinderPick, directions);
         }
 
         /** @return a copy recording {@code value} as the LR finder's pick */
         StudyInfo withLrFinderPick(Double value) {
-            return new StudyInfo(format, fingerprint, space, direction, created, strategy, value);
+            return new StudyInfo(format, fingerprint, space, direction, created, strategy, value, directions);
+        }
+
+        /** @return every objective's direction: {@code direction} alone in a single-objective study */
+        public List<Direction> allDirections() {
+            return directions == null ? List.of(direction) : directions;
         }
     }
 
@@ -93,14 +108,16 @@ public final class StudyStore implements StudyBackend {
      * @param dir         the study directory
      * @param fingerprint the fingerprint of the space being searched
      * @param space       a description of the space (kept for people)
-     * @param direction   maximise or minimise
+     * @param directions  each objective's direction (one: a single-objective study)
      * @param strategy    the sampler and scheduler, described ({@link #describe})
      * @param lrFinderPick the LR finder's pick the space is centred on, to keep for a resume ({@link #lrFinderPick}), or null
      * @return the store
      * @throws IllegalStateException when {@code dir} holds a study of a different space, direction or strategy
      */
-    public static StudyStore open(Path dir, String fingerprint, String space, Direction direction, String strategy,
-                                  Double lrFinderPick) {
+    public static StudyStore open(Path dir, String fingerprint, String space, List<Direction> directions,
+                                  String strategy, Double lrFinderPick) {
+        Direction direction = directions.get(0);
+        boolean multi = directions.size() > 1;
         Path absolute = dir.toAbsolutePath().normalize();
         checkIsStudyOrNew(absolute);
         try {
@@ -113,8 +130,8 @@ public final class StudyStore implements StudyBackend {
         store.transact(ledger -> {
             Path info = absolute.resolve(INFO);
             if (!Files.exists(info)) {
-                store.writeAtomically(info, new StudyInfo(FORMAT, fingerprint, space, direction,
-                        Instant.now().toString(), strategy, lrFinderPick));
+                store.writeAtomically(info, new StudyInfo(multi ? FORMAT_MULTI_OBJECTIVE : FORMAT, fingerprint, space,
+                        direction, Instant.now().toString(), strategy, lrFinderPick, multi ? directions : null));
                 return null;
             }
             StudyInfo existing = store.readInfo(info);
@@ -125,10 +142,10 @@ public final class StudyStore implements StudyBackend {
                         + " study in another directory (e.g. " + absolute.getFileName() + "-2), or delete "
                         + absolute + " to start over. Its space was: " + existing.space());
             }
-            if (existing.direction() != direction) {
+            if (!existing.allDirections().equals(directions)) {
                 throw new IllegalStateException("study directory " + absolute + " was created to "
-                        + existing.direction() + " its objective, this run would " + direction
-                        + "; use the same direction or a new study directory");
+                        + describe(existing.allDirections()) + ", this run would " + describe(directions)
+                        + "; use the same direction(s) or a new study directory");
             }
             if (existing.strategy() != null && !existing.strategy().equals(strategy)) {
                 throw new IllegalStateException("study directory " + absolute + " was created with the strategy "
@@ -345,6 +362,13 @@ public final class StudyStore implements StudyBackend {
         }
     }
 
+    /** "MAXIMIZE its objective", or "MAXIMIZE, MINIMIZE its 2 objectives". */
+    static String describe(List<Direction> directions) {
+        return directions.size() == 1 ? directions.get(0) + " its objective"
+                : directions.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + " its "
+                + directions.size() + " objectives";
+    }
+
     private StudyInfo readInfo(Path info) {
         StudyInfo read;
         try {
@@ -355,10 +379,15 @@ public final class StudyStore implements StudyBackend {
         if (read == null) {
             throw notOurs(info, "it is empty", null);
         }
-        if (read.format() != FORMAT || read.fingerprint() == null || read.direction() == null) {
+        boolean formatFits = read.format() == FORMAT ? read.directions() == null
+                : read.format() == FORMAT_MULTI_OBJECTIVE && read.directions() != null && read.directions().size() > 1
+                && read.directions().get(0) == read.direction();
+        if (!formatFits || read.fingerprint() == null || read.direction() == null) {
             throw notOurs(info, "format " + read.format() + ", fingerprint " + (read.fingerprint() == null ? "missing"
-                    : "present") + ", direction " + read.direction() + "; a study of this version has format "
-                    + FORMAT + ", a fingerprint and a direction", null);
+                    : "present") + ", direction " + read.direction() + ", directions " + read.directions()
+                    + "; a study of this version has format " + FORMAT + " (one objective, no directions) or "
+                    + FORMAT_MULTI_OBJECTIVE + " (two or more directions, the first its direction), a fingerprint"
+                    + " and a direction", null);
         }
         return read;
     }

@@ -30,7 +30,7 @@ class JdbcStudyStoreTest {
             List.of(new io.github.dl4jrecipes.tuning.Dimension("lr", 0), new io.github.dl4jrecipes.tuning.Dimension("act", 3));
     private static final JdbcStudyStore.StudyInfo INFO = new JdbcStudyStore.StudyInfo(DIMS,
             List.of(new Axis("lr", false, true, List.of(new Axis.Tick(0, "1e-4"), new Axis.Tick(1, "1e-1")))),
-            "TpeSampler + FullBudget", 0.01);
+            "TpeSampler + FullBudget", 0.01, null);
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path work;
     private PostgresDatabase db;
@@ -74,7 +74,7 @@ class JdbcStudyStoreTest {
     @Test
     void aWorkerWithAnotherStrategyIsRefusedNamingBoth() throws Exception {
         open("s", "fp").close();
-        JdbcStudyStore.StudyInfo other = new JdbcStudyStore.StudyInfo(DIMS, INFO.axes(), "RandomSampler + Asha", null);
+        JdbcStudyStore.StudyInfo other = new JdbcStudyStore.StudyInfo(DIMS, INFO.axes(), "RandomSampler + Asha", null, null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(db.target(),
                 "s", "fp", "space of fp", Direction.MAXIMIZE, other, settings(RETRY)));
         assertTrue(e.getMessage().contains("created with the strategy TpeSampler + FullBudget, this worker uses"

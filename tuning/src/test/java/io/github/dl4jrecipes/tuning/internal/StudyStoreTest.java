@@ -27,7 +27,7 @@ class StudyStoreTest {
         Files.writeString(dir.resolve("report.html"), "my report");
         Files.writeString(dir.resolve("leaderboard.csv"), "my table");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StudyStore.open(dir, "fp", "space", Direction.MAXIMIZE, "strategy", null));
+                () -> StudyStore.open(dir, "fp", "space", List.of(Direction.MAXIMIZE), "strategy", null));
         assertTrue(e.getMessage().startsWith("study directory " + dir.toAbsolutePath() + " is not a study (no study.json)")
                 && e.getMessage().contains("leaderboard.csv, report.html") && e.getMessage().contains("Fix:"),
                 e.getMessage());
@@ -39,12 +39,12 @@ class StudyStoreTest {
     void aFileIsRefusedAndAnEmptyFolderOrAStudyIsOpened(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("study"), "x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StudyStore.open(file, "fp", "space", Direction.MAXIMIZE, "strategy", null));
+                () -> StudyStore.open(file, "fp", "space", List.of(Direction.MAXIMIZE), "strategy", null));
         assertTrue(e.getMessage().contains("is a file"), e.getMessage());
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        StudyStore.open(empty, "fp", "space", Direction.MAXIMIZE, "strategy", null);
-        StudyStore.open(empty, "fp", "space", Direction.MAXIMIZE, "strategy", null);
+        StudyStore.open(empty, "fp", "space", List.of(Direction.MAXIMIZE), "strategy", null);
+        StudyStore.open(empty, "fp", "space", List.of(Direction.MAXIMIZE), "strategy", null);
         assertTrue(Files.isRegularFile(empty.resolve("study.json")));
     }
 
@@ -53,7 +53,7 @@ class StudyStoreTest {
         for (String json : List.of("{}", "{\"format\": 1, \"fingerprint\": \"fp\"}", "not json", "")) {
             Files.writeString(dir.resolve("study.json"), json);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> StudyStore.open(dir, "fp", "space", Direction.MAXIMIZE, "strategy", null), json);
+                    () -> StudyStore.open(dir, "fp", "space", List.of(Direction.MAXIMIZE), "strategy", null), json);
             assertTrue(e.getMessage().startsWith(dir.toAbsolutePath().resolve("study.json")
                     + " is not a dl4j-recipes study file (") && e.getMessage().contains("fix:"), e.getMessage());
         }

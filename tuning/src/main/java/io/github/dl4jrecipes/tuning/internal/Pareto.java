@@ -1,0 +1,72 @@
+package io.github.dl4jrecipes.tuning.internal;
+
+import java.util.List;
+
+/**
+ * Non-dominated sorting of loss vectors (lower is better in every coordinate; Deb et al.'s
+ * NSGA-II fronts, as Optuna ranks multi-objective trials): a point dominates another when it is
+ * no worse in every objective and better in at least one; front 1 is the points nothing
+ * dominates (the Pareto front), front 2 what only front 1 dominates, and so on. Equal points
+ * share a front.
+ */
+public final class Pareto {
+
+    private Pareto() {
+    }
+
+    /**
+     * @param a a loss vector
+     * @param b another of the same length
+     * @return whether {@code a} dominates {@code b}
+     */
+    public static boolean dominates(double[] a, double[] b) {
+        boolean strictly = false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > b[i]) {
+                return false;
+            }
+            strictly |= a[i] < b[i];
+        }
+        return strictly;
+    }
+
+    /**
+     * @param losses loss vectors, all of one length
+     * @return each one's front, 1-based, in the same order
+     */
+    public static int[] fronts(List<double[]> losses) {
+        int n = losses.size();
+        int[] front = new int[n];
+        int assigned = 0;
+        for (int rank = 1; assigned < n; rank++) {
+            int[] current = new int[n];
+            int size = 0;
+            for (int i = 0; i < n; i++) {
+                if (front[i] != 0) {
+                    continue;
+                }
+                boolean dominated = false;
+                for (int j = 0; j < n && !dominated; j++) {
+                    dominated = j != i && front[j] == 0 && dominates(losses.get(j), losses.get(i));
+                }
+                if (!dominated) {
+                    current[size++] = i;
+                }
+            }
+            for (int k = 0; k < size; k++) {
+                front[current[k]] = rank;
+            }
+            assigned += size;
+        }
+        return front;
+    }
+
+    /**
+     * @param losses loss vectors
+     * @return the indices on the first front, ascending
+     */
+    public static int[] front(List<double[]> losses) {
+        int[] fronts = fronts(losses);
+        return java.util.stream.IntStream.range(0, fronts.length).filter(i -> fronts[i] == 1).toArray();
+    }
+}

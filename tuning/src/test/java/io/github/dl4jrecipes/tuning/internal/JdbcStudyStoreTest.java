@@ -52,9 +52,9 @@ class JdbcStudyStoreTest {
         try (JdbcStudyStore store = open("s", "fp")) {
             assertEquals(List.of(), store.trials());
         }
-        db.sql("UPDATE dl4jr_schema SET version = " + (JdbcStudyStore.SCHEMA_VERSION + 1));
+        db.sql("UPDATE dl4jr_schema SET version = " + (JdbcStudyStore.SCHEMA_VERSION_MULTI_OBJECTIVE + 1));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> open("s", "fp"));
-        assertTrue(e.getMessage().contains("schema version 2, this version reads 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 3, this version reads 1 and 2"), e.getMessage());
         assertTrue(e.getMessage().contains("fix: run the workers with the newer dl4j-recipes"), e.getMessage());
     }
 
@@ -99,6 +99,43 @@ class JdbcStudyStoreTest {
             assertEquals(INFO, read.info(), "the space's dimensions, axes, strategy and LR pick are kept");
             assertEquals(Direction.MAXIMIZE, read.direction());
             assertEquals(List.of(0.5, 0.75), read.trials().get(0).values());
+        }
+    }
+
+    @Test
+    void aMultiObjectiveStudyKeepsEveryValueAndMarksTheSchemaSoOlderVersionsRefuseIt() throws Exception {
+        open("single", "fp").close();
+        assertEquals(1, schemaVersion(), "single-objective studies keep the schema older versions read");
+        JdbcStudyStore.StudyInfo multi = new JdbcStudyStore.StudyInfo(DIMS, INFO.axes(), INFO.strategy(), null,
+                List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        try (JdbcStudyStore store = JdbcStudyStore.open(db.target(), "multi", "fp", "space of fp", Direction.MAXIMIZE,
+                multi, settings(RETRY))) {
+            TrialRecord t = trial(1, "w1").withEpoch(io.github.dl4jrecipes.tuning.EpochResult.of(0.5, 120.0), "c1")
+                    .withEpoch(io.github.dl4jrecipes.tuning.EpochResult.of(0.75, 120.0), "c2");
+            store.transact(l -> {
+                l.write(t);
+                return null;
+            });
+            assertEquals(List.of(List.of(0.5, 120.0), List.of(0.75, 120.0)), store.trials().get(0).objectiveValues());
+        }
+        assertEquals(JdbcStudyStore.SCHEMA_VERSION_MULTI_OBJECTIVE, schemaVersion(),
+                "a version reading schema 1 only refuses the database from now on");
+        JdbcStudyStore.Snapshot read = JdbcStudyStore.read(db.target(), "multi", settings(RETRY));
+        assertEquals(List.of(Direction.MAXIMIZE, Direction.MINIMIZE), read.directions());
+        assertArrayEquals(new double[] {0.75, 120.0}, read.trials().get(0).objectives());
+        open("single", "fp").close();
+        IllegalStateException other = assertThrows(IllegalStateException.class, () -> JdbcStudyStore.open(
+                db.target(), "multi", "fp", "space of fp", Direction.MAXIMIZE, INFO, settings(RETRY)));
+        assertTrue(other.getMessage().contains("created to MAXIMIZE, MINIMIZE its 2 objectives, this run would"
+                + " MAXIMIZE its objective"), other.getMessage());
+    }
+
+    private int schemaVersion() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:" + db.url(),
+                db.env().get(JdbcTarget.USER_ENV), db.env().get(JdbcTarget.PASSWORD_ENV));
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT version FROM dl4jr_schema")) {
+            r.next();
+            return r.getInt(1);
         }
     }
 

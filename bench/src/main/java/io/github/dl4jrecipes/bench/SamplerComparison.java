@@ -177,6 +177,7 @@ public final class SamplerComparison {
             tuners.put("mv-tpe", Tuner.of(setup.space(), Samplers.multivariateTpe(), full));
             tuners.put("cma-es", Tuner.of(setup.space(), Samplers.cmaEs(), full));
             tuners.put("asha", Tuner.asha(setup.space(), 1, setup.epochs(), ETA));
+            StringBuilder seedRows = new StringBuilder();
             for (Map.Entry<String, Tuner<TabularRecipe>> e : tuners.entrySet()) {
                 Path dir = root.resolve(title.hashCode() + "-" + e.getKey() + "-" + seed);
                 TuningResult<TabularRecipe> result = e.getValue().maxTrials(trials).seed(seed).threadsPerWorker(1)
@@ -184,10 +185,11 @@ public final class SamplerComparison {
                 double[] c = curve(result, ks, setup.direction());
                 curves.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(c);
                 epochs.merge(e.getKey(), result.trials().stream().mapToLong(TrialRecord::epochs).sum(), Long::sum);
-                table.append(row(s, e.getKey(), c));
+                seedRows.append(row(s, e.getKey(), c));
             }
-            System.out.printf(Locale.ROOT, "%s: seed %d done in %.0f s%n", title, seed,
-                    (System.nanoTime() - start) / 1e9);
+            table.append(seedRows);
+            System.out.printf(Locale.ROOT, "%s: seed %d done in %.0f s%n%s", title, seed,
+                    (System.nanoTime() - start) / 1e9, seedRows);
         }
         List<double[]> random = curves.get("random");
         StringBuilder wins = new StringBuilder();

@@ -65,7 +65,7 @@ public final class Leaderboard {
         }
         List<TrialRecord> complete = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE
                 && t.objectives().length == directions.size()).toList();
-        int[] front = Pareto.fronts(complete.stream().map(t -> losses(t.objectives(), directions)).toList());
+        int[] front = Pareto.fronts(complete.stream().map(t -> Pareto.losses(t.objectives(), directions)).toList());
         Map<Integer, Integer> fronts = new java.util.HashMap<>();
         for (int i = 0; i < front.length; i++) {
             fronts.put(complete.get(i).number(), front[i]);
@@ -74,14 +74,6 @@ public final class Leaderboard {
                 .thenComparingDouble(t -> directions.get(0).toLoss(t.value()))
                 .thenComparingInt(TrialRecord::number);
         return new Leaderboard(complete.stream().sorted(order).toList(), directions, fronts);
-    }
-
-    private static double[] losses(double[] values, List<Direction> directions) {
-        double[] l = new double[values.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = directions.get(i).toLoss(values[i]);
-        }
-        return l;
     }
 
     /**

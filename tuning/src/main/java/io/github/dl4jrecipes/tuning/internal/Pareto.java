@@ -1,5 +1,7 @@
 package io.github.dl4jrecipes.tuning.internal;
 
+import io.github.dl4jrecipes.tuning.Direction;
+
 import java.util.List;
 
 /**
@@ -59,6 +61,19 @@ public final class Pareto {
             assigned += size;
         }
         return front;
+    }
+
+    /**
+     * @param values     one trial's objective values
+     * @param directions each objective's direction
+     * @return the values oriented so that lower is better in every coordinate
+     */
+    public static double[] losses(double[] values, List<Direction> directions) {
+        double[] l = new double[values.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = directions.get(i).toLoss(values[i]);
+        }
+        return l;
     }
 
     /**

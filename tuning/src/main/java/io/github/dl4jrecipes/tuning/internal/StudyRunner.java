@@ -481,6 +481,14 @@ public final class StudyRunner<C> {
 
     private void finished(TrialRecord trial) {
         List<TrialRecord> all = store.trials();
+        if (settings.multiObjective()) {
+            int front = io.github.dl4jrecipes.tuning.Leaderboard.of(all, settings.directions()).paretoFront().size();
+            LOG.info("trial {} {} after {} epochs: objectives {}; {} trials on the Pareto front", trial.number(),
+                    trial.status().name().toLowerCase(java.util.Locale.ROOT), trial.epochs(),
+                    java.util.Arrays.stream(trial.objectives()).mapToObj(Numbers::format).toList(), front);
+            progress.update(finishedCount(all), front + " on the Pareto front");
+            return;
+        }
         TrialRecord best = all.stream().filter(t -> !Double.isNaN(t.value())
                         && (t.status() == TrialStatus.COMPLETE || t.status() == TrialStatus.RUNNING))
                 .min(java.util.Comparator.comparingDouble(t -> settings.direction().toLoss(t.value())))
@@ -535,7 +543,8 @@ public final class StudyRunner<C> {
      */
     private List<Observation> frontObservations(List<TrialRecord> trials) {
         List<TrialRecord> complete = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE).toList();
-        int[] fronts = Pareto.fronts(complete.stream().map(t -> losses(t.objectives())).toList());
+        int[] fronts = Pareto.fronts(complete.stream().map(t -> Pareto.losses(t.objectives(), settings.directions()))
+                .toList());
         Map<Integer, Integer> front = new java.util.HashMap<>();
         for (int i = 0; i < fronts.length; i++) {
             front.put(complete.get(i).number(), fronts[i]);
@@ -549,14 +558,6 @@ public final class StudyRunner<C> {
             list.add(new Observation(t.number(), t.point(), loss, front.containsKey(t.number())));
         }
         return list;
-    }
-
-    private double[] losses(double[] values) {
-        double[] l = new double[values.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = settings.directions().get(i).toLoss(values[i]);
-        }
-        return l;
     }
 
     /** Epochs a trial has trained, or will have when its current target is reached. */

@@ -8,8 +8,10 @@ import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
 import io.github.dl4jrecipes.core.data.ImageFolders;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
+import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.hardware.OpenMpWaitPolicy;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.recipes.augment.Augment;
@@ -47,8 +49,10 @@ import java.util.function.Supplier;
  *       {@code small()} and {@code resnet()}, each built with DL4J's defaults, with our fast path,
  *       and in PyTorch, in one run on one machine; SGEMM peak for scale;</li>
  *   <li>{@code isa}: the fast-path rows of LeNet, the MLP and {@code small()} once per ND4J CPU build
- *       this CPU runs (baseline oneDNN, AVX2, AVX-512), each in its own JVM ({@link IsaDispatch}):
+ *       this CPU runs (baseline oneDNN, AVX2, AVX-512), each in its own JVM ({@link ChildThroughput}):
  *       what the run-time choice of {@code dl4j-recipes-cpu} gains over the baseline build;</li>
+ *   <li>{@code openmp}: the same rows under OpenMP's {@code passive} wait policy (our default) and
+ *       libgomp's default, each with our batch-norm helper and with DL4J's oneDNN one;</li>
  *   <li>{@code overhead}: epoch time of {@code recipe.fit} vs a hand loop on the identical network;</li>
  *   <li>{@code augment}: {@code Augment.standard()} alone vs training, and epochs with it vs without;</li>
  *   <li>{@code lrfinder}: the {@code small()} recipe's LR finder against the run it serves (share of
@@ -102,14 +106,14 @@ public final class BenchMain implements Callable<Integer> {
     private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
     /** The harness's sections, in the order they run. */
-    enum Part { THROUGHPUT, ISA, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV }
+    enum Part { THROUGHPUT, ISA, OPENMP, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV }
 
     /** Loads of the big CSV per side: the first is cold (JIT, page cache), the best of the rest counts. */
     private static final int BIG_CSV_READS = 3;
     /** The command line's main class (examples module), which the big-CSV section runs on the table. */
     private static final String CLI = "io.github.dl4jrecipes.examples.cli.Dl4jRecipes";
 
-    @Option(names = "--only", split = ",", description = "sections to run: throughput, isa, overhead, augment, "
+    @Option(names = "--only", split = ",", description = "sections to run: throughput, isa, openmp, overhead, augment, "
             + "lrfinder, rss, bigcsv (default: all)")
     Set<Part> only = EnumSet.allOf(Part.class);
     @Option(names = "--warmup", description = "warm-up iterations per network (default ${DEFAULT-VALUE})")
@@ -192,6 +196,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (only.contains(Part.ISA)) {
             isaDispatch();
+        }
+        if (only.contains(Part.OPENMP)) {
+            openMp();
         }
         if (only.contains(Part.OVERHEAD)) {
             overhead();
@@ -291,22 +298,44 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void isaDispatch() throws IOException, InterruptedException {
-        List<IsaDispatch.Row> rows = IsaDispatch.measure(warmup, iterations, windows, imageWarmup, imageIterations);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Fast-path throughput (as in the "
-                + "throughput section: batch %d, median of %d windows) in one child JVM per ND4J CPU build, forced "
-                + "with -D%s; `auto` (the default of dl4j-recipes-cpu) loads the last row on this CPU. libnd4j "
-                + "level: 1 baseline x86-64, 2 AVX2, 3 AVX-512.%n%n"
-                + "| build | libnd4j level | LeNet img/s | MLP img/s | small() img/s |%n|---|---:|---:|---:|---:|%n",
-                BATCH, windows, CpuBinaries.BINARY_PROPERTY));
-        rows.forEach(r -> s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n",
-                r.binary(), r.binaryLevel(), r.lenet(), r.mlp(), r.small())));
-        section("Run-time choice of the CPU build (ISA dispatch)", s.toString());
-        IsaDispatch.Row base = rows.get(0);
-        IsaDispatch.Row best = rows.get(rows.size() - 1);
+        List<ChildThroughput.Row> rows = ChildThroughput.measure(ChildThroughput.builds(), warmup, iterations, windows,
+                imageWarmup, imageIterations);
+        section("Run-time choice of the CPU build (ISA dispatch)", String.format(Locale.ROOT, "Fast-path throughput "
+                + "(as in the throughput section: batch %d, median of %d windows) in one child JVM per ND4J CPU build, "
+                + "forced with -D%s; `auto` (the default of dl4j-recipes-cpu) loads the last row on this CPU. libnd4j "
+                + "level: 1 baseline x86-64, 2 AVX2, 3 AVX-512.%n%n%s", BATCH, windows, CpuBinaries.BINARY_PROPERTY,
+                childTable("build", rows)));
+        ChildThroughput.Row base = rows.get(0);
+        ChildThroughput.Row best = rows.get(rows.size() - 1);
         ratios.addAll(List.of(
-                ratio("LeNet: " + best.binary() + " / onednn (dispatch on / off)", best.lenet(), base.lenet()),
-                ratio("MLP: " + best.binary() + " / onednn (dispatch on / off)", best.mlp(), base.mlp()),
-                ratio("small(): " + best.binary() + " / onednn (dispatch on / off)", best.small(), base.small())));
+                ratio("LeNet: " + best.name() + " / onednn (dispatch on / off)", best.lenet(), base.lenet()),
+                ratio("MLP: " + best.name() + " / onednn (dispatch on / off)", best.mlp(), base.mlp()),
+                ratio("small(): " + best.name() + " / onednn (dispatch on / off)", best.small(), base.small())));
+    }
+
+    private void openMp() throws IOException, InterruptedException {
+        List<ChildThroughput.Row> rows = ChildThroughput.measure(ChildThroughput.waitPolicies(), warmup, iterations,
+                windows, imageWarmup, imageIterations);
+        section("OpenMP wait policy and the batch-norm helper", String.format(Locale.ROOT, "Fast-path throughput "
+                + "(batch %d, median of %d windows) in one child JVM per row, on the build `auto` loads: OpenMP's wait "
+                + "policy set with -D%s (`passive`, the default, or libgomp's own default) and `small()`'s batch norm "
+                + "through our helper or DL4J's oneDNN one (-D%s=false); LeNet and the MLP have no batch norm.%n%n%s",
+                BATCH, windows, OpenMpWaitPolicy.PROPERTY, FastBatchNorm.SWITCH_PROPERTY, childTable("settings", rows)));
+        ChildThroughput.Row passive = rows.get(0);
+        ChildThroughput.Row libgomp = rows.get(2);
+        ratios.addAll(List.of(
+                ratio("LeNet: OpenMP passive / libgomp default", passive.lenet(), libgomp.lenet()),
+                ratio("MLP: OpenMP passive / libgomp default", passive.mlp(), libgomp.mlp()),
+                ratio("small(): OpenMP passive / libgomp default", passive.small(), libgomp.small()),
+                ratio("small(), passive: our batch norm / DL4J's oneDNN one", passive.small(), rows.get(1).small())));
+    }
+
+    private static String childTable(String what, List<ChildThroughput.Row> rows) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %s | libnd4j level | LeNet img/s "
+                + "| MLP img/s | small() img/s |%n|---|---:|---:|---:|---:|%n", what));
+        rows.forEach(r -> s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n",
+                r.name(), r.binaryLevel(), r.lenet(), r.mlp(), r.small())));
+        return s.toString();
     }
 
     private void overhead() {

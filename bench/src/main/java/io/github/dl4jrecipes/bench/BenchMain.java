@@ -100,6 +100,8 @@ public final class BenchMain implements Callable<Integer> {
     private static final double LR_FOLDER_TRAIN_FRACTION = 0.8;
     /** 10 batches of 64: the 100-step sweep passes over them 10 times. */
     private static final int LR_SMALL_IMAGES = 640;
+    /** Accuracy within this of the 100-step pick's counts as "as good" in the LR finder summary. */
+    private static final double LR_TIE = 0.005;
     /** Epochs of the folder's and the small set's runs. */
     private static final int LR_EPOCHS = 10;
     /** The sample whose peak RSS the rss section reports (examples module). */
@@ -142,6 +144,8 @@ public final class BenchMain implements Callable<Integer> {
     int bigCsvRows = 500_000;
     @Option(names = "--pandas-peer", description = "the pandas peer script (default ${DEFAULT-VALUE})")
     Path pandasScript = Path.of("bench/peers/pandas_peer.py");
+    @Option(names = "--lr-seeds", description = "seeds of the lrfinder section (default ${DEFAULT-VALUE})")
+    int lrSeeds = 3;
     @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations (image nets 2 and 3), "
             + "640-image epochs, LR finder runs on 1280 / 300 / 640 images of 1 / 1 / 2 epochs, a 1280-image sample run "
             + "(the sample's LR finder needs 20 batches)")
@@ -390,45 +394,70 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /**
-     * The LR finder against the run it serves on three paths ({@link LrFinderCost}): all of
-     * Fashion-MNIST in memory for one epoch, a folder of {@link #LR_FOLDER_IMAGES} PNGs read at 64 px
-     * (issue 19's case), and {@link #LR_SMALL_IMAGES} images in memory, which the 100-step sweep
-     * passes over 10 times.
+     * The LR finder against the run it serves on three paths ({@link LrFinderCost}), for
+     * {@code --lr-seeds} seeds each: Fashion-MNIST in memory for one epoch (all of it; the first
+     * {@link #LR_QUICK_TRAIN} images with {@code --quick}, which changes nothing else here), a folder of {@link #LR_FOLDER_IMAGES}
+     * PNGs read at 64 px (issue 19's case), and {@link #LR_SMALL_IMAGES} images in memory, which the
+     * 100-step sweep passes over 10 times.
      */
     private void lrFinder() throws IOException {
         IdxImages fashion = fashionMnist();
         DataSet valid = (DataSet) fashion.test().getRange(0, quick ? LR_QUICK_VALID : LR_VALID);
         ImageRecipe recipe = Networks.imageRecipe().small().withAugment(Augment.none()).withBatchSize(BATCH);
-        StringBuilder table = new StringBuilder(LrFinderCost.HEADER);
-
         DataSet all = quick ? (DataSet) fashion.train().getRange(0, LR_QUICK_TRAIN) : fashion.train();
-        table.append(LrFinderCost.measure("Fashion-MNIST in memory", recipe.withEpochs(1),
-                () -> InMemoryIterator.shuffled(all, BATCH, SEED), all.numExamples(),
-                InMemoryIterator.sequential(valid, BATCH)).markdown());
-
         Path folder = LrFinderCost.writeFolder((DataSet) fashion.train().getRange(0, LR_FOLDER_IMAGES),
                 Files.createTempDirectory("lrfinder-folder-"));
         ImageFolderSplit split = ImageFolders.from(folder).withSize(LR_FOLDER_SIDE, LR_FOLDER_SIDE)
                 .withChannels(ImageFolders.GREY_CHANNELS).load().split(LR_FOLDER_TRAIN_FRACTION, SEED);
         ImageRecipe folderRecipe = ImageRecipe.classifier(LR_FOLDER_SIDE, LR_FOLDER_SIDE, 1, fashion.numClasses())
-                .small().withAugment(Augment.none()).withBatchSize(BATCH).withEpochs(quick ? 1 : LR_EPOCHS);
-        table.append(LrFinderCost.measure(LR_FOLDER_IMAGES + " PNGs, folder read at " + LR_FOLDER_SIDE + " px",
-                folderRecipe, () -> split.train().iterator(BATCH, SEED), split.train().size(),
-                split.valid().iterator(BATCH)).markdown());
-
+                .small().withAugment(Augment.none()).withBatchSize(BATCH).withEpochs(LR_EPOCHS);
         DataSet few = (DataSet) fashion.train().getRange(0, LR_SMALL_IMAGES);
-        table.append(LrFinderCost.measure(LR_SMALL_IMAGES + " images in memory (repeated passes)",
-                recipe.withEpochs(quick ? 2 : LR_EPOCHS), () -> InMemoryIterator.shuffled(few, BATCH, SEED),
-                few.numExamples(), InMemoryIterator.sequential(valid, BATCH)).markdown());
 
-        section("LR finder cost", String.format(Locale.ROOT, "`small()` recipe, batch %d, no augmentation; validation: "
-                        + "the first %,d Fashion-MNIST test images (the folder: its own 20%%). \"finder\" is the opt-in short "
-                        + "sweep, at most %.0f%% of the run's steps (`withMaxShare(LrFinder.SHORT_SWEEP_SHARE)`, never "
-                        + "below %d); \"100-step\" is fastai's sweep without that cap (run first on each path, so it "
-                        + "also warms the JVM up), and each pick trains the same run. Times are wall seconds; the run's are its training passes (validation left out). "
-                        + "Goal (issue 19): finder step / train step ≤ 1.2; the capped pick's accuracy as good as the "
-                        + "100-step pick's.%n%n%s", BATCH, valid.numExamples(), 100 * LrFinder.SHORT_SWEEP_SHARE,
-                LrFinder.MIN_ITERATIONS, table));
+        List<LrFinderCost.Row> rows = new ArrayList<>();
+        for (long seed = SEED; seed < SEED + lrSeeds; seed++) {
+            long s = seed;
+            rows.add(LrFinderCost.measure("Fashion-MNIST in memory", recipe.withEpochs(1).withSeed(s),
+                    () -> InMemoryIterator.shuffled(all, BATCH, s), all.numExamples(),
+                    InMemoryIterator.sequential(valid, BATCH)));
+            rows.add(LrFinderCost.measure(LR_FOLDER_IMAGES + " PNGs, folder read at " + LR_FOLDER_SIDE + " px",
+                    folderRecipe.withSeed(s), () -> split.train().iterator(BATCH, s), split.train().size(),
+                    split.valid().iterator(BATCH)));
+            rows.add(LrFinderCost.measure(LR_SMALL_IMAGES + " images in memory (repeated passes)",
+                    recipe.withEpochs(LR_EPOCHS).withSeed(s), () -> InMemoryIterator.shuffled(few, BATCH, s),
+                    few.numExamples(), InMemoryIterator.sequential(valid, BATCH)));
+        }
+        StringBuilder table = new StringBuilder(LrFinderCost.HEADER);
+        rows.forEach(r -> table.append(r.markdown()));
+        section("LR finder cost", String.format(Locale.ROOT, "`small()` recipe, batch %d, no augmentation, seeds %d–%d "
+                        + "(network and shuffle); validation: the first %,d Fashion-MNIST test images (the folder: its own "
+                        + "20%%). \"capped\" is the sweep the recipes run, at most %.0f%% of the run's steps "
+                        + "(`withMaxShare(LrFinder.SHORT_SWEEP_SHARE)`, never below %d), its loss average and end margin "
+                        + "scaled to its length; \"100 steps\" is fastai's sweep without the cap (run first on each path "
+                        + "and seed, so it also warms the JVM up); \"unscaled\" is the capped sweep with fastai's β 0.98 "
+                        + "and last-5-steps margin whatever its length (the earlier behaviour). Each pick trains the same "
+                        + "run. Times are wall seconds; the run's are its training passes (validation left out). Goal "
+                        + "(issue 19): finder step / train step ≤ 1.2; the capped pick's accuracy as good as the "
+                        + "100-step pick's.%n%n%s%n%s", BATCH, SEED, SEED + lrSeeds - 1, valid.numExamples(),
+                100 * LrFinder.SHORT_SWEEP_SHARE, LrFinder.MIN_ITERATIONS, table, lrSummary(rows)));
+    }
+
+    /** Per path: the capped and unscaled picks' accuracy minus the 100-step pick's, mean and wins, over the seeds. */
+    private static String lrSummary(List<LrFinderCost.Row> rows) {
+        StringBuilder s = new StringBuilder("| path | seeds | capped − 100-step acc. (mean) | capped ≥ 100-step − 0.005 "
+                + "| unscaled − 100-step acc. (mean) | unscaled ≥ 100-step − 0.005 | finder / run (mean) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String path : rows.stream().map(LrFinderCost.Row::path).distinct().toList()) {
+            List<LrFinderCost.Row> mine = rows.stream().filter(r -> r.path().equals(path)).toList();
+            double capped = mine.stream().mapToDouble(r -> r.capped().accuracy() - r.full().accuracy()).average().orElse(0);
+            double unscaled = mine.stream().mapToDouble(r -> r.unscaled().accuracy() - r.full().accuracy()).average()
+                    .orElse(0);
+            long cappedOk = mine.stream().filter(r -> r.capped().accuracy() >= r.full().accuracy() - LR_TIE).count();
+            long unscaledOk = mine.stream().filter(r -> r.unscaled().accuracy() >= r.full().accuracy() - LR_TIE).count();
+            double share = mine.stream().mapToDouble(LrFinderCost.Row::share).average().orElse(0);
+            s.append(String.format(Locale.ROOT, "| %s | %d | %+.4f | %d of %d | %+.4f | %d of %d | %.1f%% |%n", path,
+                    mine.size(), capped, cappedOk, mine.size(), unscaled, unscaledOk, mine.size(), 100 * share));
+        }
+        return s.toString();
     }
 
     private void peakRss() throws IOException, InterruptedException {

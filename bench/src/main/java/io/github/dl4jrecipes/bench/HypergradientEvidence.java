@@ -111,11 +111,11 @@ public final class HypergradientEvidence {
                         .append("\n\n");
             }
         }
+        String fashionRun = String.format(Locale.ROOT, "Fashion-MNIST: %d epochs on %,d images", epochs, trainImages);
         report.append(String.format(Locale.ROOT, "Validation metric after the last epoch (%s), mean over seeds "
                 + "%d–%d (each seed's value in brackets); initial learning rates %.0f× below and above the LR finder's "
                 + "pick; Adam-HD with hyper-learning-rate β as given. Learning rates: seed %d's.%n%n",
-                problems.stream().map(p -> p.name().startsWith("Fashion")
-                        ? String.format(Locale.ROOT, "Fashion-MNIST: %d epochs on %,d images", epochs, trainImages)
+                problems.stream().map(p -> p.name().startsWith("Fashion") ? fashionRun
                         : "penguins: the recipe's default epochs").collect(Collectors.joining("; ")),
                 seed, seed + seeds - 1, WRONG_FACTOR, seed));
         report.append("| problem | run | initial LR | final LR | validation metric |\n|---|---|---|---|---|\n");

@@ -75,7 +75,7 @@ final class TuneImageCommand implements Callable<Integer> {
     StudyOptions study = new StudyOptions();
 
     @Option(names = "--strategy", converter = TuneTabularCommand.StrategyConverter.class,
-            description = "random, tpe, asha or hyperband (default: asha).")
+            description = "random, tpe, mv_tpe, cmaes, asha or hyperband (default: asha).")
     TabularStudy.Strategy strategy = TabularStudy.Strategy.ASHA;
 
     @Option(names = "--trials", description = "Most trials (default: ${DEFAULT-VALUE}).")

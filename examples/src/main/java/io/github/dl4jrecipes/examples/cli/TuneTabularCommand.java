@@ -30,7 +30,7 @@ final class TuneTabularCommand implements Callable<Integer> {
     StudyOptions study = new StudyOptions();
 
     @Option(names = "--strategy", converter = StrategyConverter.class,
-            description = "random, tpe, asha or hyperband (default: asha).")
+            description = "random, tpe, mv_tpe, cmaes, asha or hyperband (default: asha).")
     TabularStudy.Strategy strategy = TabularStudy.Strategy.ASHA;
 
     @Option(names = "--trials", description = "Most trials (default: ${DEFAULT-VALUE}).")
@@ -69,7 +69,7 @@ final class TuneTabularCommand implements Callable<Integer> {
                 }
             }
             throw new CommandLine.TypeConversionException("unknown strategy '" + value
-                    + "'; use one of random, tpe, asha, hyperband");
+                    + "'; use one of random, tpe, mv_tpe, cmaes, asha, hyperband");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import io.github.dl4jrecipes.tuning.Samplers;
 import io.github.dl4jrecipes.tuning.SearchSpaces;
 import io.github.dl4jrecipes.tuning.StudyStorage;
 import io.github.dl4jrecipes.tuning.TabularSpace;
@@ -51,6 +52,10 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
         RANDOM,
         /** Tree-structured Parzen Estimator, every trial the full budget. */
         TPE,
+        /** Multivariate TPE (a joint density over the hyperparameters), every trial the full budget. */
+        MV_TPE,
+        /** CMA-ES over the numeric hyperparameters (categorical ones by TPE), every trial the full budget. */
+        CMAES,
         /** Random proposals, asynchronous successive halving from {@link #MIN_EPOCHS} to the max epochs. */
         ASHA,
         /** Random proposals, Hyperband brackets from {@link #MIN_EPOCHS} to the max epochs. */
@@ -66,6 +71,8 @@ public record TabularStudy(Strategy strategy, int trials, int maxEpochs, long se
             return switch (this) {
                 case RANDOM -> Tuner.random(space, maxEpochs);
                 case TPE -> Tuner.tpe(space, maxEpochs);
+                case MV_TPE -> Tuner.random(space, maxEpochs).sampler(Samplers.multivariateTpe());
+                case CMAES -> Tuner.random(space, maxEpochs).sampler(Samplers.cmaEs());
                 case ASHA -> Tuner.asha(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
                 case HYPERBAND -> Tuner.hyperband(space, Math.min(MIN_EPOCHS, maxEpochs), maxEpochs, ETA);
             };

@@ -259,6 +259,18 @@ class Dl4jRecipesTest {
     }
 
     @Test
+    void tuneOffersMultivariateTpeAndCmaEsAndRecordsTheSamplerInTheStudy() throws IOException {
+        for (String strategy : new String[] {"mv_tpe", "cmaes"}) {
+            Path study = dir.resolve("study-" + strategy);
+            Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "label", "--strategy", strategy,
+                    "--trials", "2", "--max-epochs", "1", "--study", study.toString());
+            assertEquals(Dl4jRecipes.OK, tune.code(), tune.err());
+            String recorded = Files.readString(study.resolve("study.json"));
+            assertTrue(recorded.contains(strategy.equals("cmaes") ? "CmaEs" : "ultivariate"), recorded);
+        }
+    }
+
+    @Test
     void tuneTunesARegressorOnRmseWithTheRecipeAsGivenFirstThenTheQueuedCandidates() throws IOException {
         Path study = dir.resolve("regression-study");
         Run tune = run("tune", "tabular", "--csv", table.toString(), "--target", "x1", "--strategy", "random",

@@ -14,6 +14,7 @@ import io.github.dl4jrecipes.core.schedule.OneCycle;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.core.task.TaskKind;
 import io.github.dl4jrecipes.core.train.Checkpoints;
+import io.github.dl4jrecipes.core.train.EarlyStopping;
 import io.github.dl4jrecipes.core.train.Fit;
 import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
@@ -99,6 +100,11 @@ public final class TabularRecipe implements Recipe {
             List.of(Activation.SELU, Activation.ELU, Activation.LEAKYRELU, Activation.RELU, Activation.TANH);
     /** Hidden activation when none is set: ReLU, as fastai's {@code tabular_learner}. */
     public static final Activation DEFAULT_ACTIVATION = Activation.RELU;
+
+    /**
+     * Early stopping when none is set: 0, off (the full 1cycle runs to its end).
+     */
+    public static final int DEFAULT_PATIENCE = 0;
 
     /** Prefix of the recipe's settings in the trained model's card ({@code recipe.hiddenLayers}, ...). */
     public static final String CARD_PREFIX = "recipe";
@@ -244,6 +250,15 @@ public final class TabularRecipe implements Recipe {
     /** A copy with another decoupled weight decay >= 0 (0 turns it off). */
     public TabularRecipe withWeightDecay(double decay) {
         return with(settings.toBuilder().weightDecay(Setting.userOr(TabularSettings.defaults().weightDecay(), decay)));
+    }
+
+    /**
+     * A copy that stops when the validation metric has not improved for {@code patience} epochs
+     * and restores the best epoch's weights ({@link EarlyStopping#patience}); 0 turns early
+     * stopping off. It applies only when {@code fit} is given validation rows.
+     */
+    public TabularRecipe withEarlyStopping(int patience) {
+        return with(settings.toBuilder().patience(Setting.user(patience)));
     }
 
     /** A copy with another seed (weights, dropout, shuffling). */
@@ -476,7 +491,10 @@ public final class TabularRecipe implements Recipe {
 
     private TrainedModel<? extends Model> train(Model net, Resolved resolved, DataSetIterator train,
             DataSetIterator valid) {
-        return configure(Fit.of(Net.of(net), task), resolved).run(train, valid);
+        Fit<Model> fit = configure(Fit.of(Net.of(net), task), resolved);
+        int patience = resolved.settings().patience().value();
+        return (valid != null && patience > 0 ? fit.withEarlyStopping(EarlyStopping.patience(patience)) : fit)
+                .run(train, valid);
     }
 
     private <N extends Model> Fit<N> configure(Fit<N> fit, Resolved resolved) {
@@ -560,6 +578,8 @@ public final class TabularRecipe implements Recipe {
                         settings.batchSize().why()) : Setting.rule(batch, batch == rows ? "full batch below "
                         + TabularRules.FULL_BATCH_BELOW_ROWS + " rows" : "fastai default from "
                         + TabularRules.FULL_BATCH_BELOW_ROWS + " rows"))
+                .patience(settings.patience() != null ? settings.patience()
+                        : Setting.byDefault(DEFAULT_PATIENCE, "off: the whole 1cycle"))
                 .trainRows(rows != rows() ? Setting.derived(rows, "the training data given to fit()")
                         : settings.trainRows() != null ? settings.trainRows()
                         : Setting.byDefault(rows, "all rows of the schema until fit() sees the training rows"))
@@ -613,6 +633,7 @@ public final class TabularRecipe implements Recipe {
         rows.add(resolved.weightDecay().render("weightDecay"));
         rows.add(resolved.batchSize().render("batchSize"));
         rows.add(resolved.epochs().render("epochs"));
+        rows.add(resolved.patience().render("earlyStoppingPatience"));
         rows.add(resolved.trainRows().render("trainRows"));
         rows.add(resolved.seed().render("seed"));
         return new RecipeCard(name, rows);

@@ -3,6 +3,8 @@ package io.github.dl4jrecipes.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dl4jrecipes.core.data.CsvFormat;
 import io.github.dl4jrecipes.core.data.CsvTable;
+import io.github.dl4jrecipes.core.data.Split;
+import io.github.dl4jrecipes.core.data.Splits;
 import io.github.dl4jrecipes.core.data.TabularData;
 import io.github.dl4jrecipes.core.data.TabularTransform;
 import io.github.dl4jrecipes.core.data.TargetKind;
@@ -43,19 +45,53 @@ final class TabularQuality {
     /** Mean R² differences below this count as ties. */
     static final double R2_TIE = 0.005;
 
+    /** Trains a recipe on (train, valid) and returns what predicts the test rows' outputs. */
+    interface Variant {
+        UnaryOperator<INDArray> train(TabularRecipe recipe, DataSet train, DataSet valid);
+
+        /** The recipe changed by {@code change}, one network. */
+        static Variant of(UnaryOperator<TabularRecipe> change) {
+            return (recipe, train, valid) -> {
+                Net net = Net.of(change.apply(recipe).fit(train, valid).network());
+                return net::output;
+            };
+        }
+
+        /**
+         * {@code k} networks of the changed recipe, one per fold of the training rows (each
+         * validated on its own held-out fold; {@code valid} unused), their outputs averaged.
+         */
+        static Variant folds(int k, UnaryOperator<TabularRecipe> change) {
+            return (recipe, train, valid) -> {
+                List<Net> nets = new ArrayList<>();
+                long seed = recipe.settings().seed().value();
+                for (Split fold : Splits.kFold(recipe.classLabels(train), k, seed)) {
+                    nets.add(Net.of(change.apply(recipe).fit(fold.train(), fold.valid()).network()));
+                }
+                return features -> {
+                    INDArray sum = nets.get(0).output(features).dup();
+                    nets.subList(1, nets.size()).forEach(n -> sum.addi(n.output(features)));
+                    return sum.divi(nets.size());
+                };
+            };
+        }
+    }
+
     /** The recipe variants the section can measure, by name: {@code default} is the recipe as shipped. */
-    static final Map<String, UnaryOperator<TabularRecipe>> VARIANTS = new LinkedHashMap<>();
+    static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
 
     static {
-        VARIANTS.put("default", r -> r);
-        VARIANTS.put("es10", r -> r.withEarlyStopping(10));
-        VARIANTS.put("b32", r -> r.withBatchSize(32));
-        VARIANTS.put("b64", r -> r.withBatchSize(64));
-        VARIANTS.put("b32-es10", r -> r.withBatchSize(32).withEarlyStopping(10));
-        VARIANTS.put("wd", r -> r.withWeightDecay(0.01));
-        VARIANTS.put("b32-wd", r -> r.withBatchSize(32).withWeightDecay(0.01));
-        VARIANTS.put("d0", r -> r.withDropout(0));
-        VARIANTS.put("d3", r -> r.withDropout(0.3));
+        VARIANTS.put("default", Variant.of(r -> r));
+        VARIANTS.put("es10", Variant.of(r -> r.withEarlyStopping(10)));
+        VARIANTS.put("b32", Variant.of(r -> r.withBatchSize(32)));
+        VARIANTS.put("b64", Variant.of(r -> r.withBatchSize(64)));
+        VARIANTS.put("b32-es10", Variant.of(r -> r.withBatchSize(32).withEarlyStopping(10)));
+        VARIANTS.put("wd", Variant.of(r -> r.withWeightDecay(0.01)));
+        VARIANTS.put("b32-wd", Variant.of(r -> r.withBatchSize(32).withWeightDecay(0.01)));
+        VARIANTS.put("d0", Variant.of(r -> r.withDropout(0)));
+        VARIANTS.put("d3", Variant.of(r -> r.withDropout(0.3)));
+        VARIANTS.put("b32-cv5", Variant.folds(5, r -> r.withBatchSize(32)));
+        VARIANTS.put("b32-es10-cv5", Variant.folds(5, r -> r.withBatchSize(32).withEarlyStopping(10)));
     }
 
     record Table(String name, Path file, String target, boolean classification) {
@@ -155,8 +191,6 @@ final class TabularQuality {
     private String summary(List<Table> tables, Map<String, Map<String, List<Score>>> byTable,
             Map<String, Integer> testRows) {
         StringBuilder s = new StringBuilder("| table | test rows | metric | ");
-        List<String> sklearnModels = byTable.values().iterator().next().keySet().stream()
-                .filter(m -> !variants.contains(m)).toList();
         for (String v : variants) {
             s.append(v).append(" | ");
         }
@@ -171,6 +205,7 @@ final class TabularQuality {
         variants.forEach(v -> tally.put(v, new int[3]));
         for (Table table : tables) {
             Map<String, List<Score>> models = byTable.get(table.name());
+            List<String> sklearnModels = models.keySet().stream().filter(m -> !variants.contains(m)).toList();
             boolean cls = table.classification();
             String best = Collections.max(sklearnModels, (a, b) -> Double.compare(mean(models.get(a)),
                     mean(models.get(b))));
@@ -272,11 +307,10 @@ final class TabularQuality {
         DataSet testSet = read(table, dir.resolve("test.csv")).encode(transform);
         TabularRecipe recipe = (table.classification() ? TabularRecipe.classifier(train.schema())
                 : TabularRecipe.regressor(train.schema())).withSeed(seed).withProgress(Progress.LOG);
-        recipe = VARIANTS.get(variant).apply(recipe);
         long start = System.nanoTime();
-        Net net = Net.of(recipe.fit(trainSet, validSet).network());
+        UnaryOperator<INDArray> predictor = VARIANTS.get(variant).train(recipe, trainSet, validSet);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return score(variant, table.classification(), net.output(testSet.getFeatures()),
+        return score(variant, table.classification(), predictor.apply(testSet.getFeatures()),
                 recipe.classLabels(testSet).getLabels(), seconds);
     }
 

@@ -82,16 +82,9 @@ final class TabularQuality {
 
     static {
         VARIANTS.put("default", Variant.of(r -> r));
+        VARIANTS.put("nowd", Variant.of(r -> r.withWeightDecay(0)));
         VARIANTS.put("es10", Variant.of(r -> r.withEarlyStopping(10)));
-        VARIANTS.put("b32", Variant.of(r -> r.withBatchSize(32)));
-        VARIANTS.put("b64", Variant.of(r -> r.withBatchSize(64)));
-        VARIANTS.put("b32-es10", Variant.of(r -> r.withBatchSize(32).withEarlyStopping(10)));
-        VARIANTS.put("wd", Variant.of(r -> r.withWeightDecay(0.01)));
-        VARIANTS.put("b32-wd", Variant.of(r -> r.withBatchSize(32).withWeightDecay(0.01)));
-        VARIANTS.put("d0", Variant.of(r -> r.withDropout(0)));
-        VARIANTS.put("d3", Variant.of(r -> r.withDropout(0.3)));
-        VARIANTS.put("b32-cv5", Variant.folds(5, r -> r.withBatchSize(32)));
-        VARIANTS.put("b32-es10-cv5", Variant.folds(5, r -> r.withBatchSize(32).withEarlyStopping(10)));
+        VARIANTS.put("cv5", Variant.folds(5, r -> r));
     }
 
     record Table(String name, Path file, String target, boolean classification) {

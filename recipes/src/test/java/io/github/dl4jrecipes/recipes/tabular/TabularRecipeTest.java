@@ -127,7 +127,7 @@ class TabularRecipeTest {
         double lr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
         assertTrue(lr > LrFinder.DEFAULT_START_LR && lr < LrFinder.DEFAULT_END_LR && lr != TabularRecipe.DEFAULT_MAX_LR,
                 "LR " + lr);
-        assertEquals(String.valueOf(split.train().numExamples()), model.card().settings().get("recipe.batchSize"));
+        assertEquals(String.valueOf(TabularRules.SMALL_TABLE_BATCH_SIZE), model.card().settings().get("recipe.batchSize"));
     }
 
     @Test

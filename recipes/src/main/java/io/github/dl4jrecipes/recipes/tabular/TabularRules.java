@@ -42,8 +42,10 @@ public final class TabularRules {
      * Batch size below {@link #SMALL_TABLE_ROWS} rows: 32, the top of the 2–32 range Masters and
      * Luschi (2018, "Revisiting small batch training for deep neural networks") found best.
      * Measured on the bench's tabular-quality suite (8 real tables of 167–768 rows, 5 split
-     * seeds): it replaced full-batch training (200 epochs of one update each), which took 3–4× the
-     * wall time for no better test metric (see README, "Tabular recipes").
+     * seeds, with weight decay 0.01): it replaced full-batch training (200 epochs of one update
+     * each), which took 1.4–3.3× the wall time on the tables above 300 rows for the same test
+     * accuracy within a row; R² rose on two of three regression tables and fell on Servo (100
+     * training rows); see README, "Tabular recipes".
      */
     public static final int SMALL_TABLE_BATCH_SIZE = 32;
     /** Mini-batch size from {@link #SMALL_TABLE_ROWS} rows on: 64, fastai's {@code TabularDataLoaders} default. */

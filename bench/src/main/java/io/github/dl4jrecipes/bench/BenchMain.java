@@ -8,8 +8,10 @@ import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
 import io.github.dl4jrecipes.core.data.ImageFolders;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
+import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
+import io.github.dl4jrecipes.core.hardware.OpenMpWaitPolicy;
 import io.github.dl4jrecipes.core.lr.LrFinder;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.recipes.augment.Augment;
@@ -48,8 +50,10 @@ import java.util.function.Supplier;
  *       {@code small()} and {@code resnet()}, each built with DL4J's defaults, with our fast path,
  *       and in PyTorch, in one run on one machine; SGEMM peak for scale;</li>
  *   <li>{@code isa}: the fast-path rows of LeNet, the MLP and {@code small()} once per ND4J CPU build
- *       this CPU runs (baseline oneDNN, AVX2, AVX-512), each in its own JVM ({@link IsaDispatch}):
+ *       this CPU runs (baseline oneDNN, AVX2, AVX-512), each in its own JVM ({@link ChildThroughput}):
  *       what the run-time choice of {@code dl4j-recipes-cpu} gains over the baseline build;</li>
+ *   <li>{@code openmp}: the same rows under OpenMP's {@code passive} wait policy (our default) and
+ *       libgomp's default, each with our batch-norm helper and with DL4J's oneDNN one;</li>
  *   <li>{@code overhead}: epoch time of {@code recipe.fit} vs a hand loop on the identical network;</li>
  *   <li>{@code augment}: {@code Augment.standard()} alone vs training, and epochs with it vs without;</li>
  *   <li>{@code lrfinder}: the {@code small()} recipe's LR finder against the run it serves (share of
@@ -100,13 +104,15 @@ public final class BenchMain implements Callable<Integer> {
     private static final double LR_FOLDER_TRAIN_FRACTION = 0.8;
     /** 10 batches of 64: the 100-step sweep passes over them 10 times. */
     private static final int LR_SMALL_IMAGES = 640;
+    /** Accuracy within this of the 100-step pick's counts as "as good" in the LR finder summary. */
+    private static final double LR_TIE = 0.005;
     /** Epochs of the folder's and the small set's runs. */
     private static final int LR_EPOCHS = 10;
     /** The sample whose peak RSS the rss section reports (examples module). */
     private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
     /** The harness's sections, in the order they run. */
-    enum Part { THROUGHPUT, ISA, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV, TABULAR_QUALITY }
+    enum Part { THROUGHPUT, ISA, OPENMP, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV, TABULAR_QUALITY }
 
     /** Loads of the big CSV per side: the first is cold (JIT, page cache), the best of the rest counts. */
     private static final int BIG_CSV_READS = 3;
@@ -114,7 +120,7 @@ public final class BenchMain implements Callable<Integer> {
     private static final String CLI = "io.github.dl4jrecipes.examples.cli.Dl4jRecipes";
 
     @Option(names = "--only", split = ",", converter = PartConverter.class, description = "sections to run: "
-            + "throughput, isa, overhead, augment, lrfinder, rss, bigcsv, tabular-quality (default: all but "
+            + "throughput, isa, openmp, overhead, augment, lrfinder, rss, bigcsv, tabular-quality (default: all but "
             + "tabular-quality)")
     Set<Part> only = EnumSet.complementOf(EnumSet.of(Part.TABULAR_QUALITY));
     @Option(names = "--tables", description = "tabular-quality: the manifest of bench/data/export-r-tables.sh "
@@ -157,6 +163,8 @@ public final class BenchMain implements Callable<Integer> {
     int bigCsvRows = 500_000;
     @Option(names = "--pandas-peer", description = "the pandas peer script (default ${DEFAULT-VALUE})")
     Path pandasScript = Path.of("bench/peers/pandas_peer.py");
+    @Option(names = "--lr-seeds", description = "seeds of the lrfinder section (default ${DEFAULT-VALUE})")
+    int lrSeeds = 3;
     @Option(names = "--quick", description = "a smoke run: 5 warm-up, 10 iterations (image nets 2 and 3), "
             + "640-image epochs, LR finder runs on 1280 / 300 / 640 images of 1 / 1 / 2 epochs, a 1280-image sample run "
             + "(the sample's LR finder needs 20 batches)")
@@ -211,6 +219,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (only.contains(Part.ISA)) {
             isaDispatch();
+        }
+        if (only.contains(Part.OPENMP)) {
+            openMp();
         }
         if (only.contains(Part.OVERHEAD)) {
             overhead();
@@ -313,22 +324,44 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void isaDispatch() throws IOException, InterruptedException {
-        List<IsaDispatch.Row> rows = IsaDispatch.measure(warmup, iterations, windows, imageWarmup, imageIterations);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Fast-path throughput (as in the "
-                + "throughput section: batch %d, median of %d windows) in one child JVM per ND4J CPU build, forced "
-                + "with -D%s; `auto` (the default of dl4j-recipes-cpu) loads the last row on this CPU. libnd4j "
-                + "level: 1 baseline x86-64, 2 AVX2, 3 AVX-512.%n%n"
-                + "| build | libnd4j level | LeNet img/s | MLP img/s | small() img/s |%n|---|---:|---:|---:|---:|%n",
-                BATCH, windows, CpuBinaries.BINARY_PROPERTY));
-        rows.forEach(r -> s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n",
-                r.binary(), r.binaryLevel(), r.lenet(), r.mlp(), r.small())));
-        section("Run-time choice of the CPU build (ISA dispatch)", s.toString());
-        IsaDispatch.Row base = rows.get(0);
-        IsaDispatch.Row best = rows.get(rows.size() - 1);
+        List<ChildThroughput.Row> rows = ChildThroughput.measure(ChildThroughput.builds(), warmup, iterations, windows,
+                imageWarmup, imageIterations);
+        section("Run-time choice of the CPU build (ISA dispatch)", String.format(Locale.ROOT, "Fast-path throughput "
+                + "(as in the throughput section: batch %d, median of %d windows) in one child JVM per ND4J CPU build, "
+                + "forced with -D%s; `auto` (the default of dl4j-recipes-cpu) loads the last row on this CPU. libnd4j "
+                + "level: 1 baseline x86-64, 2 AVX2, 3 AVX-512.%n%n%s", BATCH, windows, CpuBinaries.BINARY_PROPERTY,
+                childTable("build", rows)));
+        ChildThroughput.Row base = rows.get(0);
+        ChildThroughput.Row best = rows.get(rows.size() - 1);
         ratios.addAll(List.of(
-                ratio("LeNet: " + best.binary() + " / onednn (dispatch on / off)", best.lenet(), base.lenet()),
-                ratio("MLP: " + best.binary() + " / onednn (dispatch on / off)", best.mlp(), base.mlp()),
-                ratio("small(): " + best.binary() + " / onednn (dispatch on / off)", best.small(), base.small())));
+                ratio("LeNet: " + best.name() + " / onednn (dispatch on / off)", best.lenet(), base.lenet()),
+                ratio("MLP: " + best.name() + " / onednn (dispatch on / off)", best.mlp(), base.mlp()),
+                ratio("small(): " + best.name() + " / onednn (dispatch on / off)", best.small(), base.small())));
+    }
+
+    private void openMp() throws IOException, InterruptedException {
+        List<ChildThroughput.Row> rows = ChildThroughput.measure(ChildThroughput.waitPolicies(), warmup, iterations,
+                windows, imageWarmup, imageIterations);
+        section("OpenMP wait policy and the batch-norm helper", String.format(Locale.ROOT, "Fast-path throughput "
+                + "(batch %d, median of %d windows) in one child JVM per row, on the build `auto` loads: OpenMP's wait "
+                + "policy set with -D%s (`passive`, the default, or libgomp's own default) and `small()`'s batch norm "
+                + "through our helper or DL4J's oneDNN one (-D%s=false); LeNet and the MLP have no batch norm.%n%n%s",
+                BATCH, windows, OpenMpWaitPolicy.PROPERTY, FastBatchNorm.SWITCH_PROPERTY, childTable("settings", rows)));
+        ChildThroughput.Row passive = rows.get(0);
+        ChildThroughput.Row libgomp = rows.get(2);
+        ratios.addAll(List.of(
+                ratio("LeNet: OpenMP passive / libgomp default", passive.lenet(), libgomp.lenet()),
+                ratio("MLP: OpenMP passive / libgomp default", passive.mlp(), libgomp.mlp()),
+                ratio("small(): OpenMP passive / libgomp default", passive.small(), libgomp.small()),
+                ratio("small(), passive: our batch norm / DL4J's oneDNN one", passive.small(), rows.get(1).small())));
+    }
+
+    private static String childTable(String what, List<ChildThroughput.Row> rows) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %s | libnd4j level | LeNet img/s "
+                + "| MLP img/s | small() img/s |%n|---|---:|---:|---:|---:|%n", what));
+        rows.forEach(r -> s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n",
+                r.name(), r.binaryLevel(), r.lenet(), r.mlp(), r.small())));
+        return s.toString();
     }
 
     private void overhead() {
@@ -383,45 +416,70 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /**
-     * The LR finder against the run it serves on three paths ({@link LrFinderCost}): all of
-     * Fashion-MNIST in memory for one epoch, a folder of {@link #LR_FOLDER_IMAGES} PNGs read at 64 px
-     * (issue 19's case), and {@link #LR_SMALL_IMAGES} images in memory, which the 100-step sweep
-     * passes over 10 times.
+     * The LR finder against the run it serves on three paths ({@link LrFinderCost}), for
+     * {@code --lr-seeds} seeds each: Fashion-MNIST in memory for one epoch (all of it; the first
+     * {@link #LR_QUICK_TRAIN} images with {@code --quick}, which changes nothing else here), a folder of {@link #LR_FOLDER_IMAGES}
+     * PNGs read at 64 px (issue 19's case), and {@link #LR_SMALL_IMAGES} images in memory, which the
+     * 100-step sweep passes over 10 times.
      */
     private void lrFinder() throws IOException {
         IdxImages fashion = fashionMnist();
         DataSet valid = (DataSet) fashion.test().getRange(0, quick ? LR_QUICK_VALID : LR_VALID);
         ImageRecipe recipe = Networks.imageRecipe().small().withAugment(Augment.none()).withBatchSize(BATCH);
-        StringBuilder table = new StringBuilder(LrFinderCost.HEADER);
-
         DataSet all = quick ? (DataSet) fashion.train().getRange(0, LR_QUICK_TRAIN) : fashion.train();
-        table.append(LrFinderCost.measure("Fashion-MNIST in memory", recipe.withEpochs(1),
-                () -> InMemoryIterator.shuffled(all, BATCH, SEED), all.numExamples(),
-                InMemoryIterator.sequential(valid, BATCH)).markdown());
-
         Path folder = LrFinderCost.writeFolder((DataSet) fashion.train().getRange(0, LR_FOLDER_IMAGES),
                 Files.createTempDirectory("lrfinder-folder-"));
         ImageFolderSplit split = ImageFolders.from(folder).withSize(LR_FOLDER_SIDE, LR_FOLDER_SIDE)
                 .withChannels(ImageFolders.GREY_CHANNELS).load().split(LR_FOLDER_TRAIN_FRACTION, SEED);
         ImageRecipe folderRecipe = ImageRecipe.classifier(LR_FOLDER_SIDE, LR_FOLDER_SIDE, 1, fashion.numClasses())
-                .small().withAugment(Augment.none()).withBatchSize(BATCH).withEpochs(quick ? 1 : LR_EPOCHS);
-        table.append(LrFinderCost.measure(LR_FOLDER_IMAGES + " PNGs, folder read at " + LR_FOLDER_SIDE + " px",
-                folderRecipe, () -> split.train().iterator(BATCH, SEED), split.train().size(),
-                split.valid().iterator(BATCH)).markdown());
-
+                .small().withAugment(Augment.none()).withBatchSize(BATCH).withEpochs(LR_EPOCHS);
         DataSet few = (DataSet) fashion.train().getRange(0, LR_SMALL_IMAGES);
-        table.append(LrFinderCost.measure(LR_SMALL_IMAGES + " images in memory (repeated passes)",
-                recipe.withEpochs(quick ? 2 : LR_EPOCHS), () -> InMemoryIterator.shuffled(few, BATCH, SEED),
-                few.numExamples(), InMemoryIterator.sequential(valid, BATCH)).markdown());
 
-        section("LR finder cost", String.format(Locale.ROOT, "`small()` recipe, batch %d, no augmentation; validation: "
-                        + "the first %,d Fashion-MNIST test images (the folder: its own 20%%). \"finder\" is the opt-in short "
-                        + "sweep, at most %.0f%% of the run's steps (`withMaxShare(LrFinder.SHORT_SWEEP_SHARE)`, never "
-                        + "below %d); \"100-step\" is fastai's sweep without that cap (run first on each path, so it "
-                        + "also warms the JVM up), and each pick trains the same run. Times are wall seconds; the run's are its training passes (validation left out). "
-                        + "Goal (issue 19): finder step / train step ≤ 1.2; the capped pick's accuracy as good as the "
-                        + "100-step pick's.%n%n%s", BATCH, valid.numExamples(), 100 * LrFinder.SHORT_SWEEP_SHARE,
-                LrFinder.MIN_ITERATIONS, table));
+        List<LrFinderCost.Row> rows = new ArrayList<>();
+        for (long seed = SEED; seed < SEED + lrSeeds; seed++) {
+            long s = seed;
+            rows.add(LrFinderCost.measure("Fashion-MNIST in memory", recipe.withEpochs(1).withSeed(s),
+                    () -> InMemoryIterator.shuffled(all, BATCH, s), all.numExamples(),
+                    InMemoryIterator.sequential(valid, BATCH)));
+            rows.add(LrFinderCost.measure(LR_FOLDER_IMAGES + " PNGs, folder read at " + LR_FOLDER_SIDE + " px",
+                    folderRecipe.withSeed(s), () -> split.train().iterator(BATCH, s), split.train().size(),
+                    split.valid().iterator(BATCH)));
+            rows.add(LrFinderCost.measure(LR_SMALL_IMAGES + " images in memory (repeated passes)",
+                    recipe.withEpochs(LR_EPOCHS).withSeed(s), () -> InMemoryIterator.shuffled(few, BATCH, s),
+                    few.numExamples(), InMemoryIterator.sequential(valid, BATCH)));
+        }
+        StringBuilder table = new StringBuilder(LrFinderCost.HEADER);
+        rows.forEach(r -> table.append(r.markdown()));
+        section("LR finder cost", String.format(Locale.ROOT, "`small()` recipe, batch %d, no augmentation, seeds %d–%d "
+                        + "(network and shuffle); validation: the first %,d Fashion-MNIST test images (the folder: its own "
+                        + "20%%). \"capped\" is the sweep the recipes run, at most %.0f%% of the run's steps "
+                        + "(`withMaxShare(LrFinder.SHORT_SWEEP_SHARE)`, never below %d), its loss average and end margin "
+                        + "scaled to its length; \"100 steps\" is fastai's sweep without the cap (run first on each path "
+                        + "and seed, so it also warms the JVM up); \"unscaled\" is the capped sweep with fastai's β 0.98 "
+                        + "and last-5-steps margin whatever its length (the earlier behaviour). Each pick trains the same "
+                        + "run. Times are wall seconds; the run's are its training passes (validation left out). Goal "
+                        + "(issue 19): finder step / train step ≤ 1.2; the capped pick's accuracy as good as the "
+                        + "100-step pick's.%n%n%s%n%s", BATCH, SEED, SEED + lrSeeds - 1, valid.numExamples(),
+                100 * LrFinder.SHORT_SWEEP_SHARE, LrFinder.MIN_ITERATIONS, table, lrSummary(rows)));
+    }
+
+    /** Per path: the capped and unscaled picks' accuracy minus the 100-step pick's, mean and wins, over the seeds. */
+    private static String lrSummary(List<LrFinderCost.Row> rows) {
+        StringBuilder s = new StringBuilder("| path | seeds | capped − 100-step acc. (mean) | capped ≥ 100-step − 0.005 "
+                + "| unscaled − 100-step acc. (mean) | unscaled ≥ 100-step − 0.005 | finder / run (mean) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String path : rows.stream().map(LrFinderCost.Row::path).distinct().toList()) {
+            List<LrFinderCost.Row> mine = rows.stream().filter(r -> r.path().equals(path)).toList();
+            double capped = mine.stream().mapToDouble(r -> r.capped().accuracy() - r.full().accuracy()).average().orElse(0);
+            double unscaled = mine.stream().mapToDouble(r -> r.unscaled().accuracy() - r.full().accuracy()).average()
+                    .orElse(0);
+            long cappedOk = mine.stream().filter(r -> r.capped().accuracy() >= r.full().accuracy() - LR_TIE).count();
+            long unscaledOk = mine.stream().filter(r -> r.unscaled().accuracy() >= r.full().accuracy() - LR_TIE).count();
+            double share = mine.stream().mapToDouble(LrFinderCost.Row::share).average().orElse(0);
+            s.append(String.format(Locale.ROOT, "| %s | %d | %+.4f | %d of %d | %+.4f | %d of %d | %.1f%% |%n", path,
+                    mine.size(), capped, cappedOk, mine.size(), unscaled, unscaledOk, mine.size(), 100 * share));
+        }
+        return s.toString();
     }
 
     private void peakRss() throws IOException, InterruptedException {

@@ -32,12 +32,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Evidence for the hypergradient learning rate (issue 16): on Fashion-MNIST with the image
  * recipe's {@code small()} network and on the penguins table with the tabular recipe, Adam-HD
- * ({@link HypergradientAdam}, the paper's β = 1e-7) started from a deliberately wrong learning
+ * ({@link HypergradientAdam}; β the paper's 1e-7 or those given) started from a deliberately wrong learning
  * rate, 10× below and 10× above the LR finder's pick, against plain Adam at that rate and against
  * the default (LR finder + 1cycle). Prints the validation metric after the last epoch of each run
  * as a Markdown table, writes it to {@code <out>/hypergradient.md} and plots the learning rate per
@@ -47,8 +48,10 @@ import java.util.function.Function;
  * <p>{@code mvn -B -q -pl bench -am package -DskipTests exec:java
  * -Dexec.mainClass=io.github.dl4jrecipes.bench.HypergradientEvidence -Dexec.args="--epochs 5"};
  * smoke run: {@code --epochs 1 --train 300 --valid 100}. Options: {@code --epochs E}
- * (default {@value #DEFAULT_EPOCHS}), {@code --train N} and {@code --valid N} (Fashion-MNIST images,
- * default {@value #DEFAULT_TRAIN} and {@value #DEFAULT_VALID}), {@code --seed S}, {@code --out DIR}
+ * (default {@value #DEFAULT_EPOCHS}; Fashion-MNIST only, penguins trains the recipe's default epochs),
+ * {@code --train N} and {@code --valid N} (Fashion-MNIST images, default {@value #DEFAULT_TRAIN} and
+ * {@value #DEFAULT_VALID}), {@code --seed S} and {@code --seeds K} (seeds S to S+K−1, default 42 and 1),
+ * {@code --hyper-lrs β1,β2} (Adam-HD's β, default the paper's), {@code --out DIR}
  * (default {@code target/hypergradient}), {@code --only fashion|tabular}. Fashion-MNIST needs
  * Debian's {@code dataset-fashion-mnist} (skipped with a note when it cannot be loaded).
  */
@@ -66,8 +69,8 @@ public final class HypergradientEvidence {
     private HypergradientEvidence() {
     }
 
-    /** One problem: a recipe trained by {@code train} with an optimizer, or with its default (null). */
-    private record Problem(String name, Function<IUpdater, TrainedModel<?>> train) {
+    /** One problem: a recipe trained by {@code train} with an optimizer, or with its default (null), for a seed. */
+    private record Problem(String name, BiFunction<IUpdater, Long, TrainedModel<?>> train) {
     }
 
     /** @param args see the class comment */
@@ -76,6 +79,8 @@ public final class HypergradientEvidence {
         int trainImages = DEFAULT_TRAIN;
         int validImages = DEFAULT_VALID;
         long seed = 42;
+        int seeds = 1;
+        double[] hyperLrs = {HypergradientAdam.DEFAULT_HYPER_LEARNING_RATE};
         Path out = Path.of("target", "hypergradient");
         String only = null;
         for (int i = 0; i < args.length; i += 2) {
@@ -85,16 +90,18 @@ public final class HypergradientEvidence {
                 case "--train" -> trainImages = Integer.parseInt(value);
                 case "--valid" -> validImages = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--seeds" -> seeds = Integer.parseInt(value);
+                case "--hyper-lrs" -> hyperLrs = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
                 case "--out" -> out = Path.of(value);
                 case "--only" -> only = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --epochs, --train, "
-                        + "--valid, --seed, --out or --only fashion|tabular");
+                        + "--valid, --seed, --seeds, --hyper-lrs, --out or --only fashion|tabular");
             }
         }
         List<Problem> problems = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         if (only == null || only.equals("tabular")) {
-            problems.add(tabular(epochs, seed));
+            problems.add(tabular());
         }
         if (only == null || only.equals("fashion")) {
             try {
@@ -104,28 +111,43 @@ public final class HypergradientEvidence {
                         .append("\n\n");
             }
         }
-        report.append(String.format(Locale.ROOT, "Validation metric after %d epoch(s), seed %d; initial learning "
-                + "rates %gx below and above the LR finder's pick%n%n", epochs, seed, WRONG_FACTOR));
+        String fashionRun = String.format(Locale.ROOT, "Fashion-MNIST: %d epochs on %,d images", epochs, trainImages);
+        report.append(String.format(Locale.ROOT, "Validation metric after the last epoch (%s), mean over seeds "
+                + "%d–%d (each seed's value in brackets); initial learning rates %.0f× below and above the LR finder's "
+                + "pick; Adam-HD with hyper-learning-rate β as given. Learning rates: seed %d's.%n%n",
+                problems.stream().map(p -> p.name().startsWith("Fashion") ? fashionRun
+                        : "penguins: the recipe's default epochs").collect(Collectors.joining("; ")),
+                seed, seed + seeds - 1, WRONG_FACTOR, seed));
         report.append("| problem | run | initial LR | final LR | validation metric |\n|---|---|---|---|---|\n");
         List<Panel> panels = new ArrayList<>();
         for (Problem problem : problems) {
-            Map<String, History> runs = new LinkedHashMap<>();
-            TrainedModel<?> reference = problem.train().apply(null);
-            double pick = Double.parseDouble(reference.card().settings().get("recipe.maxLr"));
-            runs.put("LR finder + 1cycle (peak " + format(pick) + ")", reference.history());
-            for (double lr : new double[]{pick / WRONG_FACTOR, pick * WRONG_FACTOR}) {
-                runs.put("Adam at " + format(lr), problem.train().apply(new Adam(lr)).history());
-                runs.put("Adam-HD from " + format(lr), problem.train().apply(HypergradientAdam.of(lr)).history());
+            Map<String, List<History>> runs = new LinkedHashMap<>();
+            for (long s = seed; s < seed + seeds; s++) {
+                TrainedModel<?> reference = problem.train().apply(null, s);
+                double pick = Double.parseDouble(reference.card().settings().get("recipe.maxLr"));
+                add(runs, "LR finder + 1cycle", reference.history());
+                for (double factor : new double[]{1 / WRONG_FACTOR, WRONG_FACTOR}) {
+                    String where = factor < 1 ? "10× low" : "10× high";
+                    add(runs, "Adam, " + where, problem.train().apply(new Adam(pick * factor), s).history());
+                    for (double beta : hyperLrs) {
+                        add(runs, "Adam-HD β " + format(beta) + ", " + where, problem.train()
+                                .apply(HypergradientAdam.of(pick * factor).withHyperLearningRate(beta), s).history());
+                    }
+                }
             }
             List<Curve> curves = new ArrayList<>();
             boolean positive = true;
-            for (Map.Entry<String, History> run : runs.entrySet()) {
-                List<EpochRecord> records = run.getValue().epochs();
-                EpochRecord last = records.get(records.size() - 1);
-                report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f |%n", problem.name(), run.getKey(),
-                        format(records.get(0).learningRate()), format(last.learningRate()), last.validMetric()));
-                double[] x = records.stream().mapToDouble(EpochRecord::epoch).toArray();
-                double[] y = records.stream().mapToDouble(EpochRecord::learningRate).toArray();
+            for (Map.Entry<String, List<History>> run : runs.entrySet()) {
+                List<EpochRecord> first = run.getValue().get(0).epochs();
+                EpochRecord last = first.get(first.size() - 1);
+                double[] finals = run.getValue().stream()
+                        .mapToDouble(h -> h.epochs().get(h.epochs().size() - 1).validMetric()).toArray();
+                report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f (%s) |%n", problem.name(),
+                        run.getKey(), format(first.get(0).learningRate()), format(last.learningRate()),
+                        Arrays.stream(finals).average().orElse(Double.NaN), Arrays.stream(finals)
+                                .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).collect(Collectors.joining(", "))));
+                double[] x = first.stream().mapToDouble(EpochRecord::epoch).toArray();
+                double[] y = first.stream().mapToDouble(EpochRecord::learningRate).toArray();
                 positive &= Arrays.stream(y).allMatch(v -> v > 0);
                 curves.add(new Curve(run.getKey(), x, y));
             }
@@ -141,13 +163,18 @@ public final class HypergradientEvidence {
         System.out.println("wrote " + out.resolve("hypergradient.md") + " and " + out.resolve("hypergradient-lr.png"));
     }
 
-    private static Problem tabular(int epochs, long seed) {
+    private static void add(Map<String, List<History>> runs, String name, History history) {
+        runs.computeIfAbsent(name, k -> new ArrayList<>()).add(history);
+    }
+
+    /** Penguins with the tabular recipe's own epochs and batch size (its 80/20 split drawn per seed). */
+    private static Problem tabular() {
         TabularData data = TabularData.penguins();
-        TabularSplit split = data.split(0.8, seed);
-        TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withEpochs(epochs).withSeed(seed)
-                .withProgress(Progress.LOG);
-        return new Problem("penguins (tabular)", updater -> (updater == null ? recipe : recipe.withOptimizer(updater))
-                .fit(split.train(), split.valid()));
+        return new Problem("penguins (tabular)", (updater, seed) -> {
+            TabularSplit split = data.split(0.8, seed);
+            TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withSeed(seed).withProgress(Progress.LOG);
+            return (updater == null ? recipe : recipe.withOptimizer(updater)).fit(split.train(), split.valid());
+        });
     }
 
     private static Problem fashion(int epochs, int train, int valid, long seed) {
@@ -156,9 +183,9 @@ public final class HypergradientEvidence {
         DataSet pool = Splits.trainValid(fm.train(), (double) (train + valid) / all, seed).train();
         Split parts = Splits.trainValid(pool, (double) train / (train + valid), seed);
         ImageRecipe recipe = ImageRecipe.classifier(28, 28, 1, fm.classNames().size()).small()
-                .withAugment(Augment.none()).withEpochs(epochs).withSeed(seed);
-        return new Problem("Fashion-MNIST small()", updater -> (updater == null ? recipe : recipe.withOptimizer(updater))
-                .fit(parts.train(), parts.valid()));
+                .withAugment(Augment.none()).withEpochs(epochs);
+        return new Problem("Fashion-MNIST small()", (updater, s) -> (updater == null ? recipe : recipe.withOptimizer(updater))
+                .withSeed(s).fit(parts.train(), parts.valid()));
     }
 
     private static String format(double lr) {

@@ -19,9 +19,11 @@ import java.util.function.Supplier;
 
 /**
  * What the LR range test costs against the training run it serves, on one data path, and whether
- * its pick (capped at {@link LrFinder#SHORT_SWEEP_SHARE} of the run) trains as well as fastai's
- * 100-step pick: fastai's 100-step finder and a training run with its pick, then the capped finder
- * and a run with its pick, each timed once.
+ * a sweep capped at {@link LrFinder#SHORT_SWEEP_SHARE} of the run picks as well as fastai's
+ * 100 steps: per seed, fastai's 100-step sweep, the capped sweep as the recipe runs it (its loss
+ * average and end margin scaled to its length), and the capped sweep as it was before that scaling
+ * ({@code withIterations(steps)}: β 0.98 and the last 5 steps dropped, whatever the length), each
+ * timed and each pick trained for the same run.
  */
 final class LrFinderCost {
 
@@ -30,51 +32,53 @@ final class LrFinderCost {
     private static final int GREY_LEVELS = 255;
 
     /** The markdown table's header, matching {@link Row#markdown()}. */
-    static final String HEADER = "| path | train images | run (epochs × batches) | finder steps | finder s "
-            + "| finder / run | finder step / train step | pick | valid acc. | 100-step finder s | 100-step pick "
-            + "| valid acc. |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    static final String HEADER = "| path | seed | train images | run (epochs × batches) | finder steps | finder s "
+            + "| finder / run | finder step / train step | pick (capped) | valid acc. | pick (100 steps) | valid acc. "
+            + "| pick (capped, unscaled) | valid acc. |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+
+    /** One sweep and the run trained with its pick. */
+    record Arm(LrFinderResult finder, double seconds, History trained) {
+        double accuracy() {
+            return trained.last().map(EpochRecord::validMetric).orElse(Double.NaN);
+        }
+    }
 
     /**
-     * One path's measurements.
+     * One path and seed.
      *
-     * @param path          what the data is
-     * @param images        training images
-     * @param epochs        planned epochs
-     * @param batches       batches per epoch
-     * @param capped        the finder as the recipe runs it (capped by the run)
-     * @param cappedSeconds its wall time
-     * @param trained       the run trained with its pick
-     * @param full          the finder with fastai's 100 steps (no cap)
-     * @param fullSeconds   its wall time
-     * @param fullTrained   the run trained with that pick
+     * @param path     what the data is
+     * @param seed     the recipe's and the shuffle's seed
+     * @param images   training images
+     * @param epochs   planned epochs
+     * @param batches  batches per epoch
+     * @param capped   the sweep as the recipe runs it
+     * @param full     fastai's 100 steps (no cap)
+     * @param unscaled the capped sweep without the scaling of its average and end margin
      */
-    record Row(String path, int images, int epochs, int batches, LrFinderResult capped, double cappedSeconds,
-               History trained, LrFinderResult full, double fullSeconds, History fullTrained) {
+    record Row(String path, long seed, int images, int epochs, int batches, Arm capped, Arm full, Arm unscaled) {
 
         /** Seconds of the run's training passes (validation left out, as the finder has none). */
         double trainSeconds() {
-            return trained.epochs().stream().mapToDouble(EpochRecord::wallSeconds).sum();
+            return capped.trained().epochs().stream().mapToDouble(EpochRecord::wallSeconds).sum();
         }
 
-        /** The finder's time as a share of the run's. */
+        /** The capped finder's time as a share of the run's. */
         double share() {
-            return cappedSeconds / trainSeconds();
+            return capped.seconds() / trainSeconds();
         }
 
         /** Seconds per finder step over seconds per training step (issue 19's goal: ≤ 1.2). */
         double perStepRatio() {
-            return (cappedSeconds / capped.points().size()) / (trainSeconds() / ((double) epochs * batches));
+            return (capped.seconds() / capped.finder().points().size())
+                    / (trainSeconds() / ((double) epochs * batches));
         }
 
         String markdown() {
-            return String.format(Locale.ROOT, "| %s | %,d | %d × %d | %d | %.1f | %.1f%% | **%.2f** | %.3g | %.4f | %.1f "
-                            + "| %.3g | %.4f |%n", path, images, epochs, batches, capped.points().size(), cappedSeconds,
-                    100 * share(), perStepRatio(), capped.suggestion(), accuracy(trained), fullSeconds,
-                    full.suggestion(), accuracy(fullTrained));
-        }
-
-        private static double accuracy(History history) {
-            return history.last().map(EpochRecord::validMetric).orElse(Double.NaN);
+            return String.format(Locale.ROOT, "| %s | %d | %,d | %d × %d | %d | %.1f | %.1f%% | **%.2f** | %.3g | %.4f "
+                            + "| %.3g | %.4f | %.3g | %.4f |%n", path, seed, images, epochs, batches,
+                    capped.finder().points().size(), capped.seconds(), 100 * share(), perStepRatio(),
+                    capped.finder().suggestion(), capped.accuracy(), full.finder().suggestion(), full.accuracy(),
+                    unscaled.finder().suggestion(), unscaled.accuracy());
         }
     }
 
@@ -82,10 +86,10 @@ final class LrFinderCost {
     }
 
     /**
-     * Measures one path.
+     * Measures one path for one seed.
      *
      * @param path   what the data is, for the table
-     * @param recipe the recipe, with its epochs and batch size
+     * @param recipe the recipe, with its epochs, batch size and seed
      * @param train  a fresh training iterator per call
      * @param images training images
      * @param valid  validation batches
@@ -93,22 +97,25 @@ final class LrFinderCost {
     static Row measure(String path, ImageRecipe recipe, Supplier<DataSetIterator> train, int images,
                        DataSetIterator valid) {
         int batches = (images + recipe.batchSize() - 1) / recipe.batchSize();
+        LrFinder capped = LrFinder.defaults().withMaxShare(LrFinder.SHORT_SWEEP_SHARE);
+        int cappedSteps = capped.withTrainingRun(recipe.epochs(), batches).steps();
         // the 100-step sweep first: it warms the JVM up for the capped sweep the ratios are about
-        ImageRecipe uncapped = recipe.withLrFinder(LrFinder.defaults().withMaxShare(Double.POSITIVE_INFINITY));
-        long start = System.nanoTime();
-        LrFinderResult full = uncapped.findLr(train.get());
-        double fullSeconds = seconds(start);
-        History fullTrained = recipe.withMaxLr(full).fit(train.get(), valid).history();
-        start = System.nanoTime();
-        LrFinderResult capped = recipe.withLrFinder(LrFinder.defaults().withMaxShare(LrFinder.SHORT_SWEEP_SHARE))
-                .findLr(train.get());
-        double cappedSeconds = seconds(start);
-        valid.reset();
-        History trained = recipe.withMaxLr(capped).fit(train.get(), valid).history();
-        Row row = new Row(path, images, recipe.epochs(), batches, capped, cappedSeconds, trained, full, fullSeconds,
-                fullTrained);
+        Arm full = arm(recipe, LrFinder.defaults().withMaxShare(Double.POSITIVE_INFINITY), train, valid);
+        Arm scaled = arm(recipe, capped, train, valid);
+        Arm unscaled = arm(recipe, capped.withIterations(cappedSteps), train, valid);
+        Row row = new Row(path, recipe.seed(), images, recipe.epochs(), batches, scaled, full, unscaled);
         System.out.print("lrfinder " + row.markdown());
         return row;
+    }
+
+    private static Arm arm(ImageRecipe recipe, LrFinder finder, Supplier<DataSetIterator> train,
+                           DataSetIterator valid) {
+        long start = System.nanoTime();
+        LrFinderResult result = recipe.withLrFinder(finder).findLr(train.get());
+        double seconds = seconds(start);
+        valid.reset();
+        History trained = recipe.withMaxLr(result).fit(train.get(), valid).history();
+        return new Arm(result, seconds, trained);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.cpu;
 
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
+import io.github.dl4jrecipes.core.hardware.OpenMpWaitPolicy;
 import org.nd4j.common.io.Resource;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4jBackend;
@@ -8,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4jBackend;
 /**
  * The start-up hook of {@code dl4j-recipes-cpu}, not a backend: ND4J instantiates every
  * {@link Nd4jBackend} listed in {@code META-INF/services} before it loads any native library, so
- * this class's constructor is the one place where {@link CpuBinaries#select()} runs before ND4J,
- * with no call in the application. It then reports itself unavailable with the lowest priority,
+ * this class's constructor is the one place where {@link CpuBinaries#select()} and
+ * {@link OpenMpWaitPolicy#apply()} run before ND4J, with no call in the application. It then reports itself unavailable with the lowest priority,
  * so ND4J never considers it (the real CPU backend, of higher priority, is taken first).
  */
 public final class CpuBinarySelection extends Nd4jBackend {
@@ -17,6 +18,7 @@ public final class CpuBinarySelection extends Nd4jBackend {
     /** Called by {@link java.util.ServiceLoader} inside {@code Nd4jBackend.load()}. */
     public CpuBinarySelection() {
         CpuBinaries.select();
+        OpenMpWaitPolicy.apply();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.github.dl4jrecipes.cpu;
 
+import com.sun.jna.NativeLibrary;
 import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
 import io.github.dl4jrecipes.core.hardware.CpuBinary;
 import io.github.dl4jrecipes.core.hardware.CpuBinaryChoice;
+import io.github.dl4jrecipes.core.hardware.Hardware;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +59,20 @@ class CpuBinarySelectionTest {
         assertTrue(lines.get(0).contains("depend on io.github.dl4jrecipes:dl4j-recipes-cpu"), lines.get(0));
     }
 
+    @Test
+    void theHookPutsOmpWaitPolicyPassiveIntoTheCEnvironmentBeforeLibgompLoads() throws Exception {
+        String out = child(Map.of(), WaitPolicy.class);
+        assertEquals("PASSIVE", lastLine(out));
+        assertTrue(out.contains("OpenMP    wait policy OMP_WAIT_POLICY=PASSIVE, set by dl4j-recipes"), out);
+    }
+
+    @Test
+    void aWaitPolicyFromTheEnvironmentIsKept() throws Exception {
+        String out = child(Map.of("OMP_WAIT_POLICY", "ACTIVE"), WaitPolicy.class);
+        assertEquals("ACTIVE", lastLine(out));
+        assertTrue(out.contains("OpenMP    wait policy OMP_WAIT_POLICY=ACTIVE from the environment, kept"), out);
+    }
+
     private static String lastLine(String out) {
         String[] lines = out.split("\\R");
         return lines[lines.length - 1];
@@ -68,11 +85,19 @@ class CpuBinarySelectionTest {
 
     /** Runs {@link Report} in a child JVM with the build forced; its output ends with: binary level, oneDNN. */
     private static String childReport(String binary) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + CpuBinaries.BINARY_PROPERTY + "=" + binary,
-                "-cp", System.getProperty("java.class.path"), Report.class.getName()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        return child(Map.of(), Report.class, "-D" + CpuBinaries.BINARY_PROPERTY + "=" + binary);
+    }
+
+    /** Runs {@code main} in a child JVM without OpenMP variables but {@code environment}; its standard output. */
+    private static String child(Map<String, String> environment, Class<?> main, String... jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(false);
+        builder.environment().keySet().removeIf(k -> k.startsWith("OMP_") || k.startsWith("GOMP_"));
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
@@ -91,6 +116,17 @@ class CpuBinarySelectionTest {
                 throw new AssertionError("chose " + chosen + " but loaded " + ops.buildInfo());
             }
             System.out.println(ops.binaryLevel() + " " + ops.buildInfo().contains("HAVE_ONEDNN"));
+        }
+    }
+
+    /** The child: loads ND4J, prints the hardware report, then OMP_WAIT_POLICY as C code reads it (getenv(3)). */
+    public static final class WaitPolicy {
+        public static void main(String[] args) {
+            Nd4j.create(1);
+            Backend.setUp();
+            System.out.println(Hardware.report());
+            System.out.println(NativeLibrary.getInstance("c").getFunction("getenv")
+                    .invokeString(new Object[] {"OMP_WAIT_POLICY"}, false));
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.github.dl4jrecipes.tuning;
 
+import io.github.dl4jrecipes.core.optim.OptimizerKind;
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
 import io.github.dl4jrecipes.recipes.Setting;
 import io.github.dl4jrecipes.recipes.tabular.TabularRules;
 import io.github.dl4jrecipes.recipes.tabular.TabularSettings;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.List;
 import java.util.Map;
@@ -46,14 +49,24 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
     public static final String WEIGHT_DECAY = "weightDecay";
     /** Hidden activation ({@link Activation}, one of {@link #ACTIVATIONS}). */
     public static final String ACTIVATION = "activation";
+    /**
+     * How the learning rate moves ({@link OptimizerKind}, one of {@link #OPTIMIZERS}): {@code ADAM}
+     * is the recipe's Adam with the 1cycle policy peaking at {@link #MAX_LR}; {@code ADAM_HD} is
+     * Adam-HD ({@link HypergradientAdam}, the paper's β) starting from {@link #MAX_LR} and adapting
+     * it every step. Not in the preset space: add it with
+     * {@code .with(OPTIMIZER, Params.choice(OPTIMIZER, OPTIMIZERS))}.
+     */
+    public static final String OPTIMIZER = "optimizer";
     /** Every hyperparameter a tabular space knows. */
     public static final List<String> NAMES =
-            List.of(DEPTH, WIDTH, MAX_LR, BATCH_SIZE, DROPOUT, WEIGHT_DECAY, ACTIVATION);
+            List.of(DEPTH, WIDTH, MAX_LR, BATCH_SIZE, DROPOUT, WEIGHT_DECAY, ACTIVATION, OPTIMIZER);
     /**
      * The activations searched: the whole ladder {@link TabularRecipe#ACTIVATIONS} (SELU,
      * ELU, Leaky ReLU, ReLU, tanh), the recipe's own.
      */
     public static final List<Activation> ACTIVATIONS = TabularRecipe.ACTIVATIONS;
+    /** The values of {@link #OPTIMIZER}: 1cycle Adam (the recipe's default) or Adam-HD. */
+    public static final List<OptimizerKind> OPTIMIZERS = List.of(OptimizerKind.ADAM, OptimizerKind.ADAM_HD);
 
     TabularSpace(TabularRecipe base, SearchSpace params) {
         super(base, params);
@@ -110,6 +123,12 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
         if (values.containsKey(ACTIVATION)) {
             settings.activation(Setting.tuner(activationOf(values.get(ACTIVATION))));
         }
+        if (values.containsKey(OPTIMIZER)) {
+            double lr = values.containsKey(MAX_LR) ? ((Number) values.get(MAX_LR)).doubleValue()
+                    : base().resolvedSettings().maxLr().value();
+            settings.optimizer(optimizerOf(values.get(OPTIMIZER)) == OptimizerKind.ADAM_HD
+                    ? Setting.tuner(HypergradientAdam.of(lr)) : null);
+        }
         return base().withSettings(settings.build());
     }
 
@@ -132,12 +151,23 @@ public final class TabularSpace extends RecipeSpace<TabularRecipe, TabularSpace>
         values.put(DROPOUT, resolved.dropout().value());
         values.put(WEIGHT_DECAY, resolved.weightDecay().value());
         values.put(ACTIVATION, resolved.activation().value());
+        Setting<IUpdater> optimizer = base().settings().optimizer();
+        values.put(OPTIMIZER, optimizer != null && optimizer.value() instanceof HypergradientAdam
+                ? OptimizerKind.ADAM_HD : OptimizerKind.ADAM);
         return values;
     }
 
     /** The base recipe's hidden layer widths, as it resolves them for its rows. */
     List<Integer> baseWidths() {
         return base().resolvedSettings().hiddenLayers().value();
+    }
+
+    private static OptimizerKind optimizerOf(Object value) {
+        if (value instanceof OptimizerKind kind && OPTIMIZERS.contains(kind)) {
+            return kind;
+        }
+        throw new IllegalArgumentException(OPTIMIZER + ": the tabular space tunes " + OPTIMIZERS + ", got " + value
+                + "; fix: search Params.choice(TabularSpace.OPTIMIZER, TabularSpace.OPTIMIZERS) or a subset of it");
     }
 
     private static Activation activationOf(Object value) {

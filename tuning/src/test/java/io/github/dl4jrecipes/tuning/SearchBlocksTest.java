@@ -4,6 +4,7 @@ import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
+import io.github.dl4jrecipes.core.optim.OptimizerKind;
 import io.github.dl4jrecipes.core.task.Task;
 import io.github.dl4jrecipes.tuning.internal.Seeds;
 import io.github.dl4jrecipes.tuning.internal.UnitSpace;
@@ -109,6 +110,29 @@ class SearchBlocksTest {
                         "updater.optimizer").stream().sorted().toList(),
                 space.dimensions().stream().map(Dimension::name).sorted().toList(),
                 "named coordinates; the weight init has none of its own");
+    }
+
+    @Test
+    void theHypergradientLearningRateIsATuningDimension() {
+        MultiLayerSpace space = new MultiLayerSpace.Builder().seed(42)
+                .updater(SearchBlocks.optimizer(List.of(OptimizerKind.ADAM, OptimizerKind.ADAM_HD),
+                        SearchBlocks.learningRate()))
+                .addLayer(new DenseLayerSpace.Builder().nIn(4).nOut(8).activation(Activation.TANH).build())
+                .addLayer(new OutputLayerSpace.Builder().nOut(3).activation(Activation.SOFTMAX)
+                        .lossFunction(LossFunctions.LossFunction.MCXENT).build())
+                .build();
+        UnitSpace<DL4JConfiguration> unit = UnitSpace.of(space);
+        Set<String> updaters = new HashSet<>();
+        for (int n = 1; n <= 50; n++) {
+            double[] x = Samplers.random().propose(unit.dimensions(), List.of(), n, Seeds.forTrial(3, n));
+            MultiLayerConfiguration conf = unit.value(x).getMultiLayerConfiguration();
+            IUpdater updater = ((BaseLayer) MultiLayerConfiguration.fromJson(conf.toJson()).getConf(0).getLayer())
+                    .getIUpdater();
+            updaters.add(updater.getClass().getSimpleName());
+            double lr = updater.getLearningRate(0, 0);
+            assertTrue(lr >= SearchBlocks.MIN_LEARNING_RATE && lr <= SearchBlocks.MAX_LEARNING_RATE, "lr " + lr);
+        }
+        assertEquals(Set.of("Adam", "HypergradientAdam"), updaters, "both kinds drawn, each survives the JSON round trip");
     }
 
     @Test

@@ -5,6 +5,9 @@ import io.github.dl4jrecipes.core.data.TabularSplit;
 import io.github.dl4jrecipes.core.init.WeightInits;
 import io.github.dl4jrecipes.core.lint.ConfigLinter;
 import io.github.dl4jrecipes.core.lint.LintReport;
+import io.github.dl4jrecipes.core.optim.OptimizerKind;
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
+import io.github.dl4jrecipes.recipes.Source;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
 import org.deeplearning4j.nn.api.Model;
@@ -31,6 +34,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +127,24 @@ class TabularTuningTest {
         assertTrue(sigmoid.getMessage().contains("SIGMOID") && sigmoid.getMessage().contains("TabularSpace.ACTIVATIONS"),
                 sigmoid.getMessage());
         assertEquals(Activation.TANH, space.toRecipe(Map.of(TabularSpace.ACTIVATION, Activation.TANH)).activation());
+    }
+
+    @Test
+    void theOptimizerDimensionChoosesBetween1cycleAdamAndAdamHdStartingAtMaxLr() {
+        TabularSpace space = SearchSpaces.tabular(recipe)
+                .with(TabularSpace.OPTIMIZER, Params.choice(TabularSpace.OPTIMIZER, TabularSpace.OPTIMIZERS));
+        TabularRecipe hd = space.toRecipe(Map.of(TabularSpace.OPTIMIZER, OptimizerKind.ADAM_HD, TabularSpace.MAX_LR, 3e-3));
+        HypergradientAdam updater = assertInstanceOf(HypergradientAdam.class, hd.settings().optimizer().value());
+        assertEquals(3e-3, updater.getLearningRate(0, 0));
+        assertEquals(HypergradientAdam.DEFAULT_HYPER_LEARNING_RATE, updater.hyperLearningRate());
+        assertEquals(Source.TUNER, hd.settings().optimizer().source());
+        assertNull(space.toRecipe(Map.of(TabularSpace.OPTIMIZER, OptimizerKind.ADAM)).settings().optimizer(),
+                "ADAM is the recipe's own Adam with 1cycle");
+        assertEquals(OptimizerKind.ADAM, space.baseValues().get(TabularSpace.OPTIMIZER));
+        IllegalArgumentException sgd = assertThrows(IllegalArgumentException.class,
+                () -> space.toRecipe(Map.of(TabularSpace.OPTIMIZER, OptimizerKind.SGD)));
+        assertTrue(sgd.getMessage().contains("SGD") && sgd.getMessage().contains("TabularSpace.OPTIMIZERS"),
+                sgd.getMessage());
     }
 
     @Test

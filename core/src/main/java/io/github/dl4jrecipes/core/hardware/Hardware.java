@@ -42,12 +42,14 @@ import java.util.stream.Stream;
  * @param maxOffHeapBytes the most off-heap memory JavaCPP will allocate (where ND4J arrays live)
  * @param binaryChoice   which CPU binary {@link CpuBinaries#select()} chose at start-up and why;
  *                       null when it did not choose (no {@code dl4j-recipes-cpu}, another backend)
+ * @param openMpWait     OpenMP's wait policy as {@link OpenMpWaitPolicy#apply()} left it, and why;
+ *                       null when it did not run in this JVM
  */
 public record Hardware(Backend backend, String backendClass, List<Device> devices, int cpuCores,
                        int nd4jThreads, String blasVendor, int blasThreads, String blasCore,
                        OneDnnState oneDnn, SimdLevel binarySimd,
                        SimdLevel cpuSimd, DataType dataType, long maxHeapBytes,
-                       long maxOffHeapBytes, CpuBinaryChoice binaryChoice) {
+                       long maxOffHeapBytes, CpuBinaryChoice binaryChoice, String openMpWait) {
 
     /** The family of ND4J backend. */
     public enum Backend { CPU, CUDA }
@@ -87,7 +89,7 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
                 backend == Backend.CPU ? OpenBlas.coreName().orElse("") : "", oneDnnState(),
                 SimdLevel.ofNativeLevel(ops.binaryLevel()), SimdLevel.ofNativeLevel(ops.optimalLevel()),
                 Nd4j.dataType(), Runtime.getRuntime().maxMemory(), Pointer.maxBytes(),
-                CpuBinaries.selected().orElse(null));
+                CpuBinaries.selected().orElse(null), OpenMpWaitPolicy.applied().orElse(null));
     }
 
     /**
@@ -148,6 +150,8 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
             s.append(String.format(Locale.ROOT, "Binary    %s%n", binaryChoice == null
                     ? "not chosen at start-up (dl4j-recipes-cpu is not on the class path, or ND4J loaded first)"
                     : "chosen at start-up: " + binaryChoice));
+            s.append(String.format(Locale.ROOT, "OpenMP    wait policy %s%n", openMpWait == null
+                    ? "not set by dl4j-recipes (libgomp's default unless the environment sets one)" : openMpWait));
         }
         s.append(String.format(Locale.ROOT, "Memory    heap max %s, off-heap max %s%n",
                 gib(maxHeapBytes), gib(maxOffHeapBytes)));

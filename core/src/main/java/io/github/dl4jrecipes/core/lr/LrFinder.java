@@ -95,7 +95,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     public static final int MIN_ITERATIONS = 20;
     /** Suggestions ignore the first 10% of the planned steps: fastai's {@code lrs[num_it//10:-5]}. */
     static final double SKIP_START_FRACTION = 0.1;
-    /** Suggestions ignore the last 5 steps, as fastai. */
+    /** Suggestions ignore the last 5 of fastai's 100 steps (fewer on a shorter sweep, see {@link #skipEnd(int)}). */
     static final int SKIP_END = 5;
     /** fastai's valley splits the longest decreasing run into 3 sections ... */
     private static final int VALLEY_SECTIONS = 3;
@@ -287,6 +287,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
 
     <B> LrFinderResult sweep(Trainee<B> trainee, Source<B> source) {
         int steps = steps();
+        double beta = smoothingFor(steps);
         List<LrPoint> points = new ArrayList<>();
         double average = 0;
         double best = Double.POSITIVE_INFINITY;
@@ -312,8 +313,8 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
                 double lr = startLr * Math.pow(endLr / startLr, (double) i / (steps - 1));
                 trainee.setLearningRate(lr);
                 double loss = trainee.fit(batch);
-                average = smoothing * average + (1 - smoothing) * loss;
-                double smoothed = average / (1 - Math.pow(smoothing, i + 1));
+                average = beta * average + (1 - beta) * loss;
+                double smoothed = average / (1 - Math.pow(beta, i + 1));
                 points.add(new LrPoint(i, lr, loss, smoothed));
                 reporter.taskStep(String.format(Locale.ROOT, "lr %.3g, smoothed loss %.4f", lr, smoothed));
                 if (!Double.isFinite(smoothed) || smoothed > divergenceFactor * best) {
@@ -346,12 +347,28 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
     }
 
     /**
+     * The loss EMA's β for a sweep of {@code steps}: {@code smoothing} when the sweep takes all
+     * {@code iterations}, else {@code smoothing^(iterations / steps)}, so that the average forgets
+     * at the same rate per decade of learning rate and a short sweep draws the same curve, sampled
+     * more coarsely (0.98 over 100 steps is 0.904 over 20). Without it a 20-step sweep's smoothed
+     * loss lagged half the range behind, and its picks trained worse (the bench's lrfinder section).
+     */
+    double smoothingFor(int steps) {
+        return Math.pow(smoothing, (double) iterations / steps);
+    }
+
+    /** fastai's last 5 of 100 steps, in proportion on a shorter sweep, at least 1. */
+    int skipEnd(int steps) {
+        return Math.max(1, (int) Math.round((double) SKIP_END * steps / iterations));
+    }
+
+    /**
      * The suggestions over fastai's window: from a tenth of the planned steps (so a sweep that stops
-     * early reads the same window as the full one) to the last 5 recorded.
+     * early reads the same window as the full one) to the last {@link #skipEnd(int)} recorded.
      */
     LrFinderResult suggest(List<LrPoint> points, int steps, boolean diverged) {
         int from = (int) (steps * SKIP_START_FRACTION);
-        int to = points.size() - SKIP_END;
+        int to = points.size() - skipEnd(steps);
         List<LrPoint> window = to - from >= MIN_ITERATIONS / 2 ? points.subList(from, to) : points;
         return new LrFinderResult(points, valley(window), steep(window), minimumDiv10(window), suggestion, diverged);
     }

@@ -1,5 +1,7 @@
 package io.github.dl4jrecipes.core.optim;
 
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
+import io.github.dl4jrecipes.core.schedule.HypergradientSgd;
 import io.github.dl4jrecipes.core.schedule.ScheduledAdam;
 import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -41,7 +43,17 @@ public enum OptimizerKind {
     /** AdaMax; default LR 0.002 (Kingma &amp; Ba, 2015, §7.1). */
     ADAMAX(2e-3, 1e-5, 1e-1),
     /** AMSGrad; default LR 0.001 (Reddi et al., 2018, following Adam). */
-    AMSGRAD(1e-3, 1e-5, 1e-1);
+    AMSGRAD(1e-3, 1e-5, 1e-1),
+    /**
+     * SGD with a hypergradient learning rate ({@link HypergradientSgd}, its default β); the
+     * learning rate is the initial α, default and sane range as {@link #SGD}.
+     */
+    SGD_HD(0.01, 1e-4, 1.0),
+    /**
+     * Adam with a hypergradient learning rate ({@link HypergradientAdam}, its default β); the
+     * learning rate is the initial α, default and sane range as {@link #ADAM}.
+     */
+    ADAM_HD(1e-3, 1e-5, 1e-1);
 
     private final double defaultLearningRate;
     private final double minSaneLearningRate;
@@ -79,6 +91,10 @@ public enum OptimizerKind {
             return Optional.of(MOMENTUM);
         } else if (updater instanceof ScheduledAdam) {
             return Optional.of(ADAM);
+        } else if (updater instanceof HypergradientSgd) {
+            return Optional.of(SGD_HD);
+        } else if (updater instanceof HypergradientAdam) {
+            return Optional.of(ADAM_HD);
         }
         return Optional.ofNullable(switch (updater.getClass().getName()) {
             case "org.nd4j.linalg.learning.config.Sgd" -> SGD;
@@ -104,6 +120,8 @@ public enum OptimizerKind {
             case NADAM -> new Nadam(learningRate);
             case ADAMAX -> new AdaMax(learningRate);
             case AMSGRAD -> new AMSGrad(learningRate);
+            case SGD_HD -> HypergradientSgd.of(learningRate);
+            case ADAM_HD -> HypergradientAdam.of(learningRate);
         };
     }
 }

@@ -86,6 +86,6 @@ class HardwareTest {
                                    Hardware.OneDnnState oneDnn) {
         return new Hardware(Hardware.Backend.CPU, "CpuBackend",
                 java.util.List.of(new Hardware.Device("test cpu", 1L << 30, 1L << 29)), 2,
-                nd4jThreads, "OPENBLAS", 2, blasCore, oneDnn, binary, cpu, DataType.FLOAT, 1L << 30, 1L << 31, null);
+                nd4jThreads, "OPENBLAS", 2, blasCore, oneDnn, binary, cpu, DataType.FLOAT, 1L << 30, 1L << 31, null, null);
     }
 }

@@ -384,6 +384,22 @@ class LrFinderTest {
     }
 
     @Test
+    void aShortSweepForgetsAtTheSameRatePerDecadeAndDropsItsShareOfTheEnd() {
+        // capped to 20 of 100 steps: each step spans 5 of the full sweep's, so β = 0.98^5
+        LrFinder capped = LrFinder.defaults().withMaxShare(0.1).withTrainingRun(1, 5).withProgress(Progress.LOG);
+        double beta = 0.98 * 0.98 * 0.98 * 0.98 * 0.98;
+        LrFinderResult r = capped.sweep(scripted(step -> step == 0 ? 1 : 2, new ArrayList<>()), ENDLESS);
+        assertEquals(20, r.points().size());
+        assertEquals(1.0, r.points().get(0).smoothedLoss(), 1e-12);
+        // EMA after losses 1, 2 with bias correction: (β(1−β)·1 + (1−β)·2) / (1 − β²) = (β + 2) / (1 + β)
+        assertEquals((beta + 2) / (1 + beta), r.points().get(1).smoothedLoss(), 1e-12);
+        // fastai drops the last 5 of 100 steps; 20 steps drop 1; a full sweep still drops 5
+        assertEquals(1, capped.skipEnd(20));
+        assertEquals(5, LrFinder.defaults().skipEnd(100));
+        assertEquals(0.98, LrFinder.defaults().smoothingFor(100), 1e-15);
+    }
+
+    @Test
     void theRunItServesCapsTheStepsAtATenthNeverBelowTwentyNorAboveTheIterations() {
         assertEquals(100, LrFinder.defaults().withTrainingRun(1, 5).steps(), "no cap by default: fastai's 100");
         LrFinder finder = LrFinder.defaults().withMaxShare(0.1);

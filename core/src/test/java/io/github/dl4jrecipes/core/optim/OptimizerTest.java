@@ -1,5 +1,7 @@
 package io.github.dl4jrecipes.core.optim;
 
+import io.github.dl4jrecipes.core.schedule.HypergradientAdam;
+import io.github.dl4jrecipes.core.schedule.HypergradientSgd;
 import io.github.dl4jrecipes.core.schedule.OneCycle;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -53,6 +55,20 @@ class OptimizerTest {
         assertEquals(2e-3, OptimizerKind.NADAM.defaultLearningRate());
         assertEquals(0.01, OptimizerKind.SGD.defaultLearningRate());
         assertEquals(0.9, ((Nesterovs) Optimizer.nesterov().updater()).getMomentum());
+    }
+
+    @Test
+    void hypergradientKindsBuildTheHypergradientUpdatersWithTheirInitialLearningRateAndThePapersBeta() {
+        IUpdater adam = Optimizer.of(OptimizerKind.ADAM_HD).withLearningRate(3e-4).updater();
+        HypergradientAdam adamHd = assertInstanceOf(HypergradientAdam.class, adam);
+        assertEquals(3e-4, adamHd.getLearningRate(0, 0));
+        assertEquals(1e-7, adamHd.hyperLearningRate());
+        assertEquals(OptimizerKind.ADAM_HD, OptimizerKind.of(adam).orElseThrow());
+        IUpdater sgd = Optimizer.of(OptimizerKind.SGD_HD).updater();
+        HypergradientSgd sgdHd = assertInstanceOf(HypergradientSgd.class, sgd);
+        assertEquals(0.01, sgdHd.getLearningRate(0, 0));
+        assertEquals(1e-3, sgdHd.hyperLearningRate());
+        assertEquals(OptimizerKind.SGD_HD, OptimizerKind.of(sgd).orElseThrow());
     }
 
     @Test

@@ -43,7 +43,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness. Sections, all run by default, any chosen with {@code --only}:
+ * The benchmark harness. Sections, all but {@code tabular-quality} run by default, any chosen with
+ * {@code --only}:
  * <ul>
  *   <li>{@code throughput}: training throughput of LeNet, the MLP and the image recipes
  *       {@code small()} and {@code resnet()}, each built with DL4J's defaults, with our fast path,
@@ -61,7 +62,10 @@ import java.util.function.Supplier;
  *   <li>{@code rss}: peak RSS of the Fashion-MNIST sample in a child JVM;</li>
  *   <li>{@code bigcsv}: a generated 500,000 × 10 numeric CSV (~48 MB): its load time with
  *       {@code TabularData} and peak RSS in a child JVM vs {@code pandas.read_csv} on the same file,
- *       and the peak RSS of {@code train tabular --epochs 1} on it.</li>
+ *       and the peak RSS of {@code train tabular --epochs 1} on it;</li>
+ *   <li>{@code tabular-quality} (opt-in, tens of minutes): the default {@code TabularRecipe} vs
+ *       scikit-learn's default models on the real tables of {@code bench/data/export-r-tables.sh},
+ *       5 split seeds ({@link TabularQuality}); write it with {@code --out bench/RESULTS-tabular.md}.</li>
  * </ul>
  * Time to accuracy ({@code --tta}) is opt-in: minutes per epoch. Prints each table and writes
  * {@code bench/RESULTS.md}.
@@ -108,16 +112,31 @@ public final class BenchMain implements Callable<Integer> {
     private static final String FASHION_SAMPLE = "io.github.dl4jrecipes.examples.image.FashionMnistSample";
 
     /** The harness's sections, in the order they run. */
-    enum Part { THROUGHPUT, ISA, OPENMP, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV }
+    enum Part { THROUGHPUT, ISA, OPENMP, OVERHEAD, AUGMENT, LRFINDER, RSS, BIGCSV, TABULAR_QUALITY }
 
     /** Loads of the big CSV per side: the first is cold (JIT, page cache), the best of the rest counts. */
     private static final int BIG_CSV_READS = 3;
     /** The command line's main class (examples module), which the big-CSV section runs on the table. */
     private static final String CLI = "io.github.dl4jrecipes.examples.cli.Dl4jRecipes";
 
-    @Option(names = "--only", split = ",", description = "sections to run: throughput, isa, openmp, overhead, augment, "
-            + "lrfinder, rss, bigcsv (default: all)")
-    Set<Part> only = EnumSet.allOf(Part.class);
+    @Option(names = "--only", split = ",", converter = PartConverter.class, description = "sections to run: "
+            + "throughput, isa, openmp, overhead, augment, lrfinder, rss, bigcsv, tabular-quality (default: all but "
+            + "tabular-quality)")
+    Set<Part> only = EnumSet.complementOf(EnumSet.of(Part.TABULAR_QUALITY));
+    @Option(names = "--tables", description = "tabular-quality: the manifest of bench/data/export-r-tables.sh "
+            + "(default ${DEFAULT-VALUE})")
+    Path tables = Path.of("bench/data/tables/tables.tsv");
+    @Option(names = "--table", split = ",", description = "tabular-quality: only these tables of the manifest")
+    List<String> tableNames = new ArrayList<>();
+    @Option(names = "--split-seeds", split = ",", description = "tabular-quality: split seeds (default ${DEFAULT-VALUE})")
+    List<Long> splitSeeds = new ArrayList<>(List.of(1L, 2L, 3L, 4L, 5L));
+    @Option(names = "--tabular-variants", split = ",", description = "tabular-quality: recipe variants to measure "
+            + "(default ${DEFAULT-VALUE})")
+    List<String> tabularVariants = new ArrayList<>(List.of("default"));
+    @Option(names = "--splits", description = "tabular-quality: where the split files go (default ${DEFAULT-VALUE})")
+    Path splits = Path.of("bench/data/splits");
+    @Option(names = "--sklearn-peer", description = "the scikit-learn peer script (default ${DEFAULT-VALUE})")
+    Path sklearnScript = Path.of("bench/peers/sklearn_peer.py");
     @Option(names = "--warmup", description = "warm-up iterations per network (default ${DEFAULT-VALUE})")
     int warmup = 20;
     @Option(names = "--iterations", description = "iterations per timed window (default ${DEFAULT-VALUE})")
@@ -218,6 +237,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (only.contains(Part.BIGCSV)) {
             bigCsv();
+        }
+        if (only.contains(Part.TABULAR_QUALITY)) {
+            tabularQuality();
         }
         if (tta) {
             section("Time to accuracy", timeToAccuracy(peer, noPeer).stream().map(l -> "- " + l + "\n")
@@ -517,6 +539,26 @@ public final class BenchMain implements Callable<Integer> {
                 + "default heap settings: **%.0f MiB** peak RSS (goal <= 1 GiB for 500,000 rows), %.0f s wall.%n",
                 BigCsv.TARGET, trained.mib(), trained.seconds()));
         section("Big CSV: load time and peak RSS vs pandas", s.toString());
+    }
+
+    /** The default tabular recipe (and the chosen variants) against scikit-learn's default models ({@link TabularQuality}). */
+    private void tabularQuality() throws IOException, InterruptedException {
+        PythonPeer sklearn = new PythonPeer(python, sklearnScript, "sklearn", "python3-sklearn python3-pandas");
+        Optional<String> why = sklearn.unavailableBecause();
+        if (why.isPresent()) {
+            section("Tabular quality vs scikit-learn", "skipped: " + why.get() + "\n");
+            return;
+        }
+        section("Tabular quality vs scikit-learn", new TabularQuality(splits, sklearn, tabularVariants)
+                .run(TabularQuality.tables(tables, tableNames), splitSeeds));
+    }
+
+    /** Reads {@code tabular-quality} as {@link Part#TABULAR_QUALITY}, any case. */
+    static final class PartConverter implements CommandLine.ITypeConverter<Part> {
+        @Override
+        public Part convert(String value) {
+            return Part.valueOf(value.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+        }
     }
 
     /** The fastest of the warm reads (all but the first), or the only read. */

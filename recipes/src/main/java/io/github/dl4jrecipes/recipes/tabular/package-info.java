@@ -2,7 +2,7 @@
  * Tabular recipes: an MLP sized by the data for a table read by the data layer, with one-hot
  * inputs or entity embeddings, dense → batch norm → activation blocks (ELU, Leaky ReLU, ReLU, tanh)
  * or a self-normalizing SELU network, the weight init derived from the activation, Adam with
- * 1cycle, full-batch training on small tables.
+ * 1cycle in small batches, early stopping with the best epoch's weights restored.
  *
  * <pre>{@code
  * TabularData data = TabularData.penguins();

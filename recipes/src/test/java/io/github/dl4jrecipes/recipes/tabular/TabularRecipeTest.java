@@ -81,7 +81,7 @@ class TabularRecipeTest {
     }
 
     @Test
-    void defaultClassifierIsAReluBatchNormMlpWithSoftmaxHeadAndFullBatchOneCycle() {
+    void defaultClassifierIsAReluBatchNormMlpWithSoftmaxHeadAndSmallBatchOneCycle() {
         TabularData data = penguins(CategoricalEncoding.ONE_HOT);
         TabularRecipe recipe = TabularRecipe.classifier(data.schema()).withTrainRows(275);
         MultiLayerConfiguration conf = recipe.toConfiguration().multiLayer();
@@ -97,14 +97,16 @@ class TabularRecipeTest {
         assertEquals(3, head.getNOut());
         assertInstanceOf(ActivationSoftmax.class, head.getActivationFn());
         assertEquals(new Dropout(1 - TabularRecipe.DEFAULT_DROPOUT), head.getIDropout());
-        // 1cycle over epochs x 1 full batch
+        // 1cycle over epochs x 9 batches
         ScheduledAdam adam = assertInstanceOf(ScheduledAdam.class, ((BaseLayer) layers.get(0)).getIUpdater());
-        int epochs = 200; // one full batch per epoch: 200 updates need 200 epochs (more than the 20-epoch minimum)
-        assertEquals(OneCycle.maxLr(TabularRecipe.DEFAULT_MAX_LR).withEpochs(epochs, 1).valueAt(10, 0),
+        int epochs = 23; // 275 rows in batches of 32: 9 per epoch; 200 updates need ceil(200 / 9) = 23 epochs
+        assertEquals(OneCycle.maxLr(TabularRecipe.DEFAULT_MAX_LR).withEpochs(epochs, 9).valueAt(10, 0),
                 adam.getLearningRate(10, 0), 1e-12);
         RecipeCard card = recipe.card();
-        assertEquals("275", card.value("batchSize"));
+        assertEquals("32", card.value("batchSize"));
         assertEquals(String.valueOf(epochs), card.value("epochs"));
+        assertEquals("0", card.value("earlyStoppingPatience"));
+        assertEquals("0.01", card.value("weightDecay"));
         assertEquals("one-hot", card.value("categoricals"));
         assertTrue(card.setting("hiddenLayers").source().startsWith("rule: "), card.toString());
     }
@@ -125,7 +127,7 @@ class TabularRecipeTest {
         double lr = Double.parseDouble(model.card().settings().get("recipe.maxLr"));
         assertTrue(lr > LrFinder.DEFAULT_START_LR && lr < LrFinder.DEFAULT_END_LR && lr != TabularRecipe.DEFAULT_MAX_LR,
                 "LR " + lr);
-        assertEquals(String.valueOf(split.train().numExamples()), model.card().settings().get("recipe.batchSize"));
+        assertEquals(String.valueOf(TabularRules.SMALL_TABLE_BATCH_SIZE), model.card().settings().get("recipe.batchSize"));
     }
 
     @Test

@@ -29,8 +29,9 @@ class TabularRulesTest {
     }
 
     @Test
-    void fullBatchBelowTwoThousandRowsAndEnoughUpdates() {
-        assertEquals(1_999, TabularRules.batchSize(1_999));
+    void smallBatchesBelowTwoThousandRowsAndEnoughUpdates() {
+        assertEquals(32, TabularRules.batchSize(1_999));
+        assertEquals(20, TabularRules.batchSize(20));                                        // never more than the rows
         assertEquals(TabularRules.DEFAULT_BATCH_SIZE, TabularRules.batchSize(2_000));
         assertEquals(TabularRules.MIN_UPDATES, TabularRules.epochs(1));
         assertEquals(TabularRules.MIN_EPOCHS, TabularRules.epochs(1_000));

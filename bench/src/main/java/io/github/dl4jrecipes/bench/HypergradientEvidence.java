@@ -118,7 +118,7 @@ public final class HypergradientEvidence {
                 problems.stream().map(p -> p.name().startsWith("Fashion") ? fashionRun
                         : "penguins: the recipe's default epochs").collect(Collectors.joining("; ")),
                 seed, seed + seeds - 1, WRONG_FACTOR, seed));
-        report.append("| problem | run | initial LR | final LR | validation metric |\n|---|---|---|---|---|\n");
+        report.append("| problem | run | LR after epoch 1 | final LR | validation metric |\n|---|---|---|---|---|\n");
         List<Panel> panels = new ArrayList<>();
         for (Problem problem : problems) {
             Map<String, List<History>> runs = new LinkedHashMap<>();

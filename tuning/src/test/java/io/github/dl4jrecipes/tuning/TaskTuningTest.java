@@ -94,7 +94,9 @@ class TaskTuningTest {
     @Test
     void theRecipeAsGivenIsTrialOneEvenWhereTheSpaceCannotRepresentItSoTheBestIsNeverWorse() {
         TabularData penguins = TabularData.penguins();
-        TabularRecipe recipe = TabularRecipe.classifier(penguins.schema()).withTrainRows(200).withMaxLr(3e-3);
+        // weight decay 0: a value the space's log range cannot hold
+        TabularRecipe recipe = TabularRecipe.classifier(penguins.schema()).withTrainRows(200).withMaxLr(3e-3)
+                .withWeightDecay(0);
         TabularSpace space = SearchSpaces.tabular(recipe);
         java.util.Map<Integer, TabularRecipe> opened = new java.util.concurrent.ConcurrentHashMap<>();
         Objective<TabularRecipe> score = Objective.curve((TabularRecipe r, int epochs) ->

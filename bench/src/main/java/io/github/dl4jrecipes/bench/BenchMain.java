@@ -614,6 +614,7 @@ public final class BenchMain implements Callable<Integer> {
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        OneDnn.enable();   // DL4J reads the switch when it creates the layers: later networks get the helpers
         return measure(throughput, network, variant, net, rows);
     }
 
@@ -678,6 +679,7 @@ public final class BenchMain implements Callable<Integer> {
         System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
         MultiLayerNetwork lenet = new MultiLayerNetwork(Networks.lenet(CacheMode.NONE, SEED));
         lenet.init();
+        OneDnn.enable();
         lines.add(lenetName + ", plain DL4J defaults: " + lenetRunner.run(lenet));
 
         if (noPeer.isEmpty()) {

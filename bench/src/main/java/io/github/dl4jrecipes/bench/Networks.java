@@ -85,7 +85,7 @@ final class Networks {
      * helper, CacheMode.DEVICE).
      */
     static ComputationGraph recipeBuilt(ImageRecipe recipe) {
-        System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
+        OneDnn.enable();   // undoes plainDefaults(..): the recipe's own Backend.setUp() runs once per JVM
         return recipe.build();
     }
 
@@ -106,9 +106,13 @@ final class Networks {
     static ComputationGraph plainDefaults(ImageRecipe recipe) {
         ComputationGraphConfiguration conf = recipe.toConfiguration().graph();
         System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
-        net.setCacheMode(CacheMode.NONE);
-        return net;
+        try {
+            ComputationGraph net = new ComputationGraph(conf);
+            net.init();
+            net.setCacheMode(CacheMode.NONE);
+            return net;
+        } finally {
+            OneDnn.enable();   // DL4J reads the switch when it creates the layers: later networks get the helpers
+        }
     }
 }

@@ -608,14 +608,15 @@ public final class BenchMain implements Callable<Integer> {
 
     private static Throughput.Result measure(Throughput throughput, String network, String variant,
                                              boolean fastPath, MultiLayerConfiguration conf, List<Row> rows) {
-        System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
+        Supplier<MultiLayerNetwork> build = () -> {
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            return net;
+        };
         if (fastPath) {
             OneDnn.enable();
         }
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        OneDnn.enable();   // DL4J reads the switch when it creates the layers: later networks get the helpers
-        return measure(throughput, network, variant, net, rows);
+        return measure(throughput, network, variant, fastPath ? build.get() : Networks.withoutHelpers(build), rows);
     }
 
     private static Throughput.Result measure(Throughput throughput, String network, String variant,
@@ -676,10 +677,11 @@ public final class BenchMain implements Callable<Integer> {
 
         String lenetName = "LeNet, Adam 1e-3 constant (DL4J examples' style)";
         System.out.println(lenetName + ", plain DL4J defaults");
-        System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
-        MultiLayerNetwork lenet = new MultiLayerNetwork(Networks.lenet(CacheMode.NONE, SEED));
-        lenet.init();
-        OneDnn.enable();
+        MultiLayerNetwork lenet = Networks.withoutHelpers(() -> {
+            MultiLayerNetwork net = new MultiLayerNetwork(Networks.lenet(CacheMode.NONE, SEED));
+            net.init();
+            return net;
+        });
         lines.add(lenetName + ", plain DL4J defaults: " + lenetRunner.run(lenet));
 
         if (noPeer.isEmpty()) {

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import java.util.function.Supplier;
 
 /** The benchmark networks, as plain DL4J configurations; the PyTorch peer builds the same ones. */
 final class Networks {
@@ -85,7 +86,6 @@ final class Networks {
      * helper, CacheMode.DEVICE).
      */
     static ComputationGraph recipeBuilt(ImageRecipe recipe) {
-        OneDnn.enable();   // undoes plainDefaults(..): the recipe's own Backend.setUp() runs once per JVM
         return recipe.build();
     }
 
@@ -105,14 +105,26 @@ final class Networks {
      */
     static ComputationGraph plainDefaults(ImageRecipe recipe) {
         ComputationGraphConfiguration conf = recipe.toConfiguration().graph();
+        ComputationGraph net = withoutHelpers(() -> {
+            ComputationGraph graph = new ComputationGraph(conf);
+            graph.init();
+            return graph;
+        });
+        net.setCacheMode(CacheMode.NONE);
+        return net;
+    }
+
+    /**
+     * Builds a network under DL4J's default of no layer helpers, then switches them back on: DL4J
+     * reads the switch when it creates the layers, and the recipes' {@code Backend.setUp()} runs
+     * once per JVM, so a switch left off would silently slow every later recipe-built network.
+     */
+    static <T> T withoutHelpers(Supplier<T> build) {
         System.setProperty(OneDnn.HELPERS_DISABLE_PROPERTY, "true");
         try {
-            ComputationGraph net = new ComputationGraph(conf);
-            net.init();
-            net.setCacheMode(CacheMode.NONE);
-            return net;
+            return build.get();
         } finally {
-            OneDnn.enable();   // DL4J reads the switch when it creates the layers: later networks get the helpers
+            OneDnn.enable();
         }
     }
 }

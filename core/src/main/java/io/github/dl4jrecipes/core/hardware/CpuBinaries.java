@@ -217,7 +217,8 @@ public final class CpuBinaries {
                 || CpuBinaries.class.getClassLoader().getResource(resource) != null;
     }
 
-    private static boolean loadedAlready() {
+    /** Whether ND4J's CPU native library (and with it libgomp) is loaded in this JVM. */
+    static boolean loadedAlready() {
         return Loader.getLoadedLibraries().keySet().stream().anyMatch(name -> name.contains("nd4jcpu"));
     }
 

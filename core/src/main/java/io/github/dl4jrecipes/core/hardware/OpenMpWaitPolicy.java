@@ -2,7 +2,6 @@ package io.github.dl4jrecipes.core.hardware;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
-import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,10 +70,10 @@ public final class OpenMpWaitPolicy {
         }
         Decision decision;
         try {
-            decision = decide(System.getenv(), System.getProperty(PROPERTY, PASSIVE), nativesLoaded());
+            decision = decide(System.getenv(), System.getProperty(PROPERTY, PASSIVE), CpuBinaries.loadedAlready());
         } catch (IllegalArgumentException e) {
             log.error("{}; using {}", e.getMessage(), PASSIVE);
-            decision = decide(System.getenv(), PASSIVE, nativesLoaded());
+            decision = decide(System.getenv(), PASSIVE, CpuBinaries.loadedAlready());
         }
         if (decision.value() != null && !setenv(decision.value())) {
             decision = new Decision(null, "libgomp's default (" + WAIT_POLICY_VARIABLE + " could not be set on "
@@ -125,10 +124,6 @@ public final class OpenMpWaitPolicy {
         }
         return new Decision(value, WAIT_POLICY_VARIABLE + "=" + value + ", set by dl4j-recipes"
                 + (wanted.equals(PASSIVE) ? " (idle OpenMP threads sleep instead of taking libnd4j's cores)" : ""), false);
-    }
-
-    private static boolean nativesLoaded() {
-        return Loader.getLoadedLibraries().keySet().stream().anyMatch(name -> name.contains("nd4jcpu"));
     }
 
     /** {@code setenv(3)} through JNA: the C environment libgomp reads, not Java's copy of it. */

@@ -75,7 +75,8 @@ final class TuneImageCommand implements Callable<Integer> {
     StudyOptions study = new StudyOptions();
 
     @Option(names = "--strategy", converter = TuneTabularCommand.StrategyConverter.class,
-            description = "random, tpe, mv_tpe, cmaes, asha or hyperband (default: asha).")
+            completionCandidates = TuneTabularCommand.StrategyNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: asha).")
     TabularStudy.Strategy strategy = TabularStudy.Strategy.ASHA;
 
     @Option(names = "--trials", description = "Most trials (default: ${DEFAULT-VALUE}).")

@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code tune tabular}: the tabular recipe's preset space on a CSV table (60/20/20 split). */
@@ -29,8 +32,8 @@ final class TuneTabularCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StudyOptions study = new StudyOptions();
 
-    @Option(names = "--strategy", converter = StrategyConverter.class,
-            description = "random, tpe, mv_tpe, cmaes, asha or hyperband (default: asha).")
+    @Option(names = "--strategy", converter = StrategyConverter.class, completionCandidates = StrategyNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: asha).")
     TabularStudy.Strategy strategy = TabularStudy.Strategy.ASHA;
 
     @Option(names = "--trials", description = "Most trials (default: ${DEFAULT-VALUE}).")
@@ -59,6 +62,14 @@ final class TuneTabularCommand implements Callable<Integer> {
         return Dl4jRecipes.OK;
     }
 
+    /** The strategies' names as the command line takes them: {@link TabularStudy.Strategy}'s, in lower case. */
+    static final class StrategyNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(TabularStudy.Strategy.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
+
     /** Reads a strategy name in any case; an unknown one is a usage error. */
     static final class StrategyConverter implements CommandLine.ITypeConverter<TabularStudy.Strategy> {
         @Override
@@ -68,8 +79,8 @@ final class TuneTabularCommand implements Callable<Integer> {
                     return s;
                 }
             }
-            throw new CommandLine.TypeConversionException("unknown strategy '" + value
-                    + "'; use one of random, tpe, mv_tpe, cmaes, asha, hyperband");
+            throw new CommandLine.TypeConversionException("unknown strategy '" + value + "'; use one of "
+                    + String.join(", ", new StrategyNames()));
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
 import io.github.dl4jrecipes.core.data.ImageFolders;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
+import io.github.dl4jrecipes.core.hardware.CpuInfo;
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
@@ -188,6 +189,10 @@ public final class BenchMain implements Callable<Integer> {
     private final List<String> sections = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
     private IdxImages fashionMnist;
+    private Hardware hardware;
+    private Optional<String> noPeer = Optional.empty();
+    /** SGEMM 1024² GFLOP/s, measured by the throughput section; NaN without it. */
+    private double gemm = Double.NaN;
 
     public static void main(String[] args) {
         commandLine = args.clone();
@@ -206,16 +211,15 @@ public final class BenchMain implements Callable<Integer> {
             rssTestSubset = 200;
             bigCsvRows = 50_000;
         }
-        Hardware hardware = Hardware.report();
+        hardware = Hardware.report();
         System.out.println(hardware);
         PythonPeer peer = new PythonPeer(python, peerScript, "torch", "python3-torch");
-        Optional<String> noPeer = peer.unavailableBecause();
+        noPeer = peer.unavailableBecause();
         noPeer.ifPresent(why -> System.out.println("PyTorch peer skipped: " + why));
-        double gemm = Double.NaN;
         if (only.contains(Part.THROUGHPUT)) {
             gemm = Gemm.peakGflops();
             System.out.printf(Locale.ROOT, "SGEMM 1024² peak: %.1f GFLOP/s%n", gemm);
-            throughput(peer, noPeer, gemm);
+            throughput(peer);
         }
         if (only.contains(Part.ISA)) {
             isaDispatch();
@@ -242,16 +246,15 @@ public final class BenchMain implements Callable<Integer> {
             tabularQuality();
         }
         if (tta) {
-            section("Time to accuracy", timeToAccuracy(peer, noPeer).stream().map(l -> "- " + l + "\n")
+            section("Time to accuracy", timeToAccuracy(peer).stream().map(l -> "- " + l + "\n")
                     .reduce("", String::concat));
         }
-        String report = report(hardware, gemm, noPeer);
-        AtomicFiles.writeString(out, report);
+        writeReport(true);
         System.out.println("wrote " + out.toAbsolutePath());
         return 0;
     }
 
-    private void throughput(PythonPeer peer, Optional<String> noPeer, double gemm)
+    private void throughput(PythonPeer peer)
             throws IOException, InterruptedException {
         Throughput small = new Throughput(warmup, iterations, windows);
         Throughput heavy = small.withIterations(imageWarmup, imageIterations);
@@ -269,14 +272,18 @@ public final class BenchMain implements Callable<Integer> {
         ComputationGraph smallPlain = Networks.plainDefaults(recipe.small());
         Throughput.Result smallStock = measure(heavy, SMALL, "same graph, plain DL4J defaults (helpers off, "
                 + "CacheMode.NONE)", smallPlain, rows);
-        Throughput.Result smallOneDnn = measure(heavy, SMALL, "oneDNN helpers only (FastBatchNorm off)",
+        Throughput.Result smallOneDnn = measure(heavy, SMALL, "oneDNN helpers only (FastBatchNorm, FastRelu off)",
                 Networks.oneDnnOnly(recipe.small()), rows);
+        Throughput.Result smallReluBp = measure(heavy, SMALL, "fast path with DL4J's relu_bp (FastRelu off)",
+                Networks.withoutFastRelu(recipe.small()), rows);
         ComputationGraph smallNet = Networks.recipeBuilt(recipe.small());
         Throughput.Result smallFast = measure(heavy, SMALL, "as the recipe builds it (fast path)", smallNet, rows);
         Throughput.Result resnetStock = measure(heavy, RESNET, "same graph, plain DL4J defaults (helpers off, "
                 + "CacheMode.NONE)", Networks.plainDefaults(recipe.resnet()), rows);
-        Throughput.Result resnetOneDnn = measure(heavy, RESNET, "oneDNN helpers only (FastBatchNorm off)",
+        Throughput.Result resnetOneDnn = measure(heavy, RESNET, "oneDNN helpers only (FastBatchNorm, FastRelu off)",
                 Networks.oneDnnOnly(recipe.resnet()), rows);
+        Throughput.Result resnetReluBp = measure(heavy, RESNET, "fast path with DL4J's relu_bp (FastRelu off)",
+                Networks.withoutFastRelu(recipe.resnet()), rows);
         ComputationGraph resnetNet = Networks.recipeBuilt(recipe.resnet());
         Throughput.Result resnetFast = measure(heavy, RESNET, "as the recipe builds it (fast path)", resnetNet, rows);
 
@@ -312,10 +319,12 @@ public final class BenchMain implements Callable<Integer> {
                 ratio("MLP: fast path / PyTorch", mlpFast.median(), torchMlp),
                 ratio("small(): recipe / plain DL4J", smallFast.median(), smallStock.median()),
                 ratio("small(): recipe / oneDNN helpers only", smallFast.median(), smallOneDnn.median()),
+                ratio("small(): recipe / recipe with DL4J's relu_bp", smallFast.median(), smallReluBp.median()),
                 ratio("small(): recipe / PyTorch", smallFast.median(), torchSmall),
                 ratio("small(): plain DL4J / PyTorch", smallStock.median(), torchSmall),
                 ratio("resnet(): recipe / plain DL4J", resnetFast.median(), resnetStock.median()),
                 ratio("resnet(): recipe / oneDNN helpers only", resnetFast.median(), resnetOneDnn.median()),
+                ratio("resnet(): recipe / recipe with DL4J's relu_bp", resnetFast.median(), resnetReluBp.median()),
                 ratio("resnet(): recipe / PyTorch", resnetFast.median(), torchResnet),
                 ratio("resnet(): plain DL4J / PyTorch", resnetStock.median(), torchResnet),
                 String.format(Locale.ROOT, "LeNet fast path achieves %.1f GFLOP/s of training (%.0f%% of the SGEMM peak)",
@@ -364,7 +373,7 @@ public final class BenchMain implements Callable<Integer> {
         return s.toString();
     }
 
-    private void overhead() {
+    private void overhead() throws IOException {
         RecipeEpochs epochs = new RecipeEpochs(subset(), repetitions);
         ImageRecipe recipe = Networks.imageRecipe().small().withAugment(Augment.none());
         System.out.println("overhead: hand loop network.fit(iterator) vs recipe.fit, ABBA");
@@ -387,7 +396,7 @@ public final class BenchMain implements Callable<Integer> {
                 Throughput.median(viaRecipe), seconds(viaRecipe), ratio));
     }
 
-    private void augment() {
+    private void augment() throws IOException {
         DataSet train = subset();
         RecipeEpochs epochs = new RecipeEpochs(train, repetitions);
         ImageRecipe recipe = Networks.imageRecipe().small();
@@ -601,9 +610,15 @@ public final class BenchMain implements Callable<Integer> {
         return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray());
     }
 
-    private void section(String title, String markdown) {
+    /** Prints a section and writes the report so far: a run that dies keeps the sections it finished. */
+    private void section(String title, String markdown) throws IOException {
         System.out.println("## " + title + "\n\n" + markdown);
         sections.add("## " + title + "\n\n" + markdown);
+        writeReport(false);
+    }
+
+    private void writeReport(boolean complete) throws IOException {
+        AtomicFiles.writeString(out, report(complete));
     }
 
     private static Throughput.Result measure(Throughput throughput, String network, String variant,
@@ -652,7 +667,7 @@ public final class BenchMain implements Callable<Integer> {
         return median;
     }
 
-    private List<String> timeToAccuracy(PythonPeer peer, Optional<String> noPeer)
+    private List<String> timeToAccuracy(PythonPeer peer)
             throws IOException, InterruptedException {
         IdxImages data = FashionMnist.loader().withFlatFeatures(true).load();
         DataSet flat = ttaTrainLimit > 0
@@ -722,7 +737,7 @@ public final class BenchMain implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%s: %.2f×", name, numerator / denominator);
     }
 
-    private String report(Hardware hw, double gemm, Optional<String> noPeer) {
+    private String report(boolean complete) {
         StringBuilder s = new StringBuilder();
         s.append("# Benchmark results\n\n");
         s.append("Written by the harness in `bench/` (`BenchMain`); never edited by hand.\n\n");
@@ -731,6 +746,14 @@ public final class BenchMain implements Callable<Integer> {
         s.append(commandLine.length > 0 ? " with `-Dexec.args=\"" + String.join(" ", commandLine) + "\"`\n" : "\n");
         s.append("- sections: ").append(only.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList())
                 .append(tta ? " + tta" : "").append('\n');
+        if (!complete) {
+            s.append("- **incomplete**: written after ").append(sections.size())
+                    .append(" section(s); the run was still going or stopped before the rest\n");
+        }
+        CpuInfo cpu = CpuInfo.read();
+        s.append("- CPU: ").append(cpu.model().orElse(System.getProperty("os.arch"))).append("; SIMD flags: ")
+                .append(cpu.flags().isEmpty() ? "unknown (no /proc/cpuinfo)" : String.join(" ", cpu.simdFlags()))
+                .append('\n');
         s.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append('\n');
         if (!Double.isNaN(gemm)) {
@@ -738,7 +761,7 @@ public final class BenchMain implements Callable<Integer> {
                     .append('\n');
         }
         noPeer.ifPresent(why -> s.append("- PyTorch peer skipped: ").append(why).append('\n'));
-        s.append("\n```\n").append(hw).append("```\n\n");
+        s.append("\n```\n").append(hardware).append("```\n\n");
         sections.forEach(section -> s.append(section).append('\n'));
         if (!ratios.isEmpty()) {
             s.append("## Ratios (same run)\n\n");

@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.bench;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
+import io.github.dl4jrecipes.core.hardware.FastPath;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
 import io.github.dl4jrecipes.recipes.image.ImageRecipe;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -83,19 +84,35 @@ final class Networks {
 
     /**
      * The network as {@code recipe} builds it: its fast path (oneDNN helpers, our batch-norm
-     * helper, CacheMode.DEVICE).
+     * helper and ReLU backward pass, CacheMode.DEVICE).
      */
     static ComputationGraph recipeBuilt(ImageRecipe recipe) {
         return recipe.build();
     }
 
-    /** The network as {@code recipe} builds it, but with DL4J's oneDNN batch-norm helper. */
+    /**
+     * The network as {@code recipe} builds it, but with DL4J's oneDNN batch-norm helper and DL4J's
+     * ReLU backward pass: neither part of our {@code FastPath}.
+     */
     static ComputationGraph oneDnnOnly(ImageRecipe recipe) {
-        System.setProperty(FastBatchNorm.SWITCH_PROPERTY, "false");
+        return builtWithout(recipe, FastBatchNorm.SWITCH_PROPERTY, FastPath.FAST_RELU_PROPERTY);
+    }
+
+    /** The network as {@code recipe} builds it, but with DL4J's {@code relu_bp} backward pass. */
+    static ComputationGraph withoutFastRelu(ImageRecipe recipe) {
+        return builtWithout(recipe, FastPath.FAST_RELU_PROPERTY);
+    }
+
+    private static ComputationGraph builtWithout(ImageRecipe recipe, String... switches) {
+        for (String property : switches) {
+            System.setProperty(property, "false");
+        }
         try {
             return recipeBuilt(recipe);
         } finally {
-            System.clearProperty(FastBatchNorm.SWITCH_PROPERTY);
+            for (String property : switches) {
+                System.clearProperty(property);
+            }
         }
     }
 

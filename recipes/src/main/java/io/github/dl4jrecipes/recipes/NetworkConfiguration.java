@@ -1,6 +1,6 @@
 package io.github.dl4jrecipes.recipes;
 
-import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
+import io.github.dl4jrecipes.core.hardware.FastPath;
 import io.github.dl4jrecipes.core.hardware.Backend;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -94,7 +94,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
             Backend.setUp();
             MultiLayerNetwork net = new MultiLayerNetwork(configuration.clone());
             net.init();
-            FastBatchNorm.install(net);
+            FastPath.install(net);
             return net;
         }
     }
@@ -121,7 +121,7 @@ public sealed interface NetworkConfiguration permits NetworkConfiguration.MultiL
             Backend.setUp();
             ComputationGraph net = new ComputationGraph(configuration.clone());
             net.init();
-            FastBatchNorm.install(net);
+            FastPath.install(net);
             return net;
         }
     }

@@ -4,17 +4,12 @@ import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Run-time choice of the ND4J CPU binary, the way PyTorch dispatches its kernels: with several
@@ -83,7 +78,7 @@ public final class CpuBinaries {
         if (present.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Set<String>> flags = cpuFlags();
+        Optional<Set<String>> flags = CpuInfo.read().flags();
         String forced = System.getProperty(BINARY_PROPERTY, AUTO);
         CpuBinaryChoice choice;
         try {
@@ -181,22 +176,6 @@ public final class CpuBinaries {
 
     private static List<String> sorted(Set<String> flags) {
         return flags.stream().sorted().toList();
-    }
-
-    /** The CPU's flags from {@code /proc/cpuinfo} (Linux), empty where they cannot be read. */
-    static Optional<Set<String>> cpuFlags() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
-            return Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("flags"))
-                    .findFirst()
-                    .map(l -> Arrays.stream(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
-                            .collect(Collectors.toUnmodifiableSet()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** The builds whose native library is on the class path for this platform. */

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
-import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -22,8 +21,8 @@ import java.lang.reflect.Field;
  *
  * <p>The configuration is untouched (a saved model is plain DL4J); the helper is a runtime
  * property of the layer object, so it is installed again after loading or copying a network.
- * Every recipe does this; users of plain DL4J can call {@link #install(Model)} after
- * {@code init()}. Opt out with {@code -D}{@value #SWITCH_PROPERTY}{@code =false}.
+ * Every recipe does this through {@link FastPath#install(Model)}, which users of plain DL4J can call
+ * after {@code init()}. Opt out with {@code -D}{@value #SWITCH_PROPERTY}{@code =false}.
  */
 public final class FastBatchNorm {
     /** Our switch: set to {@code false} to keep DL4J's batch-norm implementation. */
@@ -46,18 +45,9 @@ public final class FastBatchNorm {
         if (!enabled()) {
             return 0;
         }
-        Layer[] layers = network instanceof MultiLayerNetwork mln ? mln.getLayers()
-                : network instanceof ComputationGraph graph ? graph.getLayers() : null;
-        if (layers == null) {
-            return 0;
-        }
         int installed = 0;
-        for (Layer layer : layers) {
-            Layer inner = layer;
-            while (inner instanceof BaseWrapperLayer wrapper) {
-                inner = wrapper.getUnderlying();
-            }
-            if (inner instanceof BatchNormalization bn && supports(bn) && setHelper(bn)) {
+        for (Layer layer : FastPath.layersOf(network)) {
+            if (FastPath.unwrapped(layer) instanceof BatchNormalization bn && supports(bn) && setHelper(bn)) {
                 installed++;
             }
         }

@@ -7,14 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What ND4J is running on, in one call: {@code Hardware.report()}.
@@ -171,7 +166,7 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
     private static Device cpuDevice() {
         long total = Pointer.totalPhysicalBytes();
         long free = Pointer.availablePhysicalBytes();
-        return new Device(cpuModel().orElse(System.getProperty("os.arch")), total, free);
+        return new Device(CpuInfo.read().model().orElse(System.getProperty("os.arch")), total, free);
     }
 
     private static List<Device> gpuDevices(NativeOps ops) {
@@ -181,21 +176,6 @@ public record Hardware(Backend backend, String backendClass, List<Device> device
                     ops.getDeviceFreeMemory(i)));
         }
         return gpus;
-    }
-
-    /** The CPU model name from {@code /proc/cpuinfo}, where the OS has one. */
-    private static Optional<String> cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
-            return Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static String gib(long bytes) {

@@ -1,6 +1,6 @@
 package io.github.dl4jrecipes.core.lr;
 
-import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
+import io.github.dl4jrecipes.core.hardware.FastPath;
 import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.core.train.internal.ProgressReporter;
@@ -261,7 +261,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         MultiLayerNetwork copy = new MultiLayerNetwork(
                 MultiLayerConfiguration.fromJson(network.getLayerWiseConfigurations().toJson()));
         copy.init(network.params().dup(), false);
-        FastBatchNorm.install(copy);
+        FastPath.install(copy);
         INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
         if (state != null) {
             copy.getUpdater().getStateViewArray().assign(state);
@@ -273,7 +273,7 @@ public record LrFinder(double startLr, double endLr, int iterations, double smoo
         ComputationGraph copy = new ComputationGraph(
                 ComputationGraphConfiguration.fromJson(network.getConfiguration().toJson()));
         copy.init(network.params().dup(), false);
-        FastBatchNorm.install(copy);
+        FastPath.install(copy);
         INDArray state = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
         if (state != null) {
             copy.getUpdater().getStateViewArray().assign(state);

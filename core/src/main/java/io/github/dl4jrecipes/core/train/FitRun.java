@@ -1,7 +1,7 @@
 package io.github.dl4jrecipes.core.train;
 
 import io.github.dl4jrecipes.core.data.ResumableIterator;
-import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
+import io.github.dl4jrecipes.core.hardware.FastPath;
 import io.github.dl4jrecipes.core.hardware.Hardware;
 import io.github.dl4jrecipes.core.task.Metric;
 import io.github.dl4jrecipes.core.train.internal.CheckpointState;
@@ -58,7 +58,7 @@ final class FitRun<N extends Model> {
     FitRun(Fit<N> fit, DataSetIterator train, DataSetIterator valid) {
         this.fit = fit;
         this.net = Net.of(fit.network);
-        FastBatchNorm.install(fit.network);
+        FastPath.install(fit.network);
         this.train = java.util.Objects.requireNonNull(train, "train");
         this.valid = valid;
         this.metric = fit.task.metric();

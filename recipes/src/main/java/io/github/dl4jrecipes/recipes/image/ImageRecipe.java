@@ -1,6 +1,7 @@
 package io.github.dl4jrecipes.recipes.image;
 
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
+import io.github.dl4jrecipes.core.hardware.FastPath;
 import io.github.dl4jrecipes.core.data.InMemoryIterator;
 import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.OneDnn;
@@ -382,6 +383,8 @@ public final class ImageRecipe implements Recipe {
         rows.add(Setting.derived(OneDnn.wanted(), "Backend.setUp(): DL4J's oneDNN layer helpers").render("oneDnn"));
         rows.add(Setting.derived(FastBatchNorm.enabled(), "FastBatchNorm: batch norm by channel-wise ND4J ops "
                 + "(issue #8)").render("fastBatchNorm"));
+        rows.add(Setting.derived(FastPath.fastReluEnabled(), "FastPath: ReLU backward by step and multiply instead of "
+                + "libnd4j's relu_bp (issue #19)").render("fastRelu"));
         if (settings.pretrained() != null) {
             rows.addAll(settings.pretrained().settings());
         }
@@ -549,7 +552,7 @@ public final class ImageRecipe implements Recipe {
             net = new ComputationGraph(conf);
             net.init();
         }
-        FastBatchNorm.install(net);
+        FastPath.install(net);
         return net;
     }
 

@@ -1,5 +1,6 @@
 package io.github.dl4jrecipes.cpu;
 
+import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
@@ -60,17 +61,19 @@ class CpuBinarySelectionTest {
     }
 
     @Test
-    void theHookPutsOmpWaitPolicyPassiveIntoTheCEnvironmentBeforeLibgompLoads() throws Exception {
+    void theHookPutsThePassivePoliciesIntoTheCEnvironmentBeforeLibgompAndOpenBlasLoad() throws Exception {
         String out = child(Map.of(), WaitPolicy.class);
-        assertEquals("PASSIVE", lastLine(out));
+        assertEquals("PASSIVE 4", lastLine(out));
         assertTrue(out.contains("OpenMP    wait policy OMP_WAIT_POLICY=PASSIVE, set by dl4j-recipes"), out);
+        assertTrue(out.contains("; OPENBLAS_THREAD_TIMEOUT=4, set by dl4j-recipes"), out);
     }
 
     @Test
     void aWaitPolicyFromTheEnvironmentIsKept() throws Exception {
-        String out = child(Map.of("OMP_WAIT_POLICY", "ACTIVE"), WaitPolicy.class);
-        assertEquals("ACTIVE", lastLine(out));
-        assertTrue(out.contains("OpenMP    wait policy OMP_WAIT_POLICY=ACTIVE from the environment, kept"), out);
+        String out = child(Map.of("OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_THREAD_TIMEOUT", "20"), WaitPolicy.class);
+        assertEquals("ACTIVE 20", lastLine(out));
+        assertTrue(out.contains("OpenMP    wait policy OMP_WAIT_POLICY=ACTIVE from the environment, kept; "
+                + "OPENBLAS_THREAD_TIMEOUT=20 from the environment, kept"), out);
     }
 
     private static String lastLine(String out) {
@@ -88,14 +91,15 @@ class CpuBinarySelectionTest {
         return child(Map.of(), Report.class, "-D" + CpuBinaries.BINARY_PROPERTY + "=" + binary);
     }
 
-    /** Runs {@code main} in a child JVM without OpenMP variables but {@code environment}; its standard output. */
+    /** Runs {@code main} in a child JVM without OpenMP or OpenBLAS timeout variables but {@code environment}; its output. */
     private static String child(Map<String, String> environment, Class<?> main, String... jvmOptions)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(false);
-        builder.environment().keySet().removeIf(k -> k.startsWith("OMP_") || k.startsWith("GOMP_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("OMP_") || k.startsWith("GOMP_")
+                || k.endsWith("_THREAD_TIMEOUT"));
         builder.environment().putAll(environment);
         Process p = builder.start();
         p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -119,14 +123,18 @@ class CpuBinarySelectionTest {
         }
     }
 
-    /** The child: loads ND4J, prints the hardware report, then OMP_WAIT_POLICY as C code reads it (getenv(3)). */
+    /**
+     * The child: loads ND4J, prints the hardware report, then OMP_WAIT_POLICY and OPENBLAS_THREAD_TIMEOUT as C
+     * code reads them (getenv(3)).
+     */
     public static final class WaitPolicy {
         public static void main(String[] args) {
             Nd4j.create(1);
             Backend.setUp();
             System.out.println(Hardware.report());
-            System.out.println(NativeLibrary.getInstance("c").getFunction("getenv")
-                    .invokeString(new Object[] {"OMP_WAIT_POLICY"}, false));
+            Function getenv = NativeLibrary.getInstance("c").getFunction("getenv");
+            System.out.println(getenv.invokeString(new Object[] {"OMP_WAIT_POLICY"}, false) + " "
+                    + getenv.invokeString(new Object[] {"OPENBLAS_THREAD_TIMEOUT"}, false));
         }
     }
 }

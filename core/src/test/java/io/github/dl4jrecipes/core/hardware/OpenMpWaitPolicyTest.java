@@ -59,4 +59,37 @@ class OpenMpWaitPolicyTest {
         assertEquals("-Ddl4j.recipes.openmp.waitPolicy=sleepy is not a wait policy; use passive (the default), "
                 + "active or default", e.getMessage());
     }
+
+    @Test
+    void passiveAlsoPutsOpenBlasIdleWorkersToSleepAtOnce() {
+        OpenMpWaitPolicy.Decision d = OpenMpWaitPolicy.decideOpenBlas(Map.of(), "passive", false);
+        assertEquals("OPENBLAS_THREAD_TIMEOUT", d.variable());
+        assertEquals("4", d.value());
+        assertTrue(d.reason().startsWith("OPENBLAS_THREAD_TIMEOUT=4, set by dl4j-recipes"), d.reason());
+    }
+
+    @Test
+    void anOpenBlasTimeoutFromTheEnvironmentIsKeptUnderEitherName() {
+        assertEquals("OPENBLAS_THREAD_TIMEOUT=20 from the environment, kept", OpenMpWaitPolicy.decideOpenBlas(
+                Map.of("OPENBLAS_THREAD_TIMEOUT", "20"), "passive", false).reason());
+        OpenMpWaitPolicy.Decision goto_ = OpenMpWaitPolicy.decideOpenBlas(Map.of("GOTO_THREAD_TIMEOUT", "8"),
+                "passive", false);
+        assertNull(goto_.value());
+        assertEquals("GOTO_THREAD_TIMEOUT=8 from the environment, kept", goto_.reason());
+    }
+
+    @Test
+    void activeAndDefaultLeaveOpenBlasAlone() {
+        assertNull(OpenMpWaitPolicy.decideOpenBlas(Map.of(), "active", false).value());
+        assertEquals("OpenBLAS's default thread timeout (-Ddl4j.recipes.openmp.waitPolicy=default)",
+                OpenMpWaitPolicy.decideOpenBlas(Map.of(), "default", false).reason());
+    }
+
+    @Test
+    void afterTheNativesLoadedTheOpenBlasTimeoutIsNotSetAndTheReasonSaysHow() {
+        OpenMpWaitPolicy.Decision d = OpenMpWaitPolicy.decideOpenBlas(Map.of(), "passive", true);
+        assertNull(d.value());
+        assertTrue(d.late());
+        assertTrue(d.reason().contains("OPENBLAS_THREAD_TIMEOUT=4 in the environment"), d.reason());
+    }
 }

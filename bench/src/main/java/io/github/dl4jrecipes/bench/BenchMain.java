@@ -7,6 +7,7 @@ import io.github.dl4jrecipes.core.data.FashionMnist;
 import io.github.dl4jrecipes.core.data.IdxImages;
 import io.github.dl4jrecipes.core.data.ImageFolderSplit;
 import io.github.dl4jrecipes.core.data.ImageFolders;
+import io.github.dl4jrecipes.core.hardware.Backend;
 import io.github.dl4jrecipes.core.hardware.CpuBinaries;
 import io.github.dl4jrecipes.core.hardware.CpuInfo;
 import io.github.dl4jrecipes.core.hardware.FastBatchNorm;
@@ -211,6 +212,7 @@ public final class BenchMain implements Callable<Integer> {
             rssTestSubset = 200;
             bigCsvRows = 50_000;
         }
+        Backend.setUp(); // as every recipe does first: the report then shows the set-up the recipe rows run with
         hardware = Hardware.report();
         System.out.println(hardware);
         PythonPeer peer = new PythonPeer(python, peerScript, "torch", "python3-torch");

@@ -11,6 +11,7 @@ import io.github.dl4jrecipes.core.data.TargetKind;
 import io.github.dl4jrecipes.core.train.Net;
 import io.github.dl4jrecipes.core.train.Progress;
 import io.github.dl4jrecipes.recipes.tabular.TabularRecipe;
+import io.github.dl4jrecipes.recipes.tabular.TabularRules;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -80,7 +81,9 @@ final class TabularQuality {
     /**
      * The recipe variants the section can measure, by name: {@code default} is the recipe as
      * shipped; {@code previous} the defaults before issue 17 (full batch below 2,000 rows, so 200
-     * epochs of one update, no weight decay); the others one lever each.
+     * epochs of one update, no weight decay); {@code long} three times both epoch-rule floors (60 epochs, 600 updates), {@code u600} only the updates floor
+     * tripled; the others
+     * one lever each.
      */
     static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
 
@@ -90,6 +93,19 @@ final class TabularQuality {
         VARIANTS.put("nowd", Variant.of(r -> r.withWeightDecay(0)));
         VARIANTS.put("es10", Variant.of(r -> r.withEarlyStopping(10)));
         VARIANTS.put("cv5", Variant.folds(5, r -> r));
+        VARIANTS.put("long", epochFloors(3, 3));
+        VARIANTS.put("u600", epochFloors(1, 3));
+    }
+
+    /** The recipe trained for the epoch rule's floors times the factors (epochs, updates). */
+    private static Variant epochFloors(int epochFactor, int updateFactor) {
+        return (recipe, train, valid) -> {
+            int rows = train.numExamples();
+            int batches = (rows + TabularRules.batchSize(rows) - 1) / TabularRules.batchSize(rows);
+            int epochs = Math.max(epochFactor * TabularRules.MIN_EPOCHS,
+                    (updateFactor * TabularRules.MIN_UPDATES + batches - 1) / batches);
+            return Variant.of(r -> r.withEpochs(epochs)).train(recipe, train, valid);
+        };
     }
 
     record Table(String name, Path file, String target, boolean classification) {

@@ -35,7 +35,8 @@ class TabularRulesTest {
         assertEquals(TabularRules.DEFAULT_BATCH_SIZE, TabularRules.batchSize(2_000));
         assertEquals(TabularRules.MIN_UPDATES, TabularRules.epochs(1));
         assertEquals(TabularRules.MIN_EPOCHS, TabularRules.epochs(1_000));
-        assertEquals(25, TabularRules.epochs(8));                                            // ceil(200 / 8)
+        assertEquals(75, TabularRules.epochs(8));                                            // ceil(600 / 8)
+        assertEquals(30, TabularRules.epochs(20));                                           // ceil(600 / 20)
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class TabularRules {
      * Fewest parameter updates the recipe trains: 600, so small tables train for more epochs.
      * Measured on the bench's tabular-quality suite (11 real tables of 167–1,470 rows, 5 split seeds,
      * 2026-12-06): against the earlier 200 it raised the test metric on 10 of the 11 tables (Vehicle
-     * +5.9 points of accuracy, Servo R² 0.669 → 0.759, concrete 0.808 → 0.822) and lowered
+     * +3.5 points of accuracy, Servo R² 0.669 → 0.759, concrete 0.808 → 0.822) and lowered
      * BreastCancer's by 0.2 test rows, at 1.1–3.3× the fit time; tripling {@link #MIN_EPOCHS} as well
      * gained little more (concrete 0.841) and took a 1,000-row table past 10 s of training. See README,
      * "Tabular recipes", and {@code bench/RESULTS-tabular-u600.md}.

@@ -191,6 +191,8 @@ public final class BenchMain implements Callable<Integer> {
     private final List<String> ratios = new ArrayList<>();
     private IdxImages fashionMnist;
     private Hardware hardware;
+    /** Read once at start-up: the report is written after every section. */
+    private final CpuInfo cpu = CpuInfo.read();
     private Optional<String> noPeer = Optional.empty();
     /** SGEMM 1024² GFLOP/s, measured by the throughput section; NaN without it. */
     private double gemm = Double.NaN;
@@ -752,7 +754,6 @@ public final class BenchMain implements Callable<Integer> {
             s.append("- **incomplete**: written after ").append(sections.size())
                     .append(" section(s); the run was still going or stopped before the rest\n");
         }
-        CpuInfo cpu = CpuInfo.read();
         s.append("- CPU: ").append(cpu.model().orElse(System.getProperty("os.arch"))).append("; SIMD flags: ")
                 .append(cpu.flags().isEmpty() ? "unknown (no /proc/cpuinfo)" : String.join(" ", cpu.simdFlags()))
                 .append('\n');

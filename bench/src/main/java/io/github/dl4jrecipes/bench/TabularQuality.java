@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -138,7 +139,8 @@ final class TabularQuality {
                     + "bench/data/export-r-tables.sh first (needs r-base-core r-cran-mlbench r-cran-modeldata)");
         }
         List<Table> tables = new ArrayList<>();
-        for (String line : Files.readAllLines(manifest).subList(1, Files.readAllLines(manifest).size())) {
+        List<String> lines = Files.readAllLines(manifest);
+        for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
             if (f.length == 4 && (only.isEmpty() || only.contains(f[0]))) {
                 tables.add(new Table(f[0], manifest.resolveSibling(f[1]), f[2], f[3].equals("classification")));
@@ -154,6 +156,7 @@ final class TabularQuality {
         StringBuilder detail = new StringBuilder();
         String sklearn = "?";
         for (Table table : tables) {
+            CsvTable source = CsvTable.read(table.file(), CsvFormat.DEFAULT);
             Map<String, List<Score>> models = new LinkedHashMap<>();
             detail.append("\n### ").append(table.name()).append(" (").append(table.classification()
                     ? "classification: test accuracy, wrong test rows" : "regression: test R², RMSE").append(")\n\n");
@@ -161,11 +164,13 @@ final class TabularQuality {
                     .append(" | fit s |\n|---:|---|---:|---:|---:|\n");
             for (long seed : seeds) {
                 Path dir = splits.resolve(table.name()).resolve("seed-" + seed);
-                int test = writeSplit(table, seed, dir);
+                int test = writeSplit(source, table, seed, dir);
                 testRows.put(table.name(), test);
+                SplitData data = new SplitData(read(table, dir.resolve("train.csv")), read(table, dir.resolve("valid.csv")),
+                        read(table, dir.resolve("test.csv")));
                 List<Score> scores = new ArrayList<>();
                 for (String variant : variants) {
-                    scores.add(ours(table, variant, seed, dir));
+                    scores.add(ours(table, variant, seed, data));
                 }
                 JsonNode r = peer.run(dir.resolve("train.csv").toString(), dir.resolve("valid.csv").toString(),
                         dir.resolve("test.csv").toString(), table.target(),
@@ -243,8 +248,8 @@ final class TabularQuality {
                         worstGap(models, v, sklearnModels, false)));
             }
             List<String> times = new ArrayList<>();
-            variants.forEach(v -> times.add(String.format(Locale.ROOT, "%.1f", meanSeconds(models.get(v)))));
-            times.add(String.format(Locale.ROOT, "%.2f", meanSeconds(models.get(best))));
+            variants.forEach(v -> times.add(String.format(Locale.ROOT, "%.1f", mean(models.get(v), Score::seconds))));
+            times.add(String.format(Locale.ROOT, "%.2f", mean(models.get(best), Score::seconds)));
             s.append(String.join(" / ", times)).append(" |\n");
         }
         s.append('\n');
@@ -272,11 +277,11 @@ final class TabularQuality {
     }
 
     private static double mean(List<Score> scores) {
-        return scores.stream().mapToDouble(Score::metric).average().orElse(Double.NaN);
+        return mean(scores, Score::metric);
     }
 
-    private static double meanSeconds(List<Score> scores) {
-        return scores.stream().mapToDouble(Score::seconds).average().orElse(Double.NaN);
+    private static double mean(List<Score> scores, ToDoubleFunction<Score> field) {
+        return scores.stream().mapToDouble(field).average().orElse(Double.NaN);
     }
 
     /**
@@ -284,8 +289,7 @@ final class TabularQuality {
      * shuffled rows, {@link #TRAIN} to train and {@link #VALID} to valid, rounded) and writes
      * {@code train.csv}, {@code valid.csv} and {@code test.csv}; returns the test rows.
      */
-    static int writeSplit(Table table, long seed, Path dir) throws IOException {
-        CsvTable csv = CsvTable.read(table.file(), CsvFormat.DEFAULT);
+    static int writeSplit(CsvTable csv, Table table, long seed, Path dir) throws IOException {
         int target = csv.indexOf(table.target());
         Map<String, List<Integer>> groups = new TreeMap<>();
         for (int r = 0; r < csv.size(); r++) {
@@ -312,13 +316,17 @@ final class TabularQuality {
         return test.size();
     }
 
-    /** Trains {@code variant} on the split's train file (valid as validation rows) and scores its test file. */
-    private static Score ours(Table table, String variant, long seed, Path dir) {
-        TabularData train = read(table, dir.resolve("train.csv"));
+    /** One split's three files, read once for every variant. */
+    private record SplitData(TabularData train, TabularData valid, TabularData test) {
+    }
+
+    /** Trains {@code variant} on the split's train rows (valid as validation rows) and scores its test rows. */
+    private static Score ours(Table table, String variant, long seed, SplitData data) {
+        TabularData train = data.train();
         TabularTransform transform = train.fitAll();
         DataSet trainSet = train.encode(transform);
-        DataSet validSet = read(table, dir.resolve("valid.csv")).encode(transform);
-        DataSet testSet = read(table, dir.resolve("test.csv")).encode(transform);
+        DataSet validSet = data.valid().encode(transform);
+        DataSet testSet = data.test().encode(transform);
         TabularRecipe recipe = (table.classification() ? TabularRecipe.classifier(train.schema())
                 : TabularRecipe.regressor(train.schema())).withSeed(seed).withProgress(Progress.LOG);
         long start = System.nanoTime();

@@ -65,11 +65,7 @@ public final class Leaderboard {
         }
         List<TrialRecord> complete = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE
                 && t.objectives().length == directions.size()).toList();
-        int[] front = Pareto.fronts(complete.stream().map(t -> Pareto.losses(t.objectives(), directions)).toList());
-        Map<Integer, Integer> fronts = new java.util.HashMap<>();
-        for (int i = 0; i < front.length; i++) {
-            fronts.put(complete.get(i).number(), front[i]);
-        }
+        Map<Integer, Integer> fronts = Pareto.frontsByTrial(complete, directions);
         Comparator<TrialRecord> order = Comparator.comparingInt((TrialRecord t) -> fronts.get(t.number()))
                 .thenComparingDouble(t -> directions.get(0).toLoss(t.value()))
                 .thenComparingInt(TrialRecord::number);

@@ -96,7 +96,7 @@ public final class TuningResult<C> {
         Leaderboard board = Leaderboard.of(trials, directions);
         board.writeCsv(dir.resolve("leaderboard.csv"));
         board.writeJson(dir.resolve("leaderboard.json"));
-        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions, axes, directions,
+        HtmlReport.write(dir.resolve(HtmlReport.FILE_NAME), trials, dimensions, axes,
                 Importance.of(trials, dimensions, directions.get(0)), board);
         return board;
     }

@@ -175,7 +175,8 @@ class HtmlReportTest {
         return labels;
     }
 
-    private static Element svg(String html, String id) throws Exception {
+    /** The chart {@code id} of a report, parsed (also used by {@code MultiObjectiveTest}). */
+    static Element svg(String html, String id) throws Exception {
         int start = html.indexOf("<svg id=\"" + id + "\"");
         assertTrue(start >= 0, "chart " + id);
         String xml = html.substring(start, html.indexOf("</svg>", start) + "</svg>".length());

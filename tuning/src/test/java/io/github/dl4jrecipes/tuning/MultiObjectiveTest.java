@@ -6,9 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,7 +124,7 @@ class MultiObjectiveTest {
     void theReportMarksExactlyTheFrontTrialsAndDrawsTheFrontLine() throws Exception {
         TuningResult<Map<String, Object>> result = tuner(Samplers.random(), "s").run(accuracyAndCost());
         Set<Integer> front = expectedFront(result.trials());
-        Element svg = svg(Files.readString(result.report()), "pareto");
+        Element svg = HtmlReportTest.svg(Files.readString(result.report()), "pareto");
         Set<Integer> marked = new TreeSet<>();
         Set<Integer> dominated = new TreeSet<>();
         NodeList circles = svg.getElementsByTagName("circle");
@@ -278,13 +275,5 @@ class MultiObjectiveTest {
                 "d").run(accuracyAndCost().improving(Direction.MINIMIZE)));
         assertTrue(declared.getMessage().contains("make MINIMIZE the first direction"), declared.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new EpochResult(1, Map.of(), List.of(2.0, 3.0)));
-    }
-
-    private static Element svg(String html, String id) throws Exception {
-        int start = html.indexOf("<svg id=\"" + id + "\"");
-        assertTrue(start >= 0, "chart " + id);
-        String xml = html.substring(start, html.indexOf("</svg>", start) + "</svg>".length());
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,27 +30,23 @@ public record CpuInfo(Optional<String> model, Optional<Set<String>> flags) {
         flags = flags.map(Set::copyOf);
     }
 
-    /** Reads {@code /proc/cpuinfo}; both parts empty where it cannot be read (not Linux). */
+    /** Reads the first CPU's block of {@code /proc/cpuinfo}, once; both parts empty where it cannot be read. */
     public static CpuInfo read() {
-        return new CpuInfo(field("model name"), field("flags")
-                .map(l -> Arrays.stream(l.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet())));
+        Map<String, String> fields = new HashMap<>();
+        if (Files.isReadable(CPUINFO)) {
+            try (Stream<String> lines = Files.lines(CPUINFO)) {
+                lines.takeWhile(l -> !l.isBlank()).filter(l -> l.indexOf(':') > 0).forEach(l -> fields.putIfAbsent(
+                        l.substring(0, l.indexOf(':')).trim(), l.substring(l.indexOf(':') + 1).trim()));
+            } catch (IOException | RuntimeException e) {
+                fields.clear();
+            }
+        }
+        return new CpuInfo(Optional.ofNullable(fields.get("model name")), Optional.ofNullable(fields.get("flags"))
+                .map(l -> Arrays.stream(l.split("\\s+")).collect(Collectors.toUnmodifiableSet())));
     }
 
     /** The vector-instruction flags ({@code sse4_2}, {@code avx2}, {@code avx512f}, ...), sorted. */
     public List<String> simdFlags() {
         return flags.orElse(Set.of()).stream().filter(SIMD.asMatchPredicate()).sorted().toList();
-    }
-
-    private static Optional<String> field(String name) {
-        if (!Files.isReadable(CPUINFO)) {
-            return Optional.empty();
-        }
-        Predicate<String> named = l -> l.startsWith(name) && l.indexOf(':') > 0
-                && l.substring(0, l.indexOf(':')).trim().equals(name);
-        try (Stream<String> lines = Files.lines(CPUINFO)) {
-            return lines.filter(named).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -15,10 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * with two of libnd4j's vectorised, multi-threaded element-wise ops (a scalar {@code step}, then a
  * multiply) in place of its {@code relu_bp} custom op, which runs a scalar lambda per element: 9–10 ms
  * against about 1 ms for the forward ReLU on a {@code [64, 32, 28, 28]} activation on this project's
- * 2-core machine (a micro-benchmark; end to end, {@code bench/RESULTS.md}'s throughput rows with it off
- * give 1.06× on {@code small()} and 1.02× on {@code resnet()}). The gradient is the same (0 where {@code z ≤ 0}, the
- * incoming gradient elsewhere), except that a non-finite incoming gradient at {@code z ≤ 0} gives NaN
- * instead of 0: training had diverged already.
+ * 2-core machine (a micro-benchmark; end to end, {@code bench/RESULTS.md}'s throughput rows with it
+ * off give 1.06× on {@code small()} and 1.02× on {@code resnet()}). The gradient is the same (0 where
+ * {@code z ≤ 0}, the incoming gradient elsewhere), except that a non-finite incoming gradient at
+ * {@code z ≤ 0} gives NaN instead of 0: training had diverged already.
  *
  * <p>Only {@link ActivationLayer}s with DL4J's plain ReLU (no threshold, slope or cap) change, and only
  * at run time: the layer object gets its own copy of its configuration with this function, while the
@@ -34,7 +34,8 @@ final class FastRelu extends ActivationReLU {
 
     /** Whether {@link #install(Layer)} changes layers: a CPU backend and the switch not off. */
     static boolean enabled() {
-        return Boolean.parseBoolean(System.getProperty(FastPath.FAST_RELU_PROPERTY, "true")) && Nd4j.getEnvironment().isCPU();
+        return Boolean.parseBoolean(System.getProperty(FastPath.FAST_RELU_PROPERTY, "true"))
+                && Nd4j.getEnvironment().isCPU();
     }
 
     /**

@@ -90,8 +90,9 @@ public final class TabularRecipe implements Recipe {
     /**
      * Decoupled weight decay: {@link Optimizer#DEFAULT_WEIGHT_DECAY}, fastai's default {@code wd = 0.01}.
      * Measured on the bench's tabular-quality suite with small batches (Sonar, Glass, Pima, 2 split
-     * seeds: 105 wrong test rows against 109 without; a thin margin, see README, "Tabular recipes"). DL4J adds the decay penalty to the reported loss, so the loss curves sit a little
-     * above the data loss; {@code withWeightDecay(0)} turns it off.
+     * seeds: 105 wrong test rows against 109 without; a thin margin, see README, "Tabular recipes").
+     * DL4J adds the decay penalty to the reported loss, so the loss curves sit a little above the
+     * data loss; {@code withWeightDecay(0)} turns it off.
      */
     public static final double DEFAULT_WEIGHT_DECAY = Optimizer.DEFAULT_WEIGHT_DECAY;
     /**
@@ -109,7 +110,8 @@ public final class TabularRecipe implements Recipe {
      * tabular-quality suite with small batches (Sonar, Glass, Pima, 2 split seeds): stopping after
      * 10 epochs without a better validation accuracy (best epoch restored) lost 5 and 6 test rows
      * on two of six classification splits, 1 on two and gained 1 on two: on 40–150 validation rows
-     * accuracy ties and plateaus end the run while the 1cycle rate is still high. Turn it on with {@link #withEarlyStopping(int)}.
+     * accuracy ties and plateaus end the run while the 1cycle rate is still high. Turn it on with
+     * {@link #withEarlyStopping(int)}.
      */
     public static final int DEFAULT_PATIENCE = 0;
 

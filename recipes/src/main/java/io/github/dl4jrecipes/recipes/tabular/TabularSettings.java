@@ -41,8 +41,8 @@ import java.util.Objects;
  * @param optimizer    the updater to train with instead of Adam with the 1cycle policy, or null
  *                     (the default; when set, {@code maxLr} and the LR finder do not apply)
  * @param patience     early stopping on the validation metric, restoring the best epoch's weights:
- *                     epochs without improvement before stopping, 0 for none (null: {@link TabularRecipe#DEFAULT_PATIENCE});
- *                     applies only when {@code fit} is given validation rows
+ *                     epochs without improvement before stopping, 0 for none
+ *                     (null: {@link TabularRecipe#DEFAULT_PATIENCE}); applies only when {@code fit} is given validation rows
  */
 public record TabularSettings(Setting<Activation> activation, Setting<List<Integer>> hiddenLayers,
                               Setting<Double> dropout, Setting<Double> maxLr, Setting<Integer> epochs,
@@ -88,7 +88,7 @@ public record TabularSettings(Setting<Activation> activation, Setting<List<Integ
         }
         if (patience != null) {
             Args.atLeast("patience", patience.value(), 0, "pass the epochs without improvement before stopping, "
-                    + "e.g. " + TabularRecipe.DEFAULT_PATIENCE + ", or 0 for no early stopping");
+                    + "e.g. 10, or 0 for no early stopping");
         }
         if (trainRows != null) {
             Args.atLeast("trainRows", trainRows.value(), 1, "pass the number of training rows");

@@ -9,10 +9,12 @@ import io.github.dl4jrecipes.tuning.TrialStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A study's report as one static HTML file: optimisation history, learning curves (when trials
@@ -45,12 +47,12 @@ public final class HtmlReport {
      * @param trials      every trial
      * @param dimensions  the space's coordinates
      * @param axes        how to draw each coordinate ({@link UnitSpace#axes()})
-     * @param directions  every objective's direction (one: a single-objective study)
      * @param importance  η² per hyperparameter (empty below {@link Importance#MIN_TRIALS} complete trials)
-     * @param board       the ranked trials
+     * @param board       the ranked trials, with every objective's direction (one: a single-objective study)
      */
     public static void write(Path file, List<TrialRecord> trials, List<Dimension> dimensions, List<Axis> axes,
-                             List<Direction> directions, Map<String, Double> importance, Leaderboard board) {
+                             Map<String, Double> importance, Leaderboard board) {
+        List<Direction> directions = board.directions();
         Direction direction = directions.get(0);
         List<TrialRecord> leaderboard = board.rows();
         StringBuilder h = new StringBuilder();
@@ -269,7 +271,7 @@ public final class HtmlReport {
                 h.append(String.format(Locale.ROOT, "<circle class=\"%s\" data-trial=\"%d\" cx=\"%.1f\" cy=\"%.1f\""
                         + " r=\"4\" fill=\"%s\" stroke=\"%s\"><title>trial %d: %s</title></circle>",
                         front ? "pareto-front" : "dominated", t.number(), scaleX(o[0], xLo, xHi), scaleY(o[1], yLo, yHi),
-                        front ? "#d62728" : "none", front ? "#d62728" : COMPLETE_COLOR, t.number(), values(o)));
+                        front ? "#d62728" : "none", front ? "#d62728" : COMPLETE_COLOR, t.number(), values(o, ", ")));
             }
         }
         h.append("</svg>\n");
@@ -280,12 +282,8 @@ public final class HtmlReport {
                 + " is better";
     }
 
-    private static String values(double[] o) {
-        StringBuilder sb = new StringBuilder();
-        for (double v : o) {
-            sb.append(sb.length() > 0 ? ", " : "").append(Numbers.format(v));
-        }
-        return sb.toString();
+    private static String values(double[] o, String separator) {
+        return Arrays.stream(o).mapToObj(Numbers::format).collect(Collectors.joining(separator));
     }
 
     private static void table(StringBuilder h, Leaderboard board) {
@@ -312,7 +310,7 @@ public final class HtmlReport {
             if (multi) {
                 int front = board.front(t.number());
                 h.append(front == 1 ? "1 (Pareto)" : Integer.toString(front)).append("</td><td>")
-                        .append(values(t.objectives()).replace(", ", "</td><td>"));
+                        .append(values(t.objectives(), "</td><td>"));
             } else {
                 h.append(Numbers.format(t.value()));
             }

@@ -1,8 +1,11 @@
 package io.github.dl4jrecipes.tuning.internal;
 
 import io.github.dl4jrecipes.tuning.Direction;
+import io.github.dl4jrecipes.tuning.TrialRecord;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Non-dominated sorting of loss vectors (lower is better in every coordinate; Deb et al.'s
@@ -61,6 +64,21 @@ public final class Pareto {
             assigned += size;
         }
         return front;
+    }
+
+    /**
+     * Each trial's front ({@link #fronts}; 1 is best) by trial number.
+     *
+     * @param complete   complete trials, each with one value per direction
+     * @param directions every objective's direction
+     */
+    public static Map<Integer, Integer> frontsByTrial(List<TrialRecord> complete, List<Direction> directions) {
+        int[] fronts = fronts(complete.stream().map(t -> losses(t.objectives(), directions)).toList());
+        Map<Integer, Integer> byTrial = new HashMap<>();
+        for (int i = 0; i < fronts.length; i++) {
+            byTrial.put(complete.get(i).number(), fronts[i]);
+        }
+        return byTrial;
     }
 
     /**

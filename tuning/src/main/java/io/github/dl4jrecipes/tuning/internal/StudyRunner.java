@@ -543,13 +543,8 @@ public final class StudyRunner<C> {
      */
     private List<Observation> frontObservations(List<TrialRecord> trials) {
         List<TrialRecord> complete = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE).toList();
-        int[] fronts = Pareto.fronts(complete.stream().map(t -> Pareto.losses(t.objectives(), settings.directions()))
-                .toList());
-        Map<Integer, Integer> front = new java.util.HashMap<>();
-        for (int i = 0; i < fronts.length; i++) {
-            front.put(complete.get(i).number(), fronts[i]);
-        }
-        double worst = java.util.Arrays.stream(fronts).max().orElse(-1);
+        Map<Integer, Integer> front = Pareto.frontsByTrial(complete, settings.directions());
+        double worst = front.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
         List<Observation> list = new ArrayList<>();
         for (TrialRecord t : trials) {
             boolean pending = t.status() == TrialStatus.RUNNING || t.status() == TrialStatus.WAITING;
